@@ -1,0 +1,177 @@
+//! One analysis: identify, extract clauses, decide the verdict and the badge.
+
+use crate::report::*;
+use crate::{clauses, identify, kb, verdict};
+
+/// Inputs beside the documents.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct Options {
+    /// The hub's declared license id (`apache-2.0`, `llama3.1`, `other`).
+    #[serde(default)]
+    pub hf_license: Option<String>,
+}
+
+/// Size cap for one analysis (all documents together), in bytes.
+pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Why an input cannot be analysed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// No document and no declared id.
+    Empty,
+    /// Over [`MAX_INPUT_BYTES`].
+    TooLarge(usize),
+    /// Looks like binary data (NUL bytes or mostly control characters).
+    Binary,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::Empty => write!(f, "no license text given (the input is empty)"),
+            InputError::TooLarge(n) => write!(
+                f,
+                "input is {n} bytes, over the {} MiB limit for one analysis",
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+            InputError::Binary => write!(f, "input looks like binary data, not license text"),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Check one input before analysis.
+pub fn check_input(docs: &[Document], opts: &Options) -> Result<(), InputError> {
+    let total: usize = docs.iter().map(|d| d.text.len()).sum();
+    if total > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge(total));
+    }
+    for d in docs {
+        if looks_binary(&d.text) {
+            return Err(InputError::Binary);
+        }
+    }
+    let has_text = docs.iter().any(|d| !d.text.trim().is_empty());
+    let has_declared = opts.hf_license.as_deref().map(|s| !s.trim().is_empty()).unwrap_or(false);
+    if !has_text && !has_declared {
+        return Err(InputError::Empty);
+    }
+    Ok(())
+}
+
+fn looks_binary(text: &str) -> bool {
+    if text.contains('\0') {
+        return true;
+    }
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    if sample.is_empty() {
+        return false;
+    }
+    let control = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
+        .count();
+    control * 10 > sample.len()
+}
+
+/// Analyse documents (and an optional declared id) into a report.
+pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> {
+    check_input(docs, opts)?;
+    let ident = identify::identify(docs);
+    let mut license = ident.primary;
+    let mut warnings = vec![];
+    let declared = opts.hf_license.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    if license.id.is_none() {
+        if let Some(hf) = declared {
+            if docs.iter().all(|d| d.text.trim().is_empty()) {
+                license = declared_match(hf);
+            }
+        }
+    }
+    let facts = license.id.as_deref().and_then(kb::facts);
+    let clauses = clauses::extract(docs);
+    let verdict = verdict::decide(&license, facts, &clauses);
+    if license.match_kind == MatchKind::Declared {
+        warnings.push("no license text was read: the result rests on the declared license id alone".into());
+    }
+    let badge = badge_for(&verdict);
+    Ok(Report {
+        osi_approved: facts.and_then(|f| f.osi_approved),
+        license,
+        verdict,
+        clauses,
+        badge,
+        also_found: ident.others,
+        warnings,
+        engine: engine_info(),
+        disclaimer: DISCLAIMER.into(),
+    })
+}
+
+/// The match for a declared id with no text.
+pub fn declared_match(hf: &str) -> LicenseMatch {
+    match kb::by_hf_id(hf) {
+        Some(f) => LicenseMatch {
+            id: Some(f.id.to_string()),
+            name: Some(f.name.to_string()),
+            match_kind: MatchKind::Declared,
+            confidence: 0.5,
+            changes: vec![],
+            doc: 0,
+        },
+        None => LicenseMatch { match_kind: MatchKind::Declared, ..LicenseMatch::unknown() },
+    }
+}
+
+/// Badge from the license verdict alone (recipe and lineage refine it elsewhere).
+pub fn badge_for(v: &Verdict) -> Badge {
+    let (class, text) = match v.class {
+        VerdictClass::Open => (BadgeClass::OpenWeightsPermissive, "Open weights, permissive license"),
+        VerdictClass::Restricted => (BadgeClass::OpenWeightsRestricted, "Open weights, restricted license"),
+        VerdictClass::NonCommercial => (BadgeClass::NonCommercial, "Non-commercial only"),
+        VerdictClass::ResearchOnly => (BadgeClass::ResearchOnly, "Research only"),
+        VerdictClass::Unknown => (BadgeClass::Unknown, "License unclear"),
+    };
+    Badge { class, text: text.into() }
+}
+
+/// Engine and knowledge-base versions.
+pub fn engine_info() -> EngineInfo {
+    EngineInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        kb_version: kb::KB_VERSION.into(),
+        kb_licenses: kb::len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_input_is_an_error() {
+        assert_eq!(analyze(&[], &Options::default()), Err(InputError::Empty));
+        assert_eq!(
+            analyze(&[Document::new("x", "  \n")], &Options::default()),
+            Err(InputError::Empty)
+        );
+    }
+
+    #[test]
+    fn binary_and_huge_inputs_are_errors() {
+        let bin = Document::new("b", "abc\0def");
+        assert_eq!(analyze(&[bin], &Options::default()), Err(InputError::Binary));
+        let huge = Document::new("h", "a ".repeat(MAX_INPUT_BYTES));
+        assert!(matches!(analyze(&[huge], &Options::default()), Err(InputError::TooLarge(_))));
+    }
+
+    #[test]
+    fn declared_id_without_text() {
+        let opts = Options { hf_license: Some("apache-2.0".into()) };
+        let r = analyze(&[], &opts).unwrap();
+        assert_eq!(r.license.id.as_deref(), Some("Apache-2.0"));
+        assert_eq!(r.license.match_kind, MatchKind::Declared);
+        assert_eq!(r.osi_approved, Some(true));
+    }
+}

@@ -1,0 +1,105 @@
+//! `fineprint`: the command-line tool over the core.
+//!
+//! ```text
+//! fineprint analyze [--json] [--hf-license ID] FILE...   (- reads standard input)
+//! ```
+
+use fineprint::report::{Document, Report};
+use fineprint::{analyze, Options};
+use std::io::Read;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: fineprint analyze [--json] [--hf-license ID] FILE... (- reads standard input)";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("fineprint: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<String, String> {
+    let mut it = args.into_iter();
+    match it.next().as_deref() {
+        Some("analyze") => {}
+        Some("--help") | Some("-h") | None => return Ok(format!("{USAGE}\n")),
+        Some("--version") | Some("-V") => return Ok(format!("fineprint {}\n", env!("CARGO_PKG_VERSION"))),
+        Some(other) => return Err(format!("unknown command '{other}'; {USAGE}")),
+    }
+    let mut json = false;
+    let mut opts = Options::default();
+    let mut files = vec![];
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => json = true,
+            "--hf-license" => opts.hf_license = Some(it.next().ok_or("--hf-license needs an id")?),
+            "-" => files.push(a),
+            s if s.starts_with("--") => return Err(format!("unknown option '{s}'; {USAGE}")),
+            _ => files.push(a),
+        }
+    }
+    if files.is_empty() && opts.hf_license.is_none() {
+        return Err(format!("no input file; {USAGE}"));
+    }
+    let mut docs = vec![];
+    for f in &files {
+        docs.push(read_doc(f)?);
+    }
+    let report = analyze(&docs, &opts).map_err(|e| e.to_string())?;
+    if json {
+        let mut s = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        s.push('\n');
+        Ok(s)
+    } else {
+        Ok(human(&report, &docs))
+    }
+}
+
+fn read_doc(path: &str) -> Result<Document, String> {
+    let mut bytes = vec![];
+    let limit = fineprint::analyze::MAX_INPUT_BYTES as u64 + 1;
+    let name = if path == "-" { "<stdin>" } else { path };
+    if path == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes).map_err(|e| format!("{name}: {e}"))?;
+    } else {
+        let f = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
+        f.take(limit).read_to_end(&mut bytes).map_err(|e| format!("{name}: {e}"))?;
+    }
+    if bytes.len() as u64 >= limit {
+        return Err(format!(
+            "{name}: over the {} MiB limit for one analysis",
+            fineprint::analyze::MAX_INPUT_BYTES / (1024 * 1024)
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| format!("{name}: not UTF-8 text"))?;
+    Ok(Document::new(name, text))
+}
+
+/// The readable, non-JSON output.
+fn human(r: &Report, docs: &[Document]) -> String {
+    let _ = docs;
+    let mut s = String::new();
+    let lic = match (&r.license.id, &r.license.name) {
+        (Some(id), Some(name)) => format!("{name} ({id})"),
+        (Some(id), None) => id.clone(),
+        _ => "not identified".into(),
+    };
+    s += &format!("License:  {lic}\n");
+    s += &format!("Match:    {:?}, confidence {:.2}\n", r.license.match_kind, r.license.confidence);
+    s += &format!("Verdict:  {} ({:?})\n", r.verdict.label, r.verdict.class);
+    s += &format!("Badge:    {}\n", r.badge.text);
+    for c in &r.clauses {
+        s += &format!("  - {}: {}\n", c.kind, c.summary);
+    }
+    for w in &r.warnings {
+        s += &format!("Note:     {w}\n");
+    }
+    s += &format!("\n{}\n", r.disclaimer);
+    s
+}
