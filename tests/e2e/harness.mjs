@@ -1,0 +1,108 @@
+// Browser test harness: real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core,
+// with the unpacked extension loaded from a folder (the repository root by default). Hub pages and the
+// files they fetch are served from committed fixtures through request interception: never the live site.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURES = path.join(ROOT, 'tests/e2e/fixtures');
+export const CHROMIUM = process.env.FINEPRINT_CHROMIUM || '/usr/bin/chromium';
+
+export function fixture(rel) {
+  return fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
+}
+
+export function corpusText(rel) {
+  return fs.readFileSync(path.join(ROOT, 'crate/data/corpus', rel), 'utf8');
+}
+
+/**
+ * Launch Chromium with the extension. `routes` maps a URL (string, exact match without the query)
+ * or a RegExp to a response {status, body, contentType, headers} or a function(url) returning one.
+ * Every request to any origin is recorded; requests no route answers get a 404 (hub origins) or are aborted.
+ */
+export async function launch({ extensionDir = ROOT, routes = [] } = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fineprint-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
+    ],
+  });
+  const requests = [];
+  const pageErrors = [];
+  await context.route('**/*', async (route) => {
+    const req = route.request();
+    const url = req.url();
+    if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
+    const rec = { url, method: req.method(), type: req.resourceType() };
+    requests.push(rec);
+    const u = new URL(url);
+    const key = u.origin + u.pathname;
+    for (const [match, answer] of routes) {
+      const hit = match instanceof RegExp ? match.test(url) : match === key;
+      if (!hit) continue;
+      const res = typeof answer === 'function' ? await answer(u, req) : answer;
+      if (res) {
+        rec.status = res.status ?? 200;
+        return route.fulfill({
+          status: res.status ?? 200,
+          contentType: res.contentType ?? 'text/html; charset=utf-8',
+          headers: res.headers,
+          body: res.body ?? '',
+        });
+      }
+    }
+    rec.status = 404;
+    if (u.hostname.endsWith('huggingface.co')) return route.fulfill({ status: 404, body: 'Not found', contentType: 'text/plain' });
+    return route.abort();
+  });
+  context.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e)));
+  let worker = context.serviceWorkers()[0];
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 10000 });
+  const extensionId = new URL(worker.url()).host;
+  async function close() {
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 });
+  }
+  return { context, worker, extensionId, requests, pageErrors, close };
+}
+
+/**
+ * Requests made by script (fetch/XHR) to any origin but `allowed`. Fixture pages carry no scripts of
+ * their own, so every scripted request comes from the extension (content script or worker).
+ */
+export function foreignScriptedRequests(requests, allowed = ['huggingface.co']) {
+  return requests
+    .filter((r) => r.type === 'fetch' || r.type === 'xhr')
+    .filter((r) => !allowed.includes(new URL(r.url).hostname))
+    .map((r) => r.url);
+}
+
+/** Wait for a settled badge (result or error state) and return its attributes. */
+export async function settledBadge(page, { timeout = 10000 } = {}) {
+  const handle = await page.waitForSelector('[data-fineprint-badge]:is([data-state="result"],[data-state="error"])', { timeout });
+  return handle.evaluate((el) => ({
+    license: el.getAttribute('data-license'),
+    verdict: el.getAttribute('data-verdict'),
+    state: el.getAttribute('data-state'),
+    text: el.shadowRoot?.textContent ?? '',
+    count: document.querySelectorAll('[data-fineprint-badge]').length,
+  }));
+}
+
+/** Copy the extension (manifest + extension/) to a temp folder, letting `edit` change the manifest. */
+export function extensionCopy(edit) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fineprint-ext-'));
+  fs.cpSync(path.join(ROOT, 'extension'), path.join(dir, 'extension'), { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(edit(manifest), null, 2));
+  return dir;
+}
