@@ -5,15 +5,23 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser || exit 1
 bash scripts/build-wasm.sh || exit 1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 failed=()
 echo "== cargo test =="
-cargo test --workspace --tests 2>&1 || failed+=("cargo test")
-echo "== node tests (shipped wasm) =="
-node --test tests/node/ || failed+=("node tests")
+cargo test --workspace --tests 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("cargo test")
+echo "== node tests (the shipped wasm, the manifest, the extension's data) =="
+node --test tests/node/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("node tests")
 echo "== browser tests (headless Chromium) =="
-node --test --test-concurrency=1 tests/e2e/ || failed+=("browser tests")
+node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("browser tests")
+# One closing line over all runners: cargo's "test result: ... N passed; M failed" and node's "# pass N" / "# fail M".
+read -r passed nfailed < <(awk '
+  /^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed;?$/) p += $i; if ($(i+1) ~ /^failed;?$/) f += $i } }
+  /^# pass [0-9]+$/ { p += $3 } /^# fail [0-9]+$/ { f += $3 }
+  END { print p + 0, f + 0 }' "$log")
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "FAILED: ${failed[*]}"
+  echo "FAILED suites: ${failed[*]}"
+  echo "$passed passed, $nfailed failed"
   exit 1
 fi
-echo "all test suites passed"
+echo "$passed passed, $nfailed failed"
