@@ -1,4 +1,8 @@
-//! The embedded knowledge base: facts about every known license.
+//! The embedded knowledge base: facts about every known license, and every
+//! known text as normalized tokens (built by `build.rs` into `kb.bin`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What kind of document a known text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +37,12 @@ pub struct Facts {
 include!(concat!(env!("OUT_DIR"), "/facts.rs"));
 
 /// Version of the knowledge base format and content.
-pub const KB_VERSION: &str = "fineprint-kb-1";
+pub const KB_VERSION: &str = "fineprint-kb-2";
+
+/// Layout version of the embedded index (must equal `KB_FORMAT` in build.rs).
+const KB_FORMAT: u8 = 1;
+
+static KB_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
 
 /// Facts for a license id (exact spelling first, then case-insensitive).
 pub fn facts(id: &str) -> Option<&'static Facts> {
@@ -43,18 +52,340 @@ pub fn facts(id: &str) -> Option<&'static Facts> {
         .or_else(|| FACTS.iter().find(|f| f.id.eq_ignore_ascii_case(id)))
 }
 
-/// The license a Hugging Face license id names (`apache-2.0`, `llama3.1`, ...).
+/// The license a Hugging Face license id names (`apache-2.0`, `llama3.1`,
+/// `gpl-3.0`, ...): the corpus's `hf_ids`, then `data/hf-aliases.txt`, then the
+/// corpus id itself.
 pub fn by_hf_id(hf_id: &str) -> Option<&'static Facts> {
     let hf = hf_id.trim();
     FACTS
         .iter()
         .find(|f| f.hf_ids.iter().any(|h| h.eq_ignore_ascii_case(hf)))
+        .or_else(|| HF_ALIASES.iter().find(|(h, _)| h.eq_ignore_ascii_case(hf)).and_then(|(_, id)| facts(id)))
         .or_else(|| facts(hf))
+}
+
+/// The family of a license and its edition number there (0 = oldest), from
+/// `data/editions.txt`: `llama-3.1-community` is edition 3 of `llama`.
+pub fn family(id: &str) -> Option<(&'static str, usize)> {
+    FAMILIES.iter().find_map(|(fam, ids)| ids.iter().position(|i| *i == id).map(|k| (*fam, k)))
 }
 
 /// Number of known licenses.
 pub fn len() -> usize {
     FACTS.len()
+}
+
+/// Size of the embedded text index in bytes.
+pub fn index_bytes() -> usize {
+    KB_BIN.len()
+}
+
+/// A soft token of a known text: a difference there is not a change of terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Soft {
+    /// Substantive text.
+    No = 0,
+    /// The title (first short paragraph).
+    Title = 1,
+    /// An SPDX template variable (copyright holder, "are|is", ...).
+    Var = 2,
+    /// An SPDX template optional part.
+    Optional = 3,
+    /// List numbering.
+    Bullet = 4,
+}
+
+/// One distinct known text (several license ids may share it).
+#[derive(Debug)]
+pub struct KnownText {
+    /// Start of its tokens in [`Index::tokens`].
+    pub start: usize,
+    /// Number of tokens.
+    pub len: usize,
+    /// Hashes of the token streams that are this text exactly.
+    pub exact: Vec<u64>,
+    /// Soft runs: (start, len, kind), relative to the text.
+    pub soft: Vec<(u32, u32, Soft)>,
+    /// Indices into [`FACTS`] of the ids with this text (index.json order).
+    pub facts: Vec<u16>,
+    /// Number of non-soft tokens.
+    pub substantive: usize,
+    /// Number of distinct tokens.
+    pub distinct: u32,
+}
+
+/// The decoded index.
+pub struct Index {
+    /// The vocabulary; a token is an index into it.
+    pub vocab: Vec<&'static str>,
+    /// Word to token.
+    pub word_ids: HashMap<&'static str, u32, BuildFx>,
+    /// All texts' tokens, concatenated.
+    pub tokens: Vec<u32>,
+    /// The distinct texts.
+    pub texts: Vec<KnownText>,
+    /// The text of each entry of [`FACTS`].
+    pub text_of_fact: Vec<u32>,
+    /// Exact hash to text.
+    pub exact: HashMap<u64, u32, BuildFx>,
+    /// For each token: the texts containing it (CSR offsets into `postings`).
+    pub post_start: Vec<u32>,
+    /// Texts, grouped by token.
+    pub postings: Vec<u16>,
+}
+
+impl Index {
+    /// Tokens of a text.
+    pub fn text_tokens(&self, t: usize) -> &[u32] {
+        let k = &self.texts[t];
+        &self.tokens[k.start..k.start + k.len]
+    }
+    /// Soft kind of every token of a text.
+    pub fn soft_marks(&self, t: usize) -> Vec<Soft> {
+        let k = &self.texts[t];
+        let mut v = vec![Soft::No; k.len];
+        for &(s, l, kind) in &k.soft {
+            for x in &mut v[s as usize..(s + l) as usize] {
+                *x = kind;
+            }
+        }
+        v
+    }
+    /// The id reported for a text: its first non-deprecated id.
+    pub fn canonical(&self, t: usize) -> &'static Facts {
+        let fs = &self.texts[t].facts;
+        fs.iter()
+            .map(|&f| &FACTS[f as usize])
+            .find(|f| !f.deprecated)
+            .unwrap_or(&FACTS[fs[0] as usize])
+    }
+    /// Every license id whose text is text `t`.
+    pub fn ids_of_text(&self, t: usize) -> Vec<&'static str> {
+        self.texts[t].facts.iter().map(|&f| FACTS[f as usize].id).collect()
+    }
+}
+
+/// Hash of a normalized word stream, as stored for exact matches.
+pub fn hash_words<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for w in words {
+        for b in w.bytes().chain(std::iter::once(0)) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}
+
+/// The decoded index (decoded once, on first use).
+pub fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| decode(KB_BIN).expect("embedded knowledge base is corrupt"))
+}
+
+/// Whether two ids name the same known text (GPL-3.0-only and GPL-3.0-or-later).
+pub fn same_text(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let ix = index();
+    let t = |id: &str| FACTS.iter().position(|f| f.id == id).map(|k| ix.text_of_fact[k]);
+    matches!((t(a), t(b)), (Some(x), Some(y)) if x == y)
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    p: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let c = *self.b.get(self.p)?;
+            self.p += 1;
+            v |= ((c & 0x7f) as u64) << shift;
+            if c & 0x80 == 0 {
+                return Some(v);
+            }
+            shift += 7;
+            if shift > 63 {
+                return None;
+            }
+        }
+    }
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.b.get(self.p..self.p + n)?;
+        self.p += n;
+        Some(s)
+    }
+}
+
+fn decode(bin: &'static [u8]) -> Option<Index> {
+    let mut r = Reader { b: bin, p: 0 };
+    if r.bytes(4)? != b"FPKB" || r.bytes(1)?[0] != KB_FORMAT {
+        return None;
+    }
+    let nv = r.varint()? as usize;
+    let mut vocab = Vec::with_capacity(nv);
+    let mut word_ids = HashMap::with_capacity_and_hasher(nv, BuildFx);
+    for i in 0..nv {
+        let l = r.varint()? as usize;
+        let w = std::str::from_utf8(r.bytes(l)?).ok()?;
+        vocab.push(w);
+        word_ids.insert(w, i as u32);
+    }
+    let nt = r.varint()? as usize;
+    let mut tokens: Vec<u32> = Vec::new();
+    let mut texts = Vec::with_capacity(nt);
+    let mut exact = HashMap::with_hasher(BuildFx);
+    for ti in 0..nt {
+        let len = r.varint()? as usize;
+        let nh = r.varint()? as usize;
+        let mut hashes = vec![];
+        for _ in 0..nh {
+            let h = u64::from_le_bytes(r.bytes(8)?.try_into().ok()?);
+            hashes.push(h);
+            exact.insert(h, ti as u32);
+        }
+        let nr = r.varint()? as usize;
+        let mut soft = Vec::with_capacity(nr);
+        let mut prev = 0u32;
+        let mut soft_count = 0usize;
+        for _ in 0..nr {
+            let s = prev + r.varint()? as u32;
+            let l = r.varint()? as u32;
+            let kind = match r.bytes(1)?[0] {
+                1 => Soft::Title,
+                2 => Soft::Var,
+                3 => Soft::Optional,
+                4 => Soft::Bullet,
+                _ => return None,
+            };
+            soft.push((s, l, kind));
+            soft_count += l as usize;
+            prev = s + l;
+        }
+        let start = tokens.len();
+        while tokens.len() - start < len {
+            let nl = r.varint()? as usize;
+            for _ in 0..nl {
+                let t = r.varint()? as u32;
+                if t as usize >= nv {
+                    return None;
+                }
+                tokens.push(t);
+            }
+            let cl = r.varint()? as usize;
+            if cl > 0 {
+                let src = r.varint()? as usize;
+                if src >= tokens.len() {
+                    return None;
+                }
+                for k in 0..cl {
+                    let v = *tokens.get(src + k)?;
+                    tokens.push(v);
+                }
+            }
+        }
+        if tokens.len() - start != len {
+            return None;
+        }
+        texts.push(KnownText {
+            start,
+            len,
+            exact: hashes,
+            soft,
+            facts: vec![],
+            substantive: len.saturating_sub(soft_count),
+            distinct: 0,
+        });
+    }
+    let ne = r.varint()? as usize;
+    if ne != FACTS.len() {
+        return None;
+    }
+    let mut text_of_fact = Vec::with_capacity(ne);
+    for f in 0..ne {
+        let g = r.varint()? as usize;
+        texts.get_mut(g)?.facts.push(f as u16);
+        text_of_fact.push(g as u32);
+    }
+    // Postings: which texts hold each token (counting sort, no hashing).
+    let mut last = vec![u32::MAX; nv];
+    let mut counts = vec![0u32; nv + 1];
+    for (ti, t) in texts.iter_mut().enumerate() {
+        let mut d = 0;
+        for &tok in &tokens[t.start..t.start + t.len] {
+            if last[tok as usize] != ti as u32 {
+                last[tok as usize] = ti as u32;
+                counts[tok as usize] += 1;
+                d += 1;
+            }
+        }
+        t.distinct = d;
+    }
+    let mut post_start = vec![0u32; nv + 1];
+    for i in 0..nv {
+        post_start[i + 1] = post_start[i] + counts[i];
+    }
+    let mut fill = post_start.clone();
+    let mut postings = vec![0u16; post_start[nv] as usize];
+    last.iter_mut().for_each(|x| *x = u32::MAX);
+    for (ti, t) in texts.iter().enumerate() {
+        for &tok in &tokens[t.start..t.start + t.len] {
+            if last[tok as usize] != ti as u32 {
+                last[tok as usize] = ti as u32;
+                postings[fill[tok as usize] as usize] = ti as u16;
+                fill[tok as usize] += 1;
+            }
+        }
+    }
+    Some(Index { vocab, word_ids, tokens, texts, text_of_fact, exact, post_start, postings })
+}
+
+/// A small fast hasher for integer and short-string keys (FxHash).
+#[derive(Default, Clone, Copy)]
+pub struct BuildFx;
+
+impl std::hash::BuildHasher for BuildFx {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
+    }
+}
+
+/// FxHash state.
+#[derive(Default)]
+pub struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = 0u64;
+            for (i, b) in chunk.iter().enumerate() {
+                v |= (*b as u64) << (8 * i);
+            }
+            self.write_u64(v);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64)
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64)
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64)
+    }
 }
 
 #[cfg(test)]
@@ -75,6 +406,26 @@ mod tests {
     fn hf_ids_resolve() {
         assert_eq!(by_hf_id("apache-2.0").map(|f| f.id), Some("Apache-2.0"));
         assert_eq!(by_hf_id("llama3.1").map(|f| f.id), Some("llama-3.1-community"));
+        assert_eq!(by_hf_id("gpl-3.0").map(|f| f.id), Some("GPL-3.0-only"));
+        assert_eq!(by_hf_id("lgpl-lr").map(|f| f.id), Some("LGPLLR"));
+        assert_eq!(by_hf_id("openrail++").map(|f| f.id), Some("creativeml-openrail++-m"));
         assert!(by_hf_id("no-such-license").is_none());
+        // `cc` names licenses from open to non-commercial: no single answer.
+        assert!(by_hf_id("cc").is_none());
+    }
+
+    #[test]
+    fn index_decodes_every_text() {
+        let ix = index();
+        assert_eq!(ix.text_of_fact.len(), FACTS.len());
+        assert!(ix.texts.len() > 600, "too few distinct texts: {}", ix.texts.len());
+        for (t, k) in ix.texts.iter().enumerate() {
+            assert!(k.len > 0 && !k.facts.is_empty(), "text {t}");
+            assert!(ix.text_tokens(t).iter().all(|&x| (x as usize) < ix.vocab.len()));
+        }
+        // Texts shared by several ids.
+        assert!(same_text("GPL-3.0-only", "GPL-3.0-or-later"));
+        assert!(!same_text("GPL-3.0-only", "GPL-2.0-only"));
+        assert!(!same_text("llama-3-community", "llama-3.1-community"));
     }
 }

@@ -8,10 +8,12 @@
 //! The report shape is the contract of `shared/spec/README.md`: see [`report`].
 #![warn(missing_docs)]
 
+pub mod align;
 pub mod analyze;
 pub mod clauses;
 pub mod identify;
 pub mod kb;
+pub mod normalize;
 pub mod report;
 pub mod verdict;
 
