@@ -90,8 +90,9 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         }
     }
     let facts = license.id.as_deref().and_then(kb::facts);
-    let clauses = clauses::extract(docs);
-    let verdict = verdict::decide(&license, facts, &clauses);
+    let found = clauses::find_all(docs);
+    let verdict = verdict::decide(&license, facts, &found);
+    let clauses = found.clauses;
     if license.match_kind == MatchKind::Declared {
         warnings.push("no license text was read: the result rests on the declared license id alone".into());
     }

@@ -1,11 +1,231 @@
-//! Clause detectors: regexes kept as data, with verbatim evidence.
+//! Clause detectors: regexes kept as data (`data/clauses.txt`), run on a
+//! normalized view of each document, reported with verbatim evidence.
 //!
-//! STUB (foundation): finds nothing. The clauses issue replaces this.
+//! A clause is reported only when its words are in the input: every
+//! [`Evidence`] is a slice of a document exactly as given.
 
-use crate::report::{Clause, Document};
+pub mod rules;
+pub mod text;
+pub mod values;
+
+use crate::report::{Clause, ClauseValue, Document, Evidence};
+use rules::{rules, Rules};
+use text::View;
+
+/// At most this many quotes per clause.
+pub const MAX_EVIDENCE: usize = 3;
+/// A sentence longer than this (bytes) is cut around the match.
+const MAX_QUOTE: usize = 420;
+/// Context kept on each side of a match in a long sentence.
+const CONTEXT: usize = 160;
+
+/// One detector hit before grouping.
+struct Hit {
+    kind: usize,
+    pattern: usize,
+    doc: usize,
+    /// Normalized range of the quote.
+    s: usize,
+    e: usize,
+    value: Option<values::Read>,
+}
+
+/// What the detectors found: the clauses to report, and internal signals
+/// (kinds whose id starts with `_`, e.g. `_free_grant`) that the verdict reads.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Clauses of the report's vocabulary.
+    pub clauses: Vec<Clause>,
+    /// Internal signals, never reported.
+    pub signals: Vec<Clause>,
+}
+
+impl Found {
+    /// Whether a signal was found.
+    pub fn signal(&self, id: &str) -> bool {
+        self.signals.iter().any(|c| c.kind == id)
+    }
+}
 
 /// Extract every clause from the documents.
 pub fn extract(docs: &[Document]) -> Vec<Clause> {
-    let _ = docs;
-    vec![]
+    find_all(docs).clauses
+}
+
+/// Extract clauses and signals.
+pub fn find_all(docs: &[Document]) -> Found {
+    let all = extract_with(rules(), docs);
+    let (signals, clauses) = all.into_iter().partition(|c| c.kind.starts_with('_'));
+    Found { clauses, signals }
+}
+
+/// Extract with a given rule set (clauses and signals together).
+pub fn extract_with(rules: &Rules, docs: &[Document]) -> Vec<Clause> {
+    let mut per_kind: Vec<Vec<(Evidence, Option<values::Read>)>> = (0..rules.kinds.len()).map(|_| vec![]).collect();
+    let views: Vec<View> = docs.iter().map(|d| View::new(&d.text)).collect();
+    let mut all: Vec<Hit> = views.iter().enumerate().flat_map(|(di, v)| find(rules, v, di)).collect();
+    // A pattern that `needs` another kind counts only when that kind is found
+    // (by a pattern without needs, so two conditional hits cannot prop each other up).
+    let mut found = vec![false; rules.kinds.len()];
+    for h in &all {
+        if rules.patterns[h.pattern].needs.is_empty() {
+            found[h.kind] = true;
+        }
+    }
+    all.retain(|h| {
+        let n = &rules.patterns[h.pattern].needs;
+        n.is_empty() || n.iter().any(|k| found[*k])
+    });
+    all.sort_by_key(|h| (h.kind, h.doc, h.s));
+    for h in all {
+        let di = h.doc;
+        let view = &views[di];
+        let doc = &docs[di];
+        {
+            let list = &mut per_kind[h.kind];
+            let (a, z) = view.orig_range(h.s, h.e);
+            // The same quote found by two patterns, or overlapping quotes: keep the first.
+            if list.iter().any(|(ev, _)| ev.doc == di && ev.start < z && a < ev.end) {
+                if let Some(v) = h.value {
+                    if let Some(slot) = list.iter_mut().find(|(ev, r)| ev.doc == di && r.is_none() && ev.start < z && a < ev.end) {
+                        slot.1 = Some(v);
+                    }
+                }
+                continue;
+            }
+            list.push((Evidence { doc: di, quote: doc.text[a..z].to_string(), start: a, end: z }, h.value));
+        }
+    }
+    let mut out = vec![];
+    for (ki, hits) in per_kind.into_iter().enumerate() {
+        if hits.is_empty() {
+            continue;
+        }
+        let k = &rules.kinds[ki];
+        let mut read = hits.iter().find_map(|(_, r)| r.clone());
+        // Regions: every region any quote names.
+        if let Some(values::Read { value: ClauseValue::Regions(all), .. }) = read.as_mut() {
+            for (_, r) in &hits {
+                if let Some(values::Read { value: ClauseValue::Regions(more), .. }) = r {
+                    for c in more {
+                        if !all.contains(c) {
+                            all.push(c.clone());
+                        }
+                    }
+                }
+            }
+        }
+        let evidence: Vec<Evidence> = hits.into_iter().take(MAX_EVIDENCE).map(|(e, _)| e).collect();
+        let (value, unit) = match read {
+            Some(r) => (Some(r.value), r.unit),
+            None => (None, None),
+        };
+        out.push(Clause { kind: k.id.clone(), summary: summary(&k.summary, value.as_ref(), unit.as_deref()), value, unit, evidence });
+    }
+    out
+}
+
+fn find(rules: &Rules, view: &View, doc: usize) -> Vec<Hit> {
+    let mut hits = vec![];
+    let hay = view.norm.as_bytes();
+    for pi in rules.set.matches(hay).iter() {
+        let p = &rules.patterns[pi];
+        let kind = &rules.kinds[p.kind];
+        for caps in p.re.captures_iter(hay) {
+            let m = caps.get(0).expect("group 0");
+            if m.start() == m.end() {
+                continue;
+            }
+            if let Some(then) = &p.then {
+                let mut z = (m.end() + rules::THEN_REACH).min(view.norm.len());
+                while !view.norm.is_char_boundary(z) {
+                    z -= 1;
+                }
+                if !then.is_match(&hay[m.end()..z]) {
+                    continue;
+                }
+            }
+            let (ss, se) = view.sentence(m.start(), m.end());
+            // Vetoes see the sentence and, for a list item, the list's lead-in.
+            let context = &hay[view.list_start(ss)..se];
+            if p.vetoes.iter().chain(&rules.global_vetoes).any(|v| v.is_match(context)) {
+                continue;
+            }
+            let (s, e) = quote_range(view, ss, se, m.start(), m.end());
+            let value = values::read(kind.value, &caps, view);
+            if kind.value == rules::ValueKind::Regions && value.is_none() {
+                continue; // a region exclusion that names no region we know
+            }
+            hits.push(Hit { kind: p.kind, pattern: pi, doc, s, e, value });
+        }
+    }
+    hits
+}
+
+/// The quote for a match: its sentence, or a window around it in a long sentence.
+fn quote_range(view: &View, ss: usize, se: usize, ms: usize, me: usize) -> (usize, usize) {
+    let b = view.norm.as_bytes();
+    let (mut s, mut e) = (ss, se);
+    if se - ss > MAX_QUOTE {
+        s = ms.saturating_sub(CONTEXT).max(ss);
+        e = (me + CONTEXT).min(se);
+        while s > ss && s < ms && b[s - 1] != b' ' {
+            s += 1;
+        }
+        while e < se && e > me && b[e] != b' ' {
+            e -= 1;
+        }
+        while !view.norm.is_char_boundary(s) {
+            s += 1;
+        }
+        while !view.norm.is_char_boundary(e) {
+            e += 1;
+        }
+    }
+    while e > s && matches!(b[e - 1], b' ' | b'\n') {
+        e -= 1;
+    }
+    (s, e.max(s + 1))
+}
+
+/// Fill a summary template.
+fn summary(template: &str, value: Option<&ClauseValue>, unit: Option<&str>) -> String {
+    if !template.contains("{value}") {
+        return template.to_string();
+    }
+    let v = match value {
+        Some(ClauseValue::Integer(n)) => {
+            let money = unit.map(|u| !u.starts_with("users")).unwrap_or(false);
+            let num = group_thousands(*n);
+            match unit {
+                Some(u) if money => {
+                    let (cur, per) = u.split_once(" per ").unwrap_or((u, "year"));
+                    format!("{cur} {num} a {per}")
+                }
+                Some(u) => {
+                    let per = u.split_once(" per ").map(|x| x.1).unwrap_or("month");
+                    let adj = if per == "month" { "monthly" } else { "yearly" };
+                    format!("{num} {adj} active users")
+                }
+                None => num,
+            }
+        }
+        Some(ClauseValue::Regions(r)) => r.join(", "),
+        Some(ClauseValue::Text(t)) => format!("\u{201C}{t}\u{201D}"),
+        None => "(see the quote)".to_string(),
+    };
+    template.replace("{value}", &v)
+}
+
+/// 700000000 -> "700,000,000".
+pub fn group_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -170,6 +170,10 @@ pub struct Clause {
     /// The value, where the kind has one (integer, string, or array of region codes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<ClauseValue>,
+    /// The value's unit as the text states it ("users per month", "USD per year",
+    /// "EUR per year"): amounts are never converted (extra field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// Verbatim quotes; never empty.
     pub evidence: Vec<Evidence>,
 }

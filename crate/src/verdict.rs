@@ -1,15 +1,121 @@
 //! The verdict: a pure function of the identified license and the clauses.
 //!
-//! STUB (foundation): OSI-approved with no clause is `open`, else `unknown`.
+//! - `research-only` / `non-commercial` when the text limits use that way;
+//! - `open` for an OSI-approved or open-content license read as it is
+//!   (exact or equivalent), with no restriction added beside it (a rider in the
+//!   text or another document); or, for a text not identified, a broad free
+//!   grant with no restriction found;
+//! - `restricted` when commercial use is allowed with strings: a use policy,
+//!   user or revenue thresholds, output bans, regions, naming, pass-through;
+//! - `unknown` otherwise.
 
+use crate::clauses::Found;
 use crate::kb::Facts;
-use crate::report::{Clause, LicenseMatch, Verdict, VerdictClass};
+use crate::report::{Clause, LicenseMatch, MatchKind, Verdict, VerdictClass};
+
+/// Clause kinds that restrict what a permissive license would allow.
+pub const RESTRICTING: &[&str] = &[
+    "mau_threshold",
+    "revenue_threshold",
+    "separate_license_needed",
+    "aup_by_reference",
+    "use_restrictions",
+    "field_exclusions",
+    "geo_exclusion",
+    "output_training_ban",
+    "restrictions_propagate",
+    "derivatives_defined_broadly",
+    "no_derivatives",
+    "attribution_display",
+    "naming_requirement",
+    "remote_control_updates",
+    "revocable_or_at_will_termination",
+    "registration_required",
+];
+
+/// Open-content licenses (not software licenses, so not OSI-approved) that
+/// count as open: ids, or id prefixes ending in `-`.
+pub const OPEN_CONTENT: &[&str] = &["CC0-1.0", "CC-BY-", "CC-BY-SA-", "CDLA-Permissive-", "CDLA-Sharing-", "ODC-By-", "PDDL-1.0", "OpenMDW"];
+
+/// Whether a license id is an open-content license.
+pub fn is_open_content(id: &str) -> bool {
+    let id_l = id.to_ascii_lowercase();
+    OPEN_CONTENT.iter().any(|p| {
+        let p_l = p.to_ascii_lowercase();
+        if p.ends_with('-') {
+            // CC-BY-4.0 and CC-BY-SA-4.0, but not CC-BY-NC-4.0 or CC-BY-ND-4.0.
+            id_l.strip_prefix(&p_l).map(|rest| rest.starts_with(|c: char| c.is_ascii_digit())).unwrap_or(false)
+        } else {
+            id_l == p_l || id_l.starts_with(&format!("{p_l}-"))
+        }
+    })
+}
 
 /// Decide the verdict class from the license alone.
-pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, clauses: &[Clause]) -> Verdict {
-    let _ = (license, clauses);
-    match facts.and_then(|f| f.osi_approved) {
-        Some(true) => Verdict { class: VerdictClass::Open, label: "Open source (OSI-approved)".into(), reasons: vec![] },
-        _ => Verdict { class: VerdictClass::Unknown, label: "Unknown".into(), reasons: vec![] },
+pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> Verdict {
+    let clauses = &found.clauses;
+    let has = |k: &str| clauses.iter().find(|c| c.kind == k);
+    if let Some(c) = has("research_only") {
+        return verdict(VerdictClass::ResearchOnly, "Research only", vec![reason(c)]);
+    }
+    if let Some(c) = has("noncommercial") {
+        return verdict(VerdictClass::NonCommercial, "Non-commercial only", vec![reason(c)]);
+    }
+    let known_open = license.id.as_deref().is_some_and(|id| {
+        facts.and_then(|f| f.osi_approved) == Some(true) || is_open_content(id)
+    });
+    let as_is = matches!(license.match_kind, MatchKind::Exact | MatchKind::Equivalent | MatchKind::Declared);
+    // A known open license read as it is: its own clauses are its terms. Only a
+    // restriction elsewhere (another document) is a rider. A modified or partial
+    // text: any restriction is a rider.
+    let restricting: Vec<&Clause> = clauses
+        .iter()
+        .filter(|c| RESTRICTING.contains(&c.kind.as_str()))
+        .filter(|c| !(known_open && as_is) || c.evidence.iter().any(|e| e.doc != license.doc))
+        .collect();
+    if !restricting.is_empty() {
+        let mut reasons: Vec<String> = restricting.iter().map(|c| reason(c)).collect();
+        if known_open {
+            reasons.insert(0, format!("{} with added restrictions", license.id.as_deref().unwrap_or("an open license")));
+        }
+        return verdict(VerdictClass::Restricted, "Restricted: commercial use with strings", reasons);
+    }
+    if known_open {
+        let why = if facts.and_then(|f| f.osi_approved) == Some(true) { "OSI-approved" } else { "open-content license" };
+        return verdict(VerdictClass::Open, "Open", vec![format!("{} is {why}, with no added restriction", license.id.as_deref().unwrap_or("the license"))]);
+    }
+    if found.signal("_free_grant") {
+        return verdict(
+            VerdictClass::Open,
+            "Open (permissive terms)",
+            vec!["the text grants use, change and redistribution, and no restriction was found; it is not an OSI-approved license we recognise".into()],
+        );
+    }
+    verdict(VerdictClass::Unknown, "Unknown", vec!["no known open license and no clause that decides the class".into()])
+}
+
+fn reason(c: &Clause) -> String {
+    c.summary.clone()
+}
+
+fn verdict(class: VerdictClass, label: &str, reasons: Vec<String>) -> Verdict {
+    Verdict { class, label: label.into(), reasons }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_content_ids() {
+        assert!(is_open_content("CC-BY-4.0"));
+        assert!(is_open_content("CC-BY-SA-3.0"));
+        assert!(is_open_content("CC0-1.0"));
+        assert!(is_open_content("CDLA-Permissive-2.0"));
+        assert!(is_open_content("ODC-By-1.0"));
+        assert!(!is_open_content("CC-BY-NC-4.0"));
+        assert!(!is_open_content("CC-BY-ND-4.0"));
+        assert!(!is_open_content("CC-BY-NC-SA-4.0"));
+        assert!(!is_open_content("MIT"));
     }
 }

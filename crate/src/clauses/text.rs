@@ -1,0 +1,260 @@
+//! A searchable view of one document: pure ASCII, lower-cased, one space for
+//! any run of whitespace, straight quotes and dashes, markdown emphasis and
+//! escapes removed, currency signs spelled out (`€` -> `eur`), any other
+//! non-ASCII letter `x` and symbol `~`. Every byte of the view maps back to the
+//! character of the original it came from, so a match in the view becomes
+//! verbatim evidence in the input. Being ASCII, the view is searched with
+//! byte regexes in ASCII mode: small automata, no Unicode tables.
+
+/// The normalized view of a document.
+pub struct View<'a> {
+    /// The original text.
+    pub orig: &'a str,
+    /// The normalized text the detectors search.
+    pub norm: String,
+    /// For each byte of `norm`: start offset in `orig` of the character that produced it.
+    start: Vec<u32>,
+    /// For each byte of `norm`: end offset in `orig` of the character that produced it.
+    end: Vec<u32>,
+}
+
+impl<'a> View<'a> {
+    /// Build the view.
+    pub fn new(orig: &'a str) -> View<'a> {
+        let mut v = View { orig, norm: String::with_capacity(orig.len()), start: Vec::with_capacity(orig.len()), end: Vec::with_capacity(orig.len()) };
+        let mut chars = orig.char_indices().peekable();
+        // Pending whitespace: (start, end, newlines, next is a list item).
+        let mut ws: Option<(usize, usize, usize)> = None;
+        while let Some((i, c)) = chars.next() {
+            let clen = c.len_utf8();
+            if c.is_whitespace() {
+                let nl = usize::from(c == '\n');
+                ws = Some(match ws {
+                    Some((s, _, n)) => (s, i + clen, n + nl),
+                    None => (i, i + clen, nl),
+                });
+                continue;
+            }
+            // Markdown: drop emphasis markers and backslash escapes.
+            if c == '*' {
+                continue;
+            }
+            if c == '\\' {
+                if let Some(&(_, n)) = chars.peek() {
+                    if n.is_ascii_punctuation() {
+                        continue;
+                    }
+                }
+            }
+            if let Some((s, e, nl)) = ws.take() {
+                if !v.norm.is_empty() {
+                    // A blank line, or a line starting a list item, ends a paragraph.
+                    let para = nl >= 2 || (nl == 1 && starts_list_item(&orig[i..]));
+                    v.push(if para { '\n' } else { ' ' }, s, e);
+                }
+            }
+            for m in ascii(c).chars() {
+                v.push(m, i, i + clen);
+            }
+        }
+        v
+    }
+
+    fn push(&mut self, c: char, s: usize, e: usize) {
+        debug_assert!(c.is_ascii());
+        self.norm.push(c);
+        self.start.push(s as u32);
+        self.end.push(e as u32);
+    }
+
+    /// Original byte range of the normalized range `s..e` (`s < e`).
+    pub fn orig_range(&self, s: usize, e: usize) -> (usize, usize) {
+        debug_assert!(s < e && e <= self.norm.len());
+        (self.start[s] as usize, self.end[e - 1] as usize)
+    }
+
+    /// The sentence (or list item, or clause ending in a colon) around `s..e` of `norm`.
+    pub fn sentence(&self, s: usize, e: usize) -> (usize, usize) {
+        let b = self.norm.as_bytes();
+        let mut a = s;
+        while a > 0 && !is_boundary_before(b, a) {
+            a -= 1;
+        }
+        let mut z = e.max(s);
+        while z < b.len() && !is_boundary_after(b, z) {
+            z += 1;
+        }
+        while a < z && b[a] == b' ' {
+            a += 1;
+        }
+        (a, z)
+    }
+}
+
+impl View<'_> {
+    /// The start of the list a sentence belongs to: walks back over list items
+    /// (sentences ending in `;` or `:`, or starting with a list marker) to the
+    /// lead-in ending in `:` ("You are encouraged to: (i) ...; (ii) ..."), at
+    /// most [`LIST_REACH`] bytes back. Returns `ss` when the sentence is in no list.
+    pub fn list_start(&self, ss: usize) -> usize {
+        let b = self.norm.as_bytes();
+        let mut cur = ss;
+        while cur > 0 && ss - cur < LIST_REACH {
+            // The previous sentence ends just before `cur` (skip the separator).
+            let mut pe = cur;
+            while pe > 0 && matches!(b[pe - 1], b' ' | b'\n') {
+                pe -= 1;
+            }
+            if pe == 0 {
+                break;
+            }
+            let last = b[pe - 1];
+            let (ps, _) = self.sentence(pe - 1, pe);
+            if last == b':' {
+                return ps;
+            }
+            let item = last == b';' || starts_list_item(&self.norm[ps..]);
+            if !item || ps >= cur {
+                break;
+            }
+            cur = ps;
+        }
+        ss
+    }
+}
+
+/// How far back (bytes) a list item looks for its lead-in.
+pub const LIST_REACH: usize = 1500;
+
+/// The ASCII spelling of one character in the view.
+fn ascii(c: char) -> std::borrow::Cow<'static, str> {
+    use std::borrow::Cow;
+    if c.is_ascii() {
+        return match c {
+            '`' => Cow::Borrowed("'"),
+            c => Cow::Owned(c.to_ascii_lowercase().to_string()),
+        };
+    }
+    Cow::Borrowed(match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' | '\u{FF02}' | '\u{300C}' | '\u{300D}' => "\"",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{00B4}' | '\u{2032}' => "'",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+        '\u{2026}' => "...",
+        '\u{20AC}' => "eur",
+        '\u{00A3}' => "gbp",
+        '\u{00A5}' | '\u{FFE5}' => "cny",
+        '\u{20A9}' => "krw",
+        '\u{00A7}' => "section",
+        '\u{00A9}' => "(c)",
+        '\u{3002}' | '\u{FF0E}' => ".",
+        '\u{FF0C}' | '\u{3001}' => ",",
+        '\u{FF1A}' => ":",
+        '\u{FF1B}' => ";",
+        '\u{FF08}' => "(",
+        '\u{FF09}' => ")",
+        '\u{2122}' | '\u{00AE}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => "",
+        c if c.is_alphanumeric() => "x",
+        _ => "~",
+    })
+}
+
+fn starts_list_item(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    match b.first() {
+        Some(b'-') | Some(b'+') | Some(b'#') | Some(b'|') => true,
+        Some(c) if c.is_ascii_digit() || c.is_ascii_alphabetic() || *c == b'(' => {
+            // "1. ", "a) ", "(iv) ", "12. "
+            let mut i = 0;
+            if b[0] == b'(' {
+                i = 1;
+            }
+            let st = i;
+            while i < b.len() && i - st < 4 && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            i > st && i + 1 < b.len() && matches!(b[i], b'.' | b')') && b[i + 1] == b' ' || b.get(i + 1) == Some(&b'\t')
+        }
+        _ => false,
+    }
+}
+
+/// Is `norm[i]` the first byte of a sentence (the previous bytes end one)?
+fn is_boundary_before(b: &[u8], i: usize) -> bool {
+    let p = b[i - 1];
+    if p == b'\n' {
+        return true;
+    }
+    if p == b' ' && i >= 2 && matches!(b[i - 2], b'.' | b';' | b'!' | b'?' | b':') {
+        return b[i - 2] != b'.' || !is_abbreviation(b, i - 2);
+    }
+    false
+}
+
+/// Does a sentence end at `norm[..i]` (so `norm[i]` is not part of it)?
+fn is_boundary_after(b: &[u8], i: usize) -> bool {
+    if b[i] == b'\n' {
+        return true;
+    }
+    if i > 0 && b[i] == b' ' && matches!(b[i - 1], b'.' | b';' | b'!' | b'?' | b':') {
+        return b[i - 1] != b'.' || !is_abbreviation(b, i - 1);
+    }
+    false
+}
+
+/// Is the period at `b[dot]` part of an abbreviation ("e.g.", "u.s.", "inc.", "sec.")?
+fn is_abbreviation(b: &[u8], dot: usize) -> bool {
+    let mut w = dot;
+    while w > 0 && (b[w - 1].is_ascii_alphanumeric() || b[w - 1] == b'.') {
+        w -= 1;
+    }
+    let word = &b[w..dot];
+    word.len() <= 1
+        || word.contains(&b'.')
+        || matches!(word, b"inc" | b"ltd" | b"co" | b"corp" | b"no" | b"sec" | b"etc" | b"vs" | b"al" | b"st" | b"mr" | b"dr" | b"jr" | b"art" | b"para")
+        || word.iter().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_back_to_the_original() {
+        let t = "You  **MUST**\n  not use “Llama”\\_3 — ok, 5€ née.";
+        let v = View::new(t);
+        assert_eq!(v.norm, "you must not use \"llama\"_3 - ok, 5eur nxe.");
+        let s = v.norm.find("eur").unwrap();
+        assert_eq!(v.orig_range(s, s + 3), (t.find('€').unwrap(), t.find('€').unwrap() + 3));
+        let s = v.norm.find("\"llama\"").unwrap();
+        let (a, z) = v.orig_range(s, s + 7);
+        assert_eq!(&t[a..z], "“Llama”");
+        let s = v.norm.find("must not").unwrap();
+        let (a, z) = v.orig_range(s, s + 8);
+        assert_eq!(&t[a..z], "MUST**\n  not");
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations() {
+        let v = View::new("First one. Then e.g. a license, U.S. law applies; next");
+        let s = v.norm.find("license").unwrap();
+        let (a, z) = v.sentence(s, s + 7);
+        assert_eq!(&v.norm[a..z], "then e.g. a license, u.s. law applies;");
+    }
+
+    #[test]
+    fn list_items_find_their_lead_in() {
+        let v = View::new("Intro. You are encouraged to: (i) publish a post; (ii) give feedback; and (iii) mark it \"Powered by X\". Next.");
+        let s = v.norm.find("mark").unwrap();
+        let (ss, _) = v.sentence(s, s + 4);
+        let ls = v.list_start(ss);
+        assert!(v.norm[ls..].starts_with("you are encouraged to:"), "{}", &v.norm[ls..]);
+        let s = v.norm.find("intro").unwrap();
+        assert_eq!(v.list_start(s), s);
+    }
+
+    #[test]
+    fn paragraphs_and_list_items_break_sentences() {
+        let v = View::new("Do not use it to:\n1. harm people\n2. spam\n\nNew para");
+        assert_eq!(v.norm, "do not use it to:\n1. harm people\n2. spam\nnew para");
+    }
+}
