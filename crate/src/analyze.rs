@@ -1,14 +1,36 @@
 //! One analysis: identify, extract clauses, decide the verdict and the badge.
 
 use crate::report::*;
-use crate::{clauses, identify, kb, verdict};
+use crate::{clauses, hub, identify, kb, lineage, recipe, verdict};
 
 /// Inputs beside the documents.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct Options {
     /// The hub's declared license id (`apache-2.0`, `llama3.1`, `other`).
+    /// When absent, it is read from `hf_metadata`.
     #[serde(default)]
     pub hf_license: Option<String>,
+    /// The model's hub metadata (the answer of `/api/models/{id}`): the
+    /// declared license, the recipe and the base models.
+    #[serde(default, deserialize_with = "hub::lenient")]
+    pub hf_metadata: Option<hub::HubModel>,
+    /// The model card (README.md) text, for the recipe.
+    #[serde(default, deserialize_with = "hub::lenient")]
+    pub model_card: Option<String>,
+    /// What is known of the base models (see [`lineage::Ancestor`]).
+    #[serde(default)]
+    pub ancestors: Vec<lineage::Ancestor>,
+}
+
+impl Options {
+    /// The declared license id: `hf_license`, else the metadata's.
+    pub fn declared(&self) -> Option<&str> {
+        self.hf_license
+            .as_deref()
+            .or_else(|| self.hf_metadata.as_ref().and_then(|m| m.declared_license_id()))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    }
 }
 
 /// Size cap for one analysis (all documents together), in bytes.
@@ -53,7 +75,7 @@ pub fn check_input(docs: &[Document], opts: &Options) -> Result<(), InputError> 
         }
     }
     let has_text = docs.iter().any(|d| !d.text.trim().is_empty());
-    let has_declared = opts.hf_license.as_deref().map(|s| !s.trim().is_empty()).unwrap_or(false);
+    let has_declared = opts.declared().is_some() || opts.hf_metadata.is_some();
     if !has_text && !has_declared {
         return Err(InputError::Empty);
     }
@@ -81,7 +103,7 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     let ident = identify::identify(docs);
     let mut license = ident.primary;
     let mut warnings = vec![];
-    let declared = opts.hf_license.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let declared = opts.declared();
     if license.id.is_none() {
         if let Some(hf) = declared {
             if docs.iter().all(|d| d.text.trim().is_empty()) {
@@ -96,7 +118,19 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     if license.match_kind == MatchKind::Declared {
         warnings.push("no license text was read: the result rests on the declared license id alone".into());
     }
-    let badge = badge_for(&verdict);
+    let mut recipe = opts
+        .hf_metadata
+        .as_ref()
+        .map(|m| recipe::assess(m, opts.model_card.as_deref(), &verdict));
+    let mut badge = recipe::badge(&verdict, recipe.as_ref());
+    let mut lineage = None;
+    if let (Some(meta), Some(rec)) = (opts.hf_metadata.as_ref(), recipe.as_mut()) {
+        if let Some(out) = lineage::resolve(meta, &license, &verdict, rec, &opts.ancestors) {
+            badge = out.badge;
+            warnings.extend(out.warnings);
+            lineage = Some(out.lineage);
+        }
+    }
     Ok(Report {
         osi_approved: facts.and_then(|f| f.osi_approved),
         license,
@@ -105,6 +139,8 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         badge,
         also_found: ident.others,
         warnings,
+        recipe,
+        lineage,
         engine: engine_info(),
         disclaimer: DISCLAIMER.into(),
     })
@@ -127,14 +163,26 @@ pub fn declared_match(hf: &str) -> LicenseMatch {
 
 /// Badge from the license verdict alone (recipe and lineage refine it elsewhere).
 pub fn badge_for(v: &Verdict) -> Badge {
-    let (class, text) = match v.class {
-        VerdictClass::Open => (BadgeClass::OpenWeightsPermissive, "Open weights, permissive license"),
-        VerdictClass::Restricted => (BadgeClass::OpenWeightsRestricted, "Open weights, restricted license"),
-        VerdictClass::NonCommercial => (BadgeClass::NonCommercial, "Non-commercial only"),
-        VerdictClass::ResearchOnly => (BadgeClass::ResearchOnly, "Research only"),
-        VerdictClass::Unknown => (BadgeClass::Unknown, "License unclear"),
+    let class = match v.class {
+        VerdictClass::Open => BadgeClass::OpenWeightsPermissive,
+        VerdictClass::Restricted => BadgeClass::OpenWeightsRestricted,
+        VerdictClass::NonCommercial => BadgeClass::NonCommercial,
+        VerdictClass::ResearchOnly => BadgeClass::ResearchOnly,
+        VerdictClass::Unknown => BadgeClass::Unknown,
     };
-    Badge { class, text: text.into() }
+    Badge { class, text: badge_text(class).into() }
+}
+
+/// The short text for a badge class.
+pub fn badge_text(class: BadgeClass) -> &'static str {
+    match class {
+        BadgeClass::OpenSourceAi => "Open source AI: open license; training data, code and paper disclosed",
+        BadgeClass::OpenWeightsPermissive => "Open weights, permissive license",
+        BadgeClass::OpenWeightsRestricted => "Open weights, restricted license",
+        BadgeClass::NonCommercial => "Non-commercial only",
+        BadgeClass::ResearchOnly => "Research only",
+        BadgeClass::Unknown => "License unclear",
+    }
 }
 
 /// Engine and knowledge-base versions.
@@ -169,7 +217,7 @@ mod tests {
 
     #[test]
     fn declared_id_without_text() {
-        let opts = Options { hf_license: Some("apache-2.0".into()) };
+        let opts = Options { hf_license: Some("apache-2.0".into()), ..Options::default() };
         let r = analyze(&[], &opts).unwrap();
         assert_eq!(r.license.id.as_deref(), Some("Apache-2.0"));
         assert_eq!(r.license.match_kind, MatchKind::Declared);

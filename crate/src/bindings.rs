@@ -4,8 +4,12 @@ use crate::report::Document;
 use crate::{analyze, Options};
 use wasm_bindgen::prelude::*;
 
-/// Analyse documents. `docs` is `[{name, text}]`, `opts` is `{hf_license?}`.
-/// Returns the report object of the contract, or throws an `Error` with a one-line reason.
+/// Analyse documents. `docs` is `[{name, text}]`, `opts` is
+/// `{hf_license?, hf_metadata?, model_card?, ancestors?}`: `hf_metadata` is the
+/// answer of `/api/models/{id}` as parsed JSON, `model_card` the README.md
+/// text, `ancestors` `[{id, metadata?, report?, model_card?, error?}]`.
+/// Returns the report object of the contract (with `recipe` and `lineage`
+/// when metadata was given), or throws an `Error` with a one-line reason.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_js(docs: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
     let docs: Vec<Document> = serde_wasm_bindgen::from_value(docs)
@@ -16,8 +20,56 @@ pub fn analyze_js(docs: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
         serde_wasm_bindgen::from_value(opts).map_err(|e| JsError::new(&format!("bad options: {e}")))?
     };
     let report = analyze(&docs, &opts).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&report)
+}
+
+/// The declared base models of a model: `metadata` is the answer of
+/// `/api/models/{id}`. Returns `[{id, relation, source}]` (`relation`:
+/// `finetune` | `adapter` | `quantized` | `merge` | `unspecified`; `source`:
+/// `tag` | `card` | `inferred`). Ids that are not Hub model ids are left out.
+#[wasm_bindgen(js_name = baseModels)]
+pub fn base_models_js(metadata: JsValue) -> Result<JsValue, JsError> {
+    let meta = hub_model(metadata)?;
+    to_js(&crate::lineage::base_models(&meta))
+}
+
+/// The ancestor ids still to fetch, nearest first: `metadata` is the model's
+/// `/api/models/{id}` answer, `ancestors` what was fetched so far
+/// (`[{id, metadata?, report?, model_card?, error?}]`, as for `analyze`).
+/// Returns `[id]`; empty when every ancestor up to `maxDepth` levels is known.
+#[wasm_bindgen(js_name = pendingAncestors)]
+pub fn pending_ancestors_js(metadata: JsValue, ancestors: JsValue) -> Result<JsValue, JsError> {
+    let meta = hub_model(metadata)?;
+    let ancestors: Vec<crate::lineage::Ancestor> = if ancestors.is_undefined() || ancestors.is_null() {
+        vec![]
+    } else {
+        serde_wasm_bindgen::from_value(ancestors).map_err(|e| JsError::new(&format!("bad ancestors: {e}")))?
+    };
+    to_js(&crate::lineage::pending(&meta, &ancestors))
+}
+
+/// Bounds of the lineage walk: `{maxDepth, maxAncestors}`.
+#[wasm_bindgen(js_name = lineageLimits)]
+pub fn lineage_limits_js() -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Limits {
+        max_depth: usize,
+        max_ancestors: usize,
+    }
+    to_js(&Limits { max_depth: crate::lineage::MAX_DEPTH, max_ancestors: crate::lineage::MAX_ANCESTORS })
+}
+
+fn hub_model(v: JsValue) -> Result<crate::hub::HubModel, JsError> {
+    if !v.is_object() {
+        return Err(JsError::new("bad metadata: expected the object answered by /api/models/{id}"));
+    }
+    serde_wasm_bindgen::from_value(v).map_err(|e| JsError::new(&format!("bad metadata: {e}")))
+}
+
+fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    report.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
+    v.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Engine and knowledge-base version.
@@ -26,4 +78,3 @@ pub fn version() -> String {
     format!("{} ({})", env!("CARGO_PKG_VERSION"), crate::kb::KB_VERSION)
 }
 
-use serde::Serialize as _;

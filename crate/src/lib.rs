@@ -11,9 +11,12 @@
 pub mod align;
 pub mod analyze;
 pub mod clauses;
+pub mod hub;
 pub mod identify;
 pub mod kb;
+pub mod lineage;
 pub mod normalize;
+pub mod recipe;
 pub mod report;
 pub mod verdict;
 

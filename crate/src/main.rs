@@ -1,15 +1,19 @@
 //! `fineprint`: the command-line tool over the core.
 //!
 //! ```text
-//! fineprint analyze [--json] [--hf-license ID] FILE...   (- reads standard input)
+//! fineprint analyze [--json] [--hf-license ID] [--hf-metadata FILE.json]
+//!                   [--model-card README.md] [--ancestor-metadata FILE.json]... FILE...
 //! ```
+//! `--hf-metadata` takes the Hub's `/api/models/{id}` answer; each
+//! `--ancestor-metadata` one base model's answer, so lineage works offline.
 
+use fineprint::lineage::Ancestor;
 use fineprint::report::{Document, Report};
-use fineprint::{analyze, Options};
+use fineprint::{analyze, hub, Options};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: fineprint analyze [--json] [--hf-license ID] FILE... (- reads standard input)";
+const USAGE: &str = "usage: fineprint analyze [--json] [--hf-license ID] [--hf-metadata FILE.json] [--model-card README.md] [--ancestor-metadata FILE.json]... FILE... (- reads standard input)";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -39,12 +43,29 @@ fn run(args: Vec<String>) -> Result<String, String> {
         match a.as_str() {
             "--json" => json = true,
             "--hf-license" => opts.hf_license = Some(it.next().ok_or("--hf-license needs an id")?),
+            "--hf-metadata" => {
+                let f = it.next().ok_or("--hf-metadata needs a file")?;
+                opts.hf_metadata = Some(read_metadata(&f)?);
+            }
+            "--ancestor-metadata" => {
+                let f = it.next().ok_or("--ancestor-metadata needs a file")?;
+                let metadata = read_metadata(&f)?;
+                let id = metadata
+                    .model_id()
+                    .ok_or_else(|| format!("{f}: the metadata has no model id"))?
+                    .to_string();
+                opts.ancestors.push(Ancestor { id, metadata: Some(metadata), ..Ancestor::default() });
+            }
+            "--model-card" => {
+                let f = it.next().ok_or("--model-card needs a file")?;
+                opts.model_card = Some(read_doc(&f)?.text);
+            }
             "-" => files.push(a),
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'; {USAGE}")),
             _ => files.push(a),
         }
     }
-    if files.is_empty() && opts.hf_license.is_none() {
+    if files.is_empty() && opts.hf_license.is_none() && opts.hf_metadata.is_none() {
         return Err(format!("no input file; {USAGE}"));
     }
     let mut docs = vec![];
@@ -59,6 +80,11 @@ fn run(args: Vec<String>) -> Result<String, String> {
     } else {
         Ok(human(&report, &docs))
     }
+}
+
+fn read_metadata(path: &str) -> Result<hub::HubModel, String> {
+    let doc = read_doc(path)?;
+    hub::from_json(&doc.text).map_err(|e| format!("{path}: {e}"))
 }
 
 fn read_doc(path: &str) -> Result<Document, String> {
@@ -96,6 +122,28 @@ fn human(r: &Report, docs: &[Document]) -> String {
     s += &format!("Badge:    {}\n", r.badge.text);
     for c in &r.clauses {
         s += &format!("  - {}: {}\n", c.kind, c.summary);
+    }
+    if let Some(l) = &r.lineage {
+        s += "Lineage:\n";
+        for n in &l.chain {
+            let lic = n.license_label.as_deref().or(n.license_id.as_deref()).unwrap_or("license unknown");
+            s += &format!(
+                "  {}{} of {} ({lic}; {:?})\n",
+                "  ".repeat(n.depth.saturating_sub(1)),
+                n.relation.as_str(),
+                n.id,
+                n.status
+            );
+        }
+        for note in &l.notes {
+            s += &format!("  note: {note}\n");
+        }
+    }
+    if let Some(rec) = &r.recipe {
+        s += &format!("Recipe:   {}\n", rec.mof.label);
+        for d in &rec.dimensions {
+            s += &format!("  - {:<22} {:<12} {}\n", d.label, format!("{:?}", d.status), d.value);
+        }
     }
     for w in &r.warnings {
         s += &format!("Note:     {w}\n");

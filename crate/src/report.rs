@@ -42,6 +42,12 @@ pub struct Report {
     /// Problems with the input that did not stop the analysis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// What the release discloses beside its weights (when hub metadata was given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipe: Option<crate::recipe::Recipe>,
+    /// The base models and what their licenses do to this one (when the metadata names any).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<crate::lineage::Lineage>,
     /// Version of the engine and of the embedded knowledge base.
     pub engine: EngineInfo,
     /// Always present: this is not legal advice.

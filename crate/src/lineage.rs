@@ -1,0 +1,767 @@
+//! Lineage: which models a model is built on, and what their licenses do to it.
+//!
+//! A fine-tune, adapter, quantization or merge names its base models in
+//! `cardData.base_model` and in the tags `base_model:{relation}:{id}`. The
+//! effective badge is the most restrictive of the model's own and its
+//! ancestors', because a restrictive license binds derivatives; an ancestor
+//! whose license is open lets derivatives be relicensed, so its license class
+//! does not flow down (its recipe still counts toward `open-source-ai`).
+//!
+//! Everything here is a pure function of data: the caller (the CLI from files,
+//! the extension from `/api/models/{id}`) fetches the ancestors and passes them
+//! in as [`Ancestor`]s; [`pending`] says which ones are still wanted.
+
+use crate::analyze::{self, badge_text, Options};
+use crate::hub::{is_placeholder_license, lenient, HubModel};
+use crate::recipe::{self, dim, Dimension, Dot, Recipe};
+use crate::report::{Badge, BadgeClass, Clause, LicenseMatch, Report, Verdict, VerdictClass};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// Ancestors are followed this many levels up.
+pub const MAX_DEPTH: usize = 5;
+/// At most this many ancestors are considered (merges can name dozens).
+pub const MAX_ANCESTORS: usize = 32;
+
+/// How a model derives from a base model.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// Further training of the base's weights.
+    Finetune,
+    /// A small set of weights (LoRA, ...) applied on top of the base.
+    Adapter,
+    /// The base's weights in a smaller number format (GGUF, GPTQ, AWQ, ...).
+    Quantized,
+    /// Weights combined from several bases.
+    Merge,
+    /// Not said.
+    Unspecified,
+}
+
+impl Relation {
+    /// The Hub's word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Finetune => "finetune",
+            Relation::Adapter => "adapter",
+            Relation::Quantized => "quantized",
+            Relation::Merge => "merge",
+            Relation::Unspecified => "derivative",
+        }
+    }
+
+    fn parse(word: &str) -> Option<Relation> {
+        match word.trim().to_ascii_lowercase().as_str() {
+            "finetune" | "fine-tune" | "finetuned" => Some(Relation::Finetune),
+            "adapter" | "adapters" | "lora" => Some(Relation::Adapter),
+            "quantized" | "quantization" | "quant" => Some(Relation::Quantized),
+            "merge" | "merged" | "merges" => Some(Relation::Merge),
+            _ => None,
+        }
+    }
+}
+
+/// Where a relation was read.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RelationSource {
+    /// A `base_model:{relation}:{id}` tag (set by the Hub).
+    Tag,
+    /// `cardData.base_model_relation`.
+    Card,
+    /// Guessed from the files or the number of bases, as the Hub does.
+    Inferred,
+}
+
+/// One declared base model.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct BaseRef {
+    /// Hub model id.
+    pub id: String,
+    /// How the model derives from it.
+    pub relation: Relation,
+    /// Where the relation was read.
+    pub source: RelationSource,
+}
+
+/// What the caller knows about one ancestor: its metadata (the answer of
+/// `/api/models/{id}`), or a report already made for it, or why neither is
+/// available.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Ancestor {
+    /// The id that was requested (the `base_model` value).
+    #[serde(default)]
+    pub id: String,
+    /// The Hub's answer for it.
+    #[serde(default, deserialize_with = "lenient")]
+    pub metadata: Option<HubModel>,
+    /// A report for its license text, when one was made.
+    #[serde(default)]
+    pub report: Option<Report>,
+    /// Its README.md, when it was read (for its recipe).
+    #[serde(default, deserialize_with = "lenient")]
+    pub model_card: Option<String>,
+    /// Why it could not be read (`not found`, `HTTP 401`, ...).
+    #[serde(default, deserialize_with = "lenient")]
+    pub error: Option<String>,
+}
+
+impl Ancestor {
+    fn key(&self) -> Option<String> {
+        let id = self.id.trim();
+        let id = if id.is_empty() { self.metadata.as_ref()?.model_id()? } else { id };
+        normalize_id(id).map(|s| s.to_ascii_lowercase())
+    }
+}
+
+/// One ancestor in the report.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Node {
+    /// Hub model id.
+    pub id: String,
+    /// 1 for a direct base, 2 for its base, ...
+    pub depth: usize,
+    /// The model that names it as base.
+    pub child: String,
+    /// How `child` derives from it.
+    pub relation: Relation,
+    /// Whether it could be read.
+    pub status: NodeStatus,
+    /// The license as the Hub labels it (`llama3`, `apache-2.0`, `other`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_label: Option<String>,
+    /// The license's id (as in `license.id`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_id: Option<String>,
+    /// The license's name, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_name: Option<String>,
+    /// Its license verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<VerdictClass>,
+    /// Its own badge (license and recipe, before lineage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub badge: Option<BadgeClass>,
+    /// Whether its license terms bind derivatives (false when its license is open).
+    pub passes_on: bool,
+    /// Anything worth saying about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Whether an ancestor could be read.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum NodeStatus {
+    /// Metadata or a report was given.
+    Found,
+    /// Found; its files are gated (the metadata is public).
+    Gated,
+    /// The caller could not read it (not found, private, error).
+    Unavailable,
+    /// Not given (not fetched yet, or over the request budget).
+    NotFetched,
+    /// Already in its own chain: not followed again.
+    Cycle,
+    /// Deeper than [`MAX_DEPTH`]: not followed.
+    BeyondDepth,
+}
+
+/// The license that applies once ancestors are counted.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Effective {
+    /// The badge class.
+    pub class: BadgeClass,
+    /// The license that sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_id: Option<String>,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_name: Option<String>,
+    /// The ancestor it comes from; null when it is the model's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+}
+
+/// The lineage part of a report.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Lineage {
+    /// The direct bases.
+    pub bases: Vec<BaseRef>,
+    /// Every ancestor, nearest first.
+    pub chain: Vec<Node>,
+    /// What applies once ancestors are counted.
+    pub effective: Effective,
+    /// The relabel warning, when the declared license is freer than the effective one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relabel: Option<String>,
+    /// Every ancestor up to [`MAX_DEPTH`] was read.
+    pub complete: bool,
+    /// Cycles, unreadable ids, licenses that also apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// What lineage does to one analysis.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// For `report.lineage`.
+    pub lineage: Lineage,
+    /// The badge, ancestors counted.
+    pub badge: Badge,
+    /// For `report.warnings`.
+    pub warnings: Vec<String>,
+}
+
+// ---- base models -----------------------------------------------------------
+
+/// A Hub model id from a `base_model` value: trimmed, without a
+/// `https://huggingface.co/` prefix; `None` when it is not a model id (a
+/// local path, a URL elsewhere, free text).
+pub fn normalize_id(raw: &str) -> Option<String> {
+    let mut s = raw.trim();
+    for p in ["https://huggingface.co/", "http://huggingface.co/", "huggingface.co/", "hf.co/"] {
+        if let Some(rest) = s.strip_prefix(p) {
+            s = rest;
+        }
+    }
+    let s = s.trim_end_matches('/');
+    let parts: Vec<&str> = s.split('/').collect();
+    let ok_part = |p: &str| {
+        !p.is_empty()
+            && p.len() <= 96
+            && !p.starts_with(['.', '-'])
+            && !p.contains("..")
+            && p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    };
+    (matches!(parts.len(), 1 | 2) && parts.iter().all(|p| ok_part(p))).then(|| s.to_string())
+}
+
+/// The model's declared bases with their relation.
+pub fn base_models(meta: &HubModel) -> Vec<BaseRef> {
+    parse_bases(meta).0
+}
+
+/// Bases, plus the `base_model` values that are not model ids.
+fn parse_bases(meta: &HubModel) -> (Vec<BaseRef>, Vec<String>) {
+    let mut bases: Vec<(String, Option<(Relation, RelationSource)>)> = vec![];
+    let mut rejected = vec![];
+    let mut add = |raw: &str, rel: Option<(Relation, RelationSource)>, rejected: &mut Vec<String>| {
+        let Some(id) = normalize_id(raw) else {
+            if !rejected.iter().any(|r: &String| r == raw.trim()) {
+                rejected.push(raw.trim().chars().take(120).collect());
+            }
+            return;
+        };
+        match bases.iter_mut().find(|(b, _)| b.eq_ignore_ascii_case(&id)) {
+            Some((_, r)) => {
+                if r.is_none() {
+                    *r = rel;
+                }
+            }
+            None => bases.push((id, rel)),
+        }
+    };
+    for v in meta.tag_values("base_model") {
+        match v.split_once(':') {
+            Some((word, id)) => {
+                let rel = Relation::parse(word).map(|r| (r, RelationSource::Tag));
+                add(id, rel.or(Some((Relation::Unspecified, RelationSource::Tag))), &mut rejected);
+            }
+            None => add(v, None, &mut rejected),
+        }
+    }
+    let card_rel = meta
+        .card_data
+        .base_model_relation
+        .as_deref()
+        .and_then(Relation::parse)
+        .map(|r| (r, RelationSource::Card));
+    for b in &meta.card_data.base_model {
+        add(b, card_rel, &mut rejected);
+    }
+    let n = bases.len();
+    let inferred = infer_relation(meta, n);
+    let out = bases
+        .into_iter()
+        .map(|(id, rel)| {
+            let (relation, source) = match rel {
+                Some((Relation::Unspecified, RelationSource::Tag)) | None => card_rel.unwrap_or(inferred),
+                Some(r) => r,
+            };
+            BaseRef { id, relation, source }
+        })
+        .collect();
+    (out, rejected)
+}
+
+/// The Hub's own guess when nothing says: several bases make a merge, an
+/// `adapter_config.json` an adapter, quantized weight files a quantization.
+fn infer_relation(meta: &HubModel, bases: usize) -> (Relation, RelationSource) {
+    let files = meta.files();
+    let has = |f: &dyn Fn(&str) -> bool| files.iter().any(|x| f(&x.to_ascii_lowercase()));
+    let rel = if bases > 1 {
+        Relation::Merge
+    } else if has(&|x| x.ends_with("adapter_config.json")) {
+        Relation::Adapter
+    } else if has(&|x| x.ends_with(".gguf") || x.ends_with(".ggml")) {
+        Relation::Quantized
+    } else {
+        Relation::Finetune
+    };
+    (rel, RelationSource::Inferred)
+}
+
+// ---- walking the ancestors -------------------------------------------------
+
+struct Walk {
+    nodes: Vec<Node>,
+    /// Index into the ancestors for found nodes.
+    entry: Vec<Option<usize>>,
+    notes: Vec<String>,
+    truncated: bool,
+}
+
+fn walk(meta: &HubModel, ancestors: &[Ancestor]) -> (Vec<BaseRef>, Walk) {
+    let me = meta.model_id().map(str::to_string).unwrap_or_else(|| "this model".into());
+    let (bases, rejected) = parse_bases(meta);
+    let mut w = Walk { nodes: vec![], entry: vec![], notes: vec![], truncated: false };
+    for r in rejected {
+        w.notes.push(format!("{me} names base_model '{r}', which is not a Hub model id"));
+        w.truncated = true;
+    }
+    let keys: Vec<Option<String>> = ancestors.iter().map(Ancestor::key).collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut queue: std::collections::VecDeque<(BaseRef, usize, String, Vec<String>)> = bases
+        .iter()
+        .map(|b| (b.clone(), 1, me.clone(), vec![me.to_ascii_lowercase()]))
+        .collect();
+    while let Some((base, depth, child, path)) = queue.pop_front() {
+        let key = base.id.to_ascii_lowercase();
+        let mut node = Node {
+            id: base.id.clone(),
+            depth,
+            child: child.clone(),
+            relation: base.relation,
+            status: NodeStatus::NotFetched,
+            license_label: None,
+            license_id: None,
+            license_name: None,
+            verdict: None,
+            badge: None,
+            passes_on: true,
+            note: None,
+        };
+        if path.contains(&key) {
+            let mut names = path.clone();
+            names.push(key.clone());
+            let cycle = format!("lineage cycle: {} (not followed again)", names.join(" → "));
+            node.status = NodeStatus::Cycle;
+            node.passes_on = false;
+            node.note = Some(cycle.clone());
+            w.notes.push(cycle);
+            w.nodes.push(node);
+            w.entry.push(None);
+            continue;
+        }
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        if w.nodes.len() >= MAX_ANCESTORS {
+            w.notes.push(format!("more than {MAX_ANCESTORS} ancestors: the rest were not read"));
+            w.truncated = true;
+            break;
+        }
+        if depth > MAX_DEPTH {
+            node.status = NodeStatus::BeyondDepth;
+            node.passes_on = false;
+            node.note = Some(format!("deeper than {MAX_DEPTH} levels: not followed"));
+            w.nodes.push(node);
+            w.entry.push(None);
+            continue;
+        }
+        let idx = keys.iter().position(|k| k.as_deref() == Some(key.as_str()));
+        let entry = idx.map(|i| &ancestors[i]);
+        match entry {
+            None => {
+                node.note = Some("not fetched".into());
+                w.entry.push(None);
+            }
+            Some(a) if a.metadata.is_none() && a.report.is_none() => {
+                node.status = NodeStatus::Unavailable;
+                node.note = Some(a.error.clone().unwrap_or_else(|| "no metadata given".into()));
+                w.entry.push(None);
+            }
+            Some(a) => {
+                node.status = match &a.metadata {
+                    Some(m) if m.gated.is_gated() => NodeStatus::Gated,
+                    _ => NodeStatus::Found,
+                };
+                if let Some(m) = &a.metadata {
+                    let (next, rejected) = parse_bases(m);
+                    for r in rejected {
+                        w.notes.push(format!("{} names base_model '{r}', which is not a Hub model id", base.id));
+                        w.truncated = true;
+                    }
+                    let mut p = path.clone();
+                    p.push(key.clone());
+                    for b in next {
+                        queue.push_back((b, depth + 1, base.id.clone(), p.clone()));
+                    }
+                }
+                w.entry.push(idx);
+            }
+        }
+        w.nodes.push(node);
+    }
+    (bases, w)
+}
+
+/// The ancestor ids still wanted (direct and indirect bases, up to
+/// [`MAX_DEPTH`] levels) that `ancestors` does not cover yet, nearest first.
+/// Fetch them, add them to `ancestors`, and ask again until it is empty (or
+/// the request budget is spent).
+pub fn pending(meta: &HubModel, ancestors: &[Ancestor]) -> Vec<String> {
+    walk(meta, ancestors)
+        .1
+        .nodes
+        .into_iter()
+        .filter(|n| n.status == NodeStatus::NotFetched)
+        .map(|n| n.id)
+        .collect()
+}
+
+// ---- licenses of ancestors -------------------------------------------------
+
+struct Info {
+    license: LicenseMatch,
+    verdict: Verdict,
+    clauses: Vec<Clause>,
+    label: Option<String>,
+    recipe: Option<Recipe>,
+}
+
+/// An ancestor's license: its report when given; else its gated prompt (Meta
+/// and Google put the license text there) when identification recognises it;
+/// else its declared id.
+fn info(a: &Ancestor) -> Info {
+    let meta = a.metadata.as_ref();
+    let label = meta.and_then(|m| m.declared_label()).map(str::to_string);
+    if let Some(r) = &a.report {
+        let recipe = r.recipe.clone().or_else(|| meta.map(|m| recipe::assess(m, a.model_card.as_deref(), &r.verdict)));
+        return Info { license: r.license.clone(), verdict: r.verdict.clone(), clauses: r.clauses.clone(), label, recipe };
+    }
+    let meta = meta.expect("walk only keeps ancestors with metadata or a report");
+    let declared = meta.declared_license_id().map(str::to_string);
+    let opts = Options { hf_license: declared.clone(), ..Options::default() };
+    let from_prompt = meta
+        .card_data
+        .extra_gated_prompt
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+        .and_then(|p| analyze::analyze(&[crate::report::Document::new("extra_gated_prompt", p)], &opts).ok())
+        .filter(|r| r.license.id.is_some());
+    let report = from_prompt.or_else(|| declared.as_ref().and_then(|_| analyze::analyze(&[], &opts).ok()));
+    let (license, verdict, clauses) = match report {
+        Some(r) => (r.license, r.verdict, r.clauses),
+        None => (
+            LicenseMatch::unknown(),
+            Verdict { class: VerdictClass::Unknown, label: "No license declared".into(), reasons: vec![] },
+            vec![],
+        ),
+    };
+    let recipe = Some(recipe::assess(meta, a.model_card.as_deref(), &verdict));
+    Info { license, verdict, clauses, label, recipe }
+}
+
+/// Restrictiveness of a badge class (higher binds more); `None` for unknown.
+fn rank(c: BadgeClass) -> Option<u8> {
+    match c {
+        BadgeClass::OpenSourceAi => Some(0),
+        BadgeClass::OpenWeightsPermissive => Some(1),
+        BadgeClass::OpenWeightsRestricted => Some(2),
+        BadgeClass::NonCommercial => Some(3),
+        BadgeClass::ResearchOnly => Some(4),
+        BadgeClass::Unknown => None,
+    }
+}
+
+fn class_of_rank(r: u8) -> BadgeClass {
+    [
+        BadgeClass::OpenSourceAi,
+        BadgeClass::OpenWeightsPermissive,
+        BadgeClass::OpenWeightsRestricted,
+        BadgeClass::NonCommercial,
+        BadgeClass::ResearchOnly,
+    ][r.min(4) as usize]
+}
+
+/// A license name for a sentence: without a trailing "(…)" qualifier.
+fn short_name(name: &str) -> &str {
+    match name.rfind(" (") {
+        Some(i) if name.ends_with(')') && i > 0 => &name[..i],
+        _ => name,
+    }
+}
+
+fn license_phrase(id: Option<&str>, name: Option<&str>, label: Option<&str>) -> String {
+    match (name, id, label) {
+        (Some(n), _, _) => short_name(n).to_string(),
+        (None, Some(i), _) => format!("{i} license"),
+        (None, None, Some(l)) => format!("'{l}' license"),
+        _ => "its license".into(),
+    }
+}
+
+// ---- the effective badge ---------------------------------------------------
+
+/// Count the ancestors: fill in the chain, adjust the recipe (a quantization
+/// takes its base's recipe; the lineage dot), and decide the badge. `None`
+/// when the model declares no base.
+pub fn resolve(
+    meta: &HubModel,
+    own_license: &LicenseMatch,
+    own_verdict: &Verdict,
+    recipe: &mut Recipe,
+    ancestors: &[Ancestor],
+) -> Option<Outcome> {
+    let (bases, mut w) = walk(meta, ancestors);
+    if bases.is_empty() && w.notes.is_empty() {
+        return None;
+    }
+    let infos: Vec<Option<Info>> = w.entry.iter().map(|e| e.map(|i| info(&ancestors[i]))).collect();
+    for (node, inf) in w.nodes.iter_mut().zip(&infos) {
+        let Some(inf) = inf else { continue };
+        node.license_label = inf.label.clone();
+        node.license_id = inf.license.id.clone();
+        node.license_name = inf.license.name.clone();
+        node.verdict = Some(inf.verdict.class);
+        node.badge = Some(recipe::badge(&inf.verdict, inf.recipe.as_ref()).class);
+        node.passes_on = inf.verdict.class != VerdictClass::Open;
+        if node.passes_on {
+            node.note = Some(match inf.clauses.iter().find(|c| c.kind == "restrictions_propagate") {
+                Some(c) => format!("its terms bind derivatives: \"{}\"", c.evidence.first().map(|e| e.quote.as_str()).unwrap_or("")),
+                None if inf.verdict.class == VerdictClass::Unknown && inf.license.id.is_none() => {
+                    "its license could not be determined".into()
+                }
+                None => "its license is not open: its terms are taken to bind derivatives".into(),
+            });
+        }
+    }
+
+    // A quantization is the same model: its base's recipe is its recipe.
+    for (node, inf) in w.nodes.iter().zip(&infos) {
+        if node.depth == 1 && node.relation == crate::lineage::Relation::Quantized {
+            if let Some(r) = inf.as_ref().and_then(|i| i.recipe.as_ref()) {
+                recipe.inherit_from_base(r, &node.id);
+            }
+        }
+    }
+
+    let own = recipe::badge(own_verdict, Some(recipe));
+    let me = meta.model_id().unwrap_or("this model").to_string();
+    let mut known: Option<(u8, Option<usize>)> = rank(own.class).map(|r| (r, None));
+    // Ancestors (or the model itself) whose terms could not be classified.
+    let mut unknown: Vec<String> = vec![];
+    // Ancestors that could not be read at all.
+    let mut unread = 0usize;
+    // A model that declares no license of its own takes its bases'; one that
+    // declares a license we cannot classify adds unknown terms.
+    let own_unknown = known.is_none()
+        && (own_license.id.is_some() || meta.declared_label().is_some_and(|l| !is_placeholder_license(l)));
+    let mut capped_by: Option<String> = None;
+    for (i, (node, inf)) in w.nodes.iter().zip(&infos).enumerate() {
+        match node.status {
+            NodeStatus::NotFetched | NodeStatus::Unavailable => {
+                unread += 1;
+                unknown.push(node.id.clone());
+            }
+            NodeStatus::Cycle | NodeStatus::BeyondDepth => {}
+            NodeStatus::Found | NodeStatus::Gated => {
+                let inf = inf.as_ref().expect("found nodes have info");
+                if !node.passes_on {
+                    if known.map(|k| k.0) == Some(0) && node.badge != Some(BadgeClass::OpenSourceAi) {
+                        known = Some((1, known.and_then(|k| k.1)));
+                        capped_by = Some(node.id.clone());
+                    }
+                    continue;
+                }
+                match rank(analyze::badge_for(&inf.verdict).class) {
+                    None => unknown.push(node.id.clone()),
+                    Some(r) => {
+                        if known.map_or(true, |(m, _)| r > m) {
+                            known = Some((r, Some(i)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    let (class, setter) = match known {
+        Some((r, s)) if (unknown.is_empty() && !own_unknown) || r >= 3 => (class_of_rank(r), s),
+        _ => (BadgeClass::Unknown, None),
+    };
+
+    // Relabel: the model's own license is freer than a binding ancestor's.
+    let own_rank = rank(analyze::badge_for(own_verdict).class);
+    let own_id = own_license.id.as_deref().map(str::to_ascii_lowercase);
+    let own_label = meta.declared_label().map(str::to_string).or_else(|| own_license.id.clone());
+    let binding: Vec<usize> = (0..w.nodes.len())
+        .filter(|&i| {
+            let n = &w.nodes[i];
+            matches!(n.status, NodeStatus::Found | NodeStatus::Gated)
+                && n.passes_on
+                && n.license_id.is_some()
+                && n.license_id.as_deref().map(str::to_ascii_lowercase) != own_id
+        })
+        .collect();
+    let freer = |i: usize| {
+        let v = infos[i].as_ref().map(|x| &x.verdict);
+        own_verdict.class == VerdictClass::Open
+            || matches!((own_rank, v.and_then(|v| rank(analyze::badge_for(v).class))), (Some(o), Some(a)) if o < a)
+    };
+    let relabel_at = setter
+        .filter(|s| binding.contains(s) && freer(*s))
+        .or_else(|| binding.iter().copied().find(|&i| freer(i)));
+    let relabel = match (relabel_at, own_label.as_deref()) {
+        (Some(i), Some(label)) => {
+            let n = &w.nodes[i];
+            Some(format!(
+                "labelled {label}, based on {} — the {} applies",
+                n.id,
+                license_phrase(n.license_id.as_deref(), n.license_name.as_deref(), n.license_label.as_deref())
+            ))
+        }
+        _ => None,
+    };
+    for &i in &binding {
+        if Some(i) == relabel_at {
+            continue;
+        }
+        let n = &w.nodes[i];
+        w.notes.push(format!(
+            "based on {}: the {} also applies",
+            n.id,
+            license_phrase(n.license_id.as_deref(), n.license_name.as_deref(), n.license_label.as_deref())
+        ));
+    }
+
+    // The badge text.
+    let mut warnings = vec![];
+    let text = if let Some(r) = &relabel {
+        warnings.push(r.clone());
+        format!("{}: {r}", badge_text(class))
+    } else if class == BadgeClass::Unknown && !unknown.is_empty() {
+        let t = format!(
+            "the license of base model {} could not be assessed",
+            unknown.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+        );
+        warnings.push(format!("{t}: it may restrict {me}"));
+        format!("{} — {t}", badge_text(class))
+    } else if let Some(s) = setter {
+        let n = &w.nodes[s];
+        format!(
+            "{} — inherited from {} ({})",
+            badge_text(class),
+            n.id,
+            license_phrase(n.license_id.as_deref(), n.license_name.as_deref(), n.license_label.as_deref())
+        )
+    } else if let Some(c) = &capped_by {
+        format!("{} — base model {c} does not disclose its full recipe", badge_text(class))
+    } else if class == own.class {
+        own.text.clone()
+    } else {
+        badge_text(class).to_string()
+    };
+    if class != BadgeClass::Unknown && !unknown.is_empty() {
+        warnings.push(format!(
+            "the license of base model {} could not be assessed",
+            unknown.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    for n in &w.nodes {
+        if n.status == NodeStatus::Cycle {
+            warnings.extend(n.note.clone());
+        }
+    }
+
+    // The lineage dot.
+    let complete = unread == 0 && !w.truncated;
+    if !bases.is_empty() {
+        let ev: Vec<String> = w
+            .nodes
+            .iter()
+            .filter(|n| n.status != NodeStatus::Cycle)
+            .map(|n| {
+                let lic = n.license_label.clone().or_else(|| n.license_id.clone()).unwrap_or_else(|| "license unknown".into());
+                format!("{} of {} ({lic})", n.relation.as_str(), n.id)
+            })
+            .collect();
+        let (status, note) = if complete {
+            (Dot::Disclosed, None)
+        } else {
+            (Dot::Partial, Some("some ancestors could not be read".to_string()))
+        };
+        let mut ev = ev;
+        ev.truncate(5);
+        recipe.replace(Dimension {
+            id: dim::LINEAGE.into(),
+            label: "Lineage".into(),
+            status,
+            value: "base known".into(),
+            evidence: ev,
+            note,
+        });
+    }
+
+    let (license_id, license_name, from) = match setter {
+        Some(s) => {
+            let n = &w.nodes[s];
+            (n.license_id.clone(), n.license_name.clone(), Some(n.id.clone()))
+        }
+        None if class == BadgeClass::Unknown => (None, None, None),
+        None => (own_license.id.clone(), own_license.name.clone(), None),
+    };
+    let lineage = Lineage {
+        bases,
+        chain: w.nodes,
+        effective: Effective { class, license_id, license_name, from },
+        relabel,
+        complete,
+        notes: w.notes,
+    };
+    Some(Outcome { lineage, badge: Badge { class, text }, warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert_eq!(normalize_id(" meta-llama/Meta-Llama-3-8B ").as_deref(), Some("meta-llama/Meta-Llama-3-8B"));
+        assert_eq!(normalize_id("https://huggingface.co/google/gemma-2-9b/").as_deref(), Some("google/gemma-2-9b"));
+        assert_eq!(normalize_id("gpt2").as_deref(), Some("gpt2"));
+        assert_eq!(normalize_id("./checkpoints/llama"), None);
+        assert_eq!(normalize_id("/home/me/model"), None);
+        assert_eq!(normalize_id("a/b/c"), None);
+        assert_eq!(normalize_id("some model"), None);
+        assert_eq!(normalize_id(""), None);
+    }
+
+    #[test]
+    fn ranks_are_ordered() {
+        for r in 0..5u8 {
+            assert_eq!(rank(class_of_rank(r)), Some(r));
+        }
+        assert_eq!(rank(BadgeClass::Unknown), None);
+    }
+
+    #[test]
+    fn short_names() {
+        assert_eq!(short_name("Gemma Terms of Use (Last modified: March 24, 2025)"), "Gemma Terms of Use");
+        assert_eq!(short_name("Apache License 2.0"), "Apache License 2.0");
+    }
+}
