@@ -56,6 +56,7 @@ pub fn report_as(hf: &str, class: VerdictClass, propagate_quote: Option<&str>) -
             kind: "restrictions_propagate".into(),
             summary: "restrictions pass to derivatives".into(),
             value: None,
+            unit: None,
             evidence: vec![Evidence { doc: 0, quote: q.into(), start: 0, end: q.len() }],
         });
     }
