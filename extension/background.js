@@ -1,31 +1,145 @@
 // The service worker: the only place the WASM engine runs (a content script would inherit the
-// page's CSP). It answers typed messages from content scripts, the popup and the options page.
-// It can be evicted at any time: the engine initializes lazily on the first message.
-import init, { analyze, version } from './pkg/fineprint.js';
+// page's CSP). It answers typed messages (extension/shared/messages.js) from content scripts, the
+// popup and the options page through one dispatcher.
+// It can be evicted at any time: the engine initializes lazily on the first message that needs it,
+// and every piece of state (the report cache, each tab's result) lives in storage.session.
+import './shared/messages.js';
+import './shared/profile.js';
+import * as engineModule from './pkg/fineprint.js';
 
-export const MSG = Object.freeze({
-  ANALYZE: 'fp:analyze', // {docs: [{name, text}], opts: {hf_license?}} -> {ok, report} | {ok: false, error}
-  VERSION: 'fp:version', // {} -> {ok, version}
-});
+const MSG = globalThis.FinePrintMsg;
+const Profile = globalThis.FinePrintProfile;
+
+const CACHE_PREFIX = 'fp:cache:';
+const CACHE_INDEX = 'fp:cache-index';
+const CACHE_MAX_ENTRIES = 64; // storage.session holds 10 MB; a report with its quotes is 1-60 kB
+const TAB_PREFIX = 'fp:tab:';
 
 let ready = null;
 function engine() {
-  ready ??= init({ module_or_path: chrome.runtime.getURL('extension/pkg/fineprint_bg.wasm') });
+  ready ??= engineModule
+    .default({ module_or_path: chrome.runtime.getURL('extension/pkg/fineprint_bg.wasm') })
+    .catch((err) => { ready = null; throw err; });
   return ready;
 }
 
-async function onMessage(msg, sender) {
-  switch (msg?.type) {
-    case MSG.ANALYZE: {
-      await engine();
-      return { ok: true, report: analyze(msg.docs ?? [], msg.opts ?? {}) };
-    }
-    case MSG.VERSION:
-      await engine();
-      return { ok: true, version: version() };
-    default:
-      return { ok: false, error: `unknown message type ${String(msg?.type)}` };
+// The personal answer comes from the Rust core (issue 4) once it exports it; until then there is none.
+function personalAnswerFn() {
+  return engineModule.personalAnswer ?? engineModule.personal_answer ?? null;
+}
+
+async function answerFor(report) {
+  const fn = personalAnswerFn();
+  if (!fn || !report) return null;
+  try {
+    const profile = await Profile.read();
+    return fn(report, profile.answers) ?? null;
+  } catch (err) {
+    console.warn('[Fine Print] personal answer failed:', err);
+    return null;
   }
+}
+
+// ---- the report cache: per repository and revision, least recently used first out ----------------
+
+async function cacheGet(key) {
+  if (typeof key !== 'string' || !key) return null;
+  const k = CACHE_PREFIX + key;
+  const got = (await chrome.storage.session.get(k))[k];
+  return got ?? null;
+}
+
+async function cachePut(key, entry) {
+  if (typeof key !== 'string' || !key) return;
+  const k = CACHE_PREFIX + key;
+  const index = ((await chrome.storage.session.get(CACHE_INDEX))[CACHE_INDEX] ?? []).filter((x) => x !== k);
+  index.push(k);
+  const evict = index.splice(0, Math.max(0, index.length - CACHE_MAX_ENTRIES));
+  if (evict.length) await chrome.storage.session.remove(evict);
+  try {
+    await chrome.storage.session.set({ [k]: entry, [CACHE_INDEX]: index });
+  } catch (err) {
+    // Over the session quota: drop the older half and try once more; a cache miss is harmless.
+    const drop = index.splice(0, Math.ceil(index.length / 2)).filter((x) => x !== k);
+    await chrome.storage.session.remove(drop);
+    await chrome.storage.session.set({ [k]: entry, [CACHE_INDEX]: index }).catch(() => {});
+  }
+}
+
+// ---- each tab's result, for the popup and the toolbar badge ---------------------------------------
+
+const ACTION_TEXT = {
+  'open-source-ai': 'OSAI', 'open-weights-permissive': 'OPEN', 'open-weights-restricted': 'RSTR',
+  'non-commercial': 'NC', 'research-only': 'RES', unknown: '?',
+};
+
+async function setTabResult(tabId, summary) {
+  if (typeof tabId !== 'number') return;
+  await chrome.storage.session.set({ [TAB_PREFIX + tabId]: summary });
+  const text = summary.state === 'result' ? ACTION_TEXT[summary.verdict] ?? '?' : summary.state === 'error' ? '!' : '…';
+  const title = `Fine Print: ${summary.text ?? 'reading the license'}`;
+  try {
+    await chrome.action.setBadgeText({ tabId, text });
+    await chrome.action.setTitle({ tabId, title });
+  } catch {
+    // the tab closed meanwhile, or no toolbar action in this browser: nothing to show
+  }
+}
+
+// ---- the dispatcher -------------------------------------------------------------------------------
+
+const HANDLERS = {
+  async [MSG.ANALYZE](msg) {
+    await engine();
+    let report;
+    try {
+      report = engineModule.analyze(msg.docs ?? [], msg.opts ?? {});
+    } catch (err) {
+      return { ok: false, error: String(err?.message ?? err), reason: 'unreadable' };
+    }
+    if (msg.key) await cachePut(msg.key, { report, meta: msg.meta ?? null, t: Date.now() });
+    return { ok: true, report, answer: await answerFor(report), cached: false };
+  },
+  async [MSG.CACHED](msg) {
+    const hit = await cacheGet(msg.key);
+    if (!hit) return { ok: false, cached: false };
+    if (personalAnswerFn()) await engine();
+    return { ok: true, report: hit.report, meta: hit.meta, answer: await answerFor(hit.report), cached: true };
+  },
+  async [MSG.ANSWER](msg) {
+    await engine();
+    return { ok: true, answer: await answerFor(msg.report) };
+  },
+  async [MSG.TAB_RESULT](msg, sender) {
+    await setTabResult(sender.tab?.id, msg.summary ?? {});
+    return { ok: true };
+  },
+  async [MSG.GET_TAB_RESULT](msg) {
+    const k = TAB_PREFIX + msg.tabId;
+    return { ok: true, summary: (await chrome.storage.session.get(k))[k] ?? null };
+  },
+  async [MSG.PROFILE_GET]() {
+    return { ok: true, profile: await Profile.read() };
+  },
+  async [MSG.PROFILE_SET](msg) {
+    return { ok: true, profile: await Profile.write(msg.profile) };
+  },
+  async [MSG.OPEN_OPTIONS]() {
+    await chrome.runtime.openOptionsPage();
+    return { ok: true };
+  },
+  async [MSG.VERSION]() {
+    await engine();
+    return { ok: true, version: engineModule.version() };
+  },
+};
+// A feature that needs the worker (a cross-origin fetch for another hub, say) lives in its own module
+// exporting an object of handlers keyed by message type, merged here with Object.assign(HANDLERS, …).
+
+async function onMessage(msg, sender) {
+  const handler = Object.hasOwn(HANDLERS, msg?.type) ? HANDLERS[msg.type] : null;
+  if (!handler) return { ok: false, error: `unknown message type ${String(msg?.type)}` };
+  return handler(msg, sender);
 }
 
 chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -33,4 +147,8 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     sendResponse({ ok: false, error: String(err?.message ?? err) });
   });
   return true; // the answer is asynchronous
+});
+
+chrome.tabs?.onRemoved.addListener((tabId) => {
+  chrome.storage.session.remove(TAB_PREFIX + tabId).catch(() => {});
 });

@@ -1,99 +1,206 @@
 // Content-script runtime shared by every hub adapter (a classic script: content scripts cannot be
-// ES modules). It owns: the adapter registry, the message to the worker, bounded fetches, and the
-// badge element. Adapters live in extension/sites/<hub>.js and call FinePrint.registerAdapter().
+// ES modules). It owns: the adapter registry, the messages to the worker, bounded fetches, keeping
+// badges in place through re-renders, and re-running adapters on client-side navigation.
+// Adapters live in extension/sites/<hub>.js and call FinePrint.registerAdapter({id, detect, run}).
+// A content_scripts entry lists, in order: shared/messages.js, content/runtime.js, ui/badge.js,
+// ui/breakdown.js, ui/panel.js, then the hub's sites/<hub>.js (tests/node/manifest checks it).
 // Nothing here may throw into the host page: every entry point catches and logs once.
 (() => {
   if (globalThis.FinePrint) return; // injected twice: keep the first
-  const MSG = Object.freeze({ ANALYZE: 'fp:analyze' });
+  const MSG = globalThis.FinePrintMsg ?? { ANALYZE: 'fp:analyze', CACHED: 'fp:cached', TAB_RESULT: 'fp:tab-result' };
   const FETCH_TIMEOUT_MS = 8000;
   const MAX_TEXT_BYTES = 1024 * 1024;
   const adapters = [];
   const logged = new Set();
+  const mounts = new Set(); // {badge, locate}: badges the runtime keeps in the page
+  let navigation = new AbortController(); // aborted when the URL changes
+  let lastUrl = location.href;
 
   function logOnce(where, err) {
     const key = `${where}:${err?.message ?? err}`;
     if (logged.has(key)) return;
     logged.add(key);
-    console.warn(`[Fine Print] ${where}:`, err);
+    const quiet = /Extension context invalidated/.test(String(err?.message ?? err));
+    console[quiet ? 'info' : 'warn'](`[Fine Print] ${where}:`, err);
   }
 
-  /** Fetch a same-origin text with a timeout and a size cap. Never throws: {ok, status, text, error}. */
-  async function fetchText(url, { timeoutMs = FETCH_TIMEOUT_MS, maxBytes = MAX_TEXT_BYTES } = {}) {
+  function httpReason(status) {
+    if (status === 401 || status === 403) return 'gated';
+    if (status === 404 || status === 410) return 'not-found';
+    return 'network';
+  }
+
+  /**
+   * Fetch a same-origin text with a timeout and a size cap. Never throws:
+   * {ok, status, text} or {ok: false, status, reason: network|not-found|gated|unreadable, error}.
+   */
+  async function fetchText(url, { timeoutMs = FETCH_TIMEOUT_MS, maxBytes = MAX_TEXT_BYTES, signal } = {}) {
     const ctl = new AbortController();
     const timer = setTimeout(() => ctl.abort(), timeoutMs);
+    const onAbort = () => ctl.abort();
+    signal?.addEventListener('abort', onAbort);
+    const fail = (status, reason, error) => ({ ok: false, status, reason, error });
     try {
       const res = await fetch(url, { signal: ctl.signal, credentials: 'same-origin', redirect: 'follow' });
-      if (!res.ok) return { ok: false, status: res.status, error: httpReason(res.status) };
+      if (!res.ok) {
+        res.body?.cancel().catch(() => {});
+        return fail(res.status, httpReason(res.status), `HTTP ${res.status}`);
+      }
       const len = Number(res.headers.get('content-length') || 0);
-      if (len > maxBytes) return { ok: false, status: res.status, error: 'file too large' };
-      const buf = await res.arrayBuffer();
-      if (buf.byteLength > maxBytes) return { ok: false, status: res.status, error: 'file too large' };
+      if (len > maxBytes) {
+        res.body?.cancel().catch(() => {});
+        return fail(res.status, 'unreadable', 'file too large');
+      }
+      const buf = await readCapped(res, maxBytes);
+      if (!buf) return fail(res.status, 'unreadable', 'file too large');
       let text;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
       } catch {
-        return { ok: false, status: res.status, error: 'not UTF-8 text' };
+        return fail(res.status, 'unreadable', 'not UTF-8 text');
       }
-      return { ok: true, status: res.status, text };
+      if (text.includes('\0')) return fail(res.status, 'unreadable', 'binary file');
+      return { ok: true, status: res.status, text, url: res.url };
     } catch (err) {
-      return { ok: false, status: 0, error: err?.name === 'AbortError' ? 'timed out' : 'network error' };
+      return fail(0, 'network', err?.name === 'AbortError' ? 'timed out' : 'network error');
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 
-  function httpReason(status) {
-    if (status === 401 || status === 403) return 'gated: sign in and accept the terms to read the file';
-    if (status === 404) return 'not found';
-    return `HTTP ${status}`;
+  // Read a body, giving up (null) as soon as it passes the cap, so a huge file is never held whole.
+  async function readCapped(res, maxBytes) {
+    if (!res.body) return new Uint8Array(await res.arrayBuffer());
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        reader.cancel().catch(() => {});
+        return null;
+      }
+      chunks.push(value);
+    }
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.byteLength;
+    }
+    return out;
   }
 
-  /** Ask the worker to analyse documents. Resolves {ok, report} or {ok: false, error}. */
-  async function analyze(docs, opts = {}) {
+  async function send(msg) {
     try {
-      const res = await chrome.runtime.sendMessage({ type: MSG.ANALYZE, docs, opts });
-      return res ?? { ok: false, error: 'no answer from the extension' };
+      const res = await chrome.runtime.sendMessage(msg);
+      return res ?? { ok: false, error: 'no answer from the extension', reason: 'unreadable' };
     } catch (err) {
-      return { ok: false, error: String(err?.message ?? err) };
+      logOnce('message', err);
+      return { ok: false, error: String(err?.message ?? err), reason: 'unreadable' };
     }
   }
 
-  /** The badge host element: attributes of the contract on the host, UI in an open shadow root. */
+  /** Ask the worker to analyse documents; with `key`, the worker caches the report under it. */
+  function analyze(docs, opts = {}, { key, meta } = {}) {
+    return send({ type: MSG.ANALYZE, docs, opts, key, meta });
+  }
+
+  /** A cached report for `key` ({ok: true, report, answer, meta}) or {ok: false}. */
+  function cached(key) {
+    return send({ type: MSG.CACHED, key });
+  }
+
   function createBadge() {
-    const host = document.createElement('span');
-    host.setAttribute('data-fineprint-badge', '');
-    host.setAttribute('data-license', '');
-    host.setAttribute('data-verdict', '');
-    host.setAttribute('data-state', 'loading');
-    host.style.cssText = 'all: initial; display: inline-flex; vertical-align: middle; margin: 0 6px;';
-    const root = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = `
-      button { font: 600 12px/1.6 system-ui, sans-serif; border-radius: 6px; padding: 1px 8px;
-               border: 1px solid #888; background: #fff; color: #111; cursor: pointer; }
-      :host([data-state="error"]) button { border-style: dashed; }
-    `;
-    const btn = document.createElement('button');
-    btn.type = 'button';
-    btn.textContent = 'Fine Print: reading license…';
-    root.append(style, btn);
-    return host;
+    return globalThis.FinePrintBadge.create();
   }
 
-  /** Put the report (or an error) on a badge. Text only: never HTML from pages or licenses. */
-  function setBadge(host, result) {
-    const btn = host.shadowRoot.querySelector('button');
-    if (result.ok) {
-      const r = result.report;
-      host.setAttribute('data-state', 'result');
-      host.setAttribute('data-license', r.license?.id ?? '');
-      host.setAttribute('data-verdict', r.badge?.class ?? 'unknown');
-      btn.textContent = `${r.badge?.text ?? 'License'}${r.license?.id ? ` · ${r.license.id}` : ''}`;
-    } else {
-      host.setAttribute('data-state', 'error');
-      host.setAttribute('data-verdict', 'unknown');
-      btn.textContent = `Fine Print: ${result.error}`;
+  /** Put a result or an error on a badge, and tell the worker (for the popup and toolbar). */
+  function setBadge(host, result, details) {
+    globalThis.FinePrintBadge.set(host, result, details);
+    const summary = { ...globalThis.FinePrintBadge.summary(host), url: location.href };
+    send({ type: MSG.TAB_RESULT, summary });
+  }
+
+  // ---- placement: keep each badge where its adapter wants it, through re-renders ------------------
+
+  function place(m) {
+    let spot = null;
+    try {
+      spot = m.locate();
+    } catch (err) {
+      logOnce('locate', err);
     }
+    const { badge } = m;
+    if (spot?.el?.isConnected) {
+      spot.el.insertAdjacentElement(spot.where ?? 'afterend', badge);
+      badge.setAttribute('data-placement', spot.placement ?? 'anchor');
+      badge.style.position = '';
+      return;
+    }
+    // No anchor: a fixed corner, still reachable and still one badge.
+    badge.setAttribute('data-placement', 'fallback');
+    badge.style.cssText += 'position: fixed; right: 16px; bottom: 16px; z-index: 2147483646;';
+    (document.body ?? document.documentElement).append(badge);
+  }
+
+  /**
+   * Insert `badge` where `locate()` says ({el, where, placement} or null for the fallback corner),
+   * and put it back there whenever the page re-renders it away.
+   */
+  function mount(badge, locate) {
+    const m = { badge, locate };
+    mounts.add(m);
+    place(m);
+    return badge;
+  }
+
+  function onMutations() {
+    if (location.href !== lastUrl) {
+      onUrlChange();
+      return;
+    }
+    for (const m of mounts) {
+      if (!m.badge.isConnected) place(m);
+      else if (m.badge.getAttribute('data-placement') === 'fallback') {
+        // The page finished rendering its header later: move in beside the controls.
+        let spot = null;
+        try {
+          spot = m.locate();
+        } catch {}
+        if (spot?.el?.isConnected) place(m);
+      }
+    }
+  }
+
+  let scheduled = false;
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      try {
+        onMutations();
+      } catch (err) {
+        logOnce('observer', err);
+      }
+    });
+  });
+
+  function onUrlChange() {
+    if (location.href === lastUrl) return;
+    lastUrl = location.href;
+    navigation.abort();
+    navigation = new AbortController();
+    for (const m of mounts) {
+      globalThis.FinePrintPanel?.close(m.badge);
+      m.badge.remove();
+    }
+    mounts.clear();
+    for (const a of adapters) runAdapter(a);
   }
 
   /** Register a hub adapter {id, detect(url), run(api)} and run it on this page if it applies. */
@@ -105,11 +212,22 @@
   async function runAdapter(adapter) {
     try {
       if (!adapter.detect(new URL(location.href))) return;
-      await adapter.run({ fetchText, analyze, createBadge, setBadge, logOnce });
+      const signal = navigation.signal;
+      await adapter.run({ fetchText, analyze, cached, createBadge, setBadge, mount, logOnce, signal });
     } catch (err) {
       logOnce(adapter.id, err);
     }
   }
 
-  globalThis.FinePrint = { registerAdapter, adapters, fetchText, analyze, createBadge, setBadge, logOnce };
+  try {
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    addEventListener('popstate', onUrlChange);
+    globalThis.navigation?.addEventListener('navigatesuccess', () => setTimeout(onUrlChange, 0));
+  } catch (err) {
+    logOnce('runtime', err);
+  }
+
+  globalThis.FinePrint = Object.freeze({
+    registerAdapter, adapters, fetchText, analyze, cached, createBadge, setBadge, mount, logOnce,
+  });
 })();

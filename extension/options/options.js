@@ -1,0 +1,67 @@
+// The options page: the profile questions of shared/spec/profile.md (extension/shared/profile-questions.json),
+// saved to storage.sync on every change. Built with DOM calls only.
+(() => {
+  const Profile = globalThis.FinePrintProfile;
+  const form = document.getElementById('profile');
+  const status = document.getElementById('status');
+
+  function field(q, a, checked) {
+    const input = document.createElement('input');
+    input.type = q.multiple ? 'checkbox' : 'radio';
+    input.name = q.id;
+    input.value = a.id;
+    input.checked = checked;
+    const label = document.createElement('label');
+    label.append(input, a.text);
+    return label;
+  }
+
+  function render(questions, profile) {
+    form.replaceChildren();
+    for (const q of questions.questions) {
+      const set = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = q.text + (q.multiple ? ' (several)' : '');
+      set.append(legend);
+      const current = [].concat(profile.answers[q.id] ?? []);
+      for (const a of q.answers.concat({ id: Profile.NOT_SURE, text: 'Not sure' })) {
+        set.append(field(q, a, current.includes(a.id)));
+      }
+      form.append(set);
+    }
+  }
+
+  function collect(questions) {
+    const answers = {};
+    for (const q of questions.questions) {
+      const picked = [...form.querySelectorAll(`input[name="${CSS.escape(q.id)}"]:checked`)].map((i) => i.value);
+      answers[q.id] = q.multiple ? picked : picked[0];
+    }
+    return { answers };
+  }
+
+  async function main() {
+    const questions = await Profile.loadQuestions();
+    render(questions, await Profile.read());
+    form.addEventListener('change', async (ev) => {
+      const q = questions.questions.find((x) => x.id === ev.target.name);
+      // "Not sure" and "none of these" exclude the other choices of a multiple-choice question.
+      if (q?.multiple && ev.target.checked) {
+        const exclusive = [Profile.NOT_SURE, 'none'];
+        for (const i of form.querySelectorAll(`input[name="${CSS.escape(q.id)}"]`)) {
+          if (i !== ev.target && (exclusive.includes(ev.target.value) || exclusive.includes(i.value))) i.checked = false;
+        }
+      }
+      try {
+        const saved = await Profile.write(collect(questions));
+        status.textContent = `Saved (${saved.answered} of ${questions.questions.length} answered).`;
+      } catch (err) {
+        status.textContent = `Could not save: ${err?.message ?? err}`;
+      }
+    });
+  }
+
+  main().catch((err) => {
+    form.textContent = `Could not load the questions: ${err?.message ?? err}`;
+  });
+})();

@@ -1,0 +1,25 @@
+// Message names between the content scripts, the popup, the options page and the service worker.
+// A classic script (content scripts cannot be modules); the worker imports it for its side effect.
+// Typed by direction, as in Dark Reader's message.ts: CS = content script, UI = popup/options, BG = worker.
+(() => {
+  globalThis.FinePrintMsg ??= Object.freeze({
+    // CS→BG {docs: [{name, text}], opts: {hf_license?}, key?} -> {ok, report, answer?} | {ok: false, error}
+    // With a key, the report is cached in storage.session under it (repository + revision).
+    ANALYZE: 'fp:analyze',
+    // CS→BG {key} -> {ok, report, answer?, meta?} when cached, {ok: false} when not.
+    CACHED: 'fp:cached',
+    // CS→BG {summary: {url, state, license, verdict, text, reason?}} -> {ok}; the popup reads it.
+    TAB_RESULT: 'fp:tab-result',
+    // UI→BG {tabId} -> {ok, summary|null}
+    GET_TAB_RESULT: 'fp:get-tab-result',
+    // UI/CS→BG {} -> {ok, profile}; UI→BG {profile} -> {ok} (PROFILE_SET validates and stores in storage.sync)
+    PROFILE_GET: 'fp:profile-get',
+    PROFILE_SET: 'fp:profile-set',
+    // CS→BG {report} -> {ok, answer|null}: the personal answer for the stored profile.
+    ANSWER: 'fp:answer',
+    // CS→BG {} -> {ok}: open the options page (a page cannot link to it).
+    OPEN_OPTIONS: 'fp:open-options',
+    // UI→BG {} -> {ok, version}
+    VERSION: 'fp:version',
+  });
+})();

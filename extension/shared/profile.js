@@ -1,0 +1,60 @@
+// The user's profile (shared/spec/profile.md): read, validated and written in storage.sync.
+// A classic script used by the options page and popup (<script src>) and the worker (side-effect import).
+// The questions themselves are data: extension/shared/profile-questions.json.
+(() => {
+  const KEY = 'fp:profile';
+  const NOT_SURE = 'not_sure';
+  let questionsPromise = null;
+
+  /** The questions file, fetched once per page or worker life. */
+  function loadQuestions() {
+    questionsPromise ??= fetch(chrome.runtime.getURL('extension/shared/profile-questions.json'))
+      .then((r) => r.json())
+      .catch((err) => { questionsPromise = null; throw err; });
+    return questionsPromise;
+  }
+
+  /**
+   * Keep only known questions and answers. Single-choice answers are strings, multiple-choice answers
+   * arrays; anything unknown or missing becomes "not_sure" (the riskier answer, per profile.md).
+   * `answered` counts the questions the user actually answered.
+   */
+  function normalize(raw, questions) {
+    const given = raw && typeof raw === 'object' ? (raw.answers ?? raw) : {};
+    const answers = {};
+    let answered = 0;
+    for (const q of questions.questions) {
+      const ok = new Set(q.answers.map((a) => a.id).concat(NOT_SURE));
+      const v = given[q.id];
+      if (q.multiple) {
+        const list = (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).filter((x) => ok.has(x));
+        answers[q.id] = list.length ? [...new Set(list)] : [NOT_SURE];
+        if (list.length && !list.includes(NOT_SURE)) answered++;
+      } else {
+        answers[q.id] = ok.has(v) ? v : NOT_SURE;
+        if (ok.has(v) && v !== NOT_SURE) answered++;
+      }
+    }
+    return { version: questions.version, answers, answered };
+  }
+
+  async function read() {
+    const questions = await loadQuestions();
+    let raw;
+    try {
+      raw = (await chrome.storage.sync.get(KEY))[KEY];
+    } catch {
+      raw = undefined; // storage unavailable: every answer is "not sure"
+    }
+    return normalize(raw, questions);
+  }
+
+  async function write(profile) {
+    const questions = await loadQuestions();
+    const clean = normalize(profile, questions);
+    await chrome.storage.sync.set({ [KEY]: { version: clean.version, answers: clean.answers } });
+    return clean;
+  }
+
+  globalThis.FinePrintProfile ??= Object.freeze({ KEY, NOT_SURE, loadQuestions, normalize, read, write });
+})();

@@ -1,0 +1,152 @@
+// The badge beside a model's download controls (a classic content script; defines FinePrintBadge).
+// Contract (shared/spec/README.md): the host element carries data-fineprint-badge, data-license (the
+// license.id or empty) and data-verdict (the badge.class). Everything else lives in an open shadow
+// root, so the page's styles cannot break it and its styles cannot break the page.
+// States (data-state): loading, result, error (data-reason says why: network, not-found, gated,
+// unreadable). Colour is never the only signal: every state has a glyph and words.
+// Text from licenses and pages is only ever set with textContent.
+(() => {
+  if (globalThis.FinePrintBadge) return;
+
+  // badge.class -> [glyph, colour token]. The words come from the report (badge.text).
+  const LOOK = {
+    'open-source-ai': ['✓', 'good'],
+    'open-weights-permissive': ['✓', 'good'],
+    'open-weights-restricted': ['▲', 'warn'],
+    'non-commercial': ['⊘', 'bad'],
+    'research-only': ['⊘', 'bad'],
+    unknown: ['?', 'muted'],
+  };
+  const REASONS = {
+    gated: 'license file is gated: sign in and accept the terms',
+    'not-found': 'no license declared or found',
+    network: 'could not reach the site',
+    unreadable: 'the license could not be read',
+  };
+
+  const STYLE = `
+    :host { --fg: #1f2937; --bg: #ffffff; --line: #d1d5db; --good: #15803d; --warn: #b45309;
+            --bad: #b91c1c; --muted: #6b7280; }
+    :host([data-theme="dark"]) { --fg: #e5e7eb; --bg: #111827; --line: #374151; --good: #4ade80;
+            --warn: #fbbf24; --bad: #f87171; --muted: #9ca3af; }
+    button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px;
+             max-width: 28rem; font: 600 12px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
+             color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 999px;
+             padding: 1px 10px 1px 8px; cursor: pointer; white-space: nowrap; }
+    button:hover { border-color: var(--fg); }
+    button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+    .glyph { font-size: 12px; line-height: 1; min-width: 1em; text-align: center; }
+    .text { overflow: hidden; text-overflow: ellipsis; }
+    .id { font-weight: 400; color: var(--muted); overflow: hidden; text-overflow: ellipsis; }
+    [data-tone="good"] .glyph { color: var(--good); }
+    [data-tone="warn"] .glyph { color: var(--warn); }
+    [data-tone="bad"] .glyph { color: var(--bad); }
+    [data-tone="muted"] .glyph { color: var(--muted); }
+    :host([data-state="error"]) button { border-style: dashed; }
+    :host([data-state="loading"]) .glyph { animation: spin 1s linear infinite; display: inline-block; }
+    @keyframes spin { to { transform: rotate(360deg); } }
+    @media (prefers-reduced-motion: reduce) { :host([data-state="loading"]) .glyph { animation: none; } }
+  `;
+
+  const state = new WeakMap(); // host -> {result, details}
+
+  /** "dark" or "light", following the page: its painted background, then its dark-mode class. */
+  function pageTheme(doc = document) {
+    for (const el of [doc.body, doc.documentElement]) {
+      if (!el) continue;
+      const m = getComputedStyle(el).backgroundColor.match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/);
+      if (m && (m[4] === undefined || Number(m[4]) > 0.5)) {
+        const [r, g, b] = [m[1], m[2], m[3]].map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110 ? 'dark' : 'light';
+      }
+    }
+    const root = doc.documentElement;
+    if (root?.classList.contains('dark') || root?.getAttribute('data-theme') === 'dark') return 'dark';
+    return 'light';
+  }
+
+  function create() {
+    const host = document.createElement('span');
+    host.setAttribute('data-fineprint-badge', '');
+    host.setAttribute('data-license', '');
+    host.setAttribute('data-verdict', '');
+    host.setAttribute('data-state', 'loading');
+    host.setAttribute('data-theme', pageTheme());
+    host.style.cssText = 'all: initial; display: inline-flex; vertical-align: middle; margin: 0 6px 4px 0;';
+    const root = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    const btn = document.createElement('button');
+    btn.type = 'button';
+    btn.setAttribute('aria-haspopup', 'dialog');
+    btn.setAttribute('aria-expanded', 'false');
+    const glyph = document.createElement('span');
+    glyph.className = 'glyph';
+    glyph.setAttribute('aria-hidden', 'true');
+    const text = document.createElement('span');
+    text.className = 'text';
+    const id = document.createElement('span');
+    id.className = 'id';
+    btn.append(glyph, text, id);
+    root.append(style, btn);
+    paint(host, '◌', 'muted', 'Fine Print: reading the license…', '');
+    btn.setAttribute('aria-busy', 'true');
+    btn.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      ev.stopPropagation();
+      globalThis.FinePrintPanel?.toggle(host);
+    });
+    return host;
+  }
+
+  function paint(host, glyph, tone, text, id) {
+    const btn = host.shadowRoot.querySelector('button');
+    btn.dataset.tone = tone;
+    btn.querySelector('.glyph').textContent = glyph;
+    btn.querySelector('.text').textContent = text;
+    btn.querySelector('.id').textContent = id ? `· ${id}` : '';
+    btn.title = id ? `${text} (${id}). Click for the clauses.` : `${text}. Click for details.`;
+    btn.removeAttribute('aria-busy');
+  }
+
+  /**
+   * Show a result {ok: true, report, answer?} or an error {ok: false, error, reason?}.
+   * `details` ({docs, fileUrl, notes, declared}) is kept for the panel.
+   */
+  function set(host, result, details = {}) {
+    state.set(host, { result, details });
+    host.setAttribute('data-theme', pageTheme());
+    if (result?.ok && result.report) {
+      const r = result.report;
+      const cls = r.badge?.class ?? 'unknown';
+      const [glyph, tone] = LOOK[cls] ?? LOOK.unknown;
+      host.setAttribute('data-state', 'result');
+      host.setAttribute('data-license', r.license?.id ?? '');
+      host.setAttribute('data-verdict', cls);
+      host.removeAttribute('data-reason');
+      paint(host, glyph, tone, r.badge?.text ?? 'License unclear', r.license?.id ?? details.declared ?? '');
+    } else {
+      const reason = REASONS[result?.reason] ? result.reason : 'unreadable';
+      host.setAttribute('data-state', 'error');
+      host.setAttribute('data-reason', reason);
+      host.setAttribute('data-license', '');
+      host.setAttribute('data-verdict', 'unknown');
+      paint(host, '⚠', 'warn', `License: ${REASONS[reason]}`, details.declared ?? '');
+    }
+  }
+
+  /** What the badge shows, for the popup and the panel. */
+  function summary(host) {
+    const s = state.get(host);
+    return {
+      state: host.getAttribute('data-state'),
+      license: host.getAttribute('data-license'),
+      verdict: host.getAttribute('data-verdict'),
+      reason: host.getAttribute('data-reason') ?? undefined,
+      text: host.shadowRoot?.querySelector('.text')?.textContent ?? '',
+      declared: s?.details?.declared ?? undefined,
+    };
+  }
+
+  globalThis.FinePrintBadge = Object.freeze({ create, set, summary, pageTheme, data: (host) => state.get(host) ?? null, REASONS });
+})();

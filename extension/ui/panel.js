@@ -1,0 +1,210 @@
+// The panel a badge opens (a classic content script; defines FinePrintPanel). It is the shell only:
+// placement under the badge, open/close, focus in, Escape closes and gives focus back, ARIA roles,
+// dark or light like the page. The clause breakdown inside it is FinePrintUI.renderBreakdown
+// (extension/ui/breakdown.js, shared with the checker page); the panel never renders clauses itself.
+// Contract: the panel's host element carries data-fineprint-panel. Text is only set as text.
+(() => {
+  if (globalThis.FinePrintPanel) return;
+  const MSG = globalThis.FinePrintMsg ?? {};
+  const DISCLAIMER = 'Fine Print reads license text automatically. It is not legal advice: read the license itself, and ask a lawyer before you rely on it.';
+  const MATCH_WORDS = {
+    exact: 'the text is the known license, word for word',
+    equivalent: 'the text is the known license, formatting aside',
+    modified: 'the known license, with changes in substance',
+    partial: 'only part of the input is the known license',
+    declared: 'no license text was read: this rests on the declared id alone',
+    unknown: 'no known license fits this text',
+  };
+
+  const STYLE = `
+    :host { --fg: #111827; --bg: #ffffff; --muted: #4b5563; --line: #e5e7eb; --link: #1d4ed8;
+            --accent: #f3f4f6; }
+    :host([data-theme="dark"]) { --fg: #f3f4f6; --bg: #0b0f19; --muted: #9ca3af; --line: #374151;
+            --link: #93c5fd; --accent: #1f2937; }
+    [role="dialog"] { box-sizing: border-box; width: min(32rem, calc(100vw - 16px)); max-height: min(75vh, 48rem);
+            overflow: auto; background: var(--bg); color: var(--fg); border: 1px solid var(--line);
+            border-radius: 10px; box-shadow: 0 12px 32px rgba(0,0,0,.25); padding: 14px 16px;
+            font: 400 13px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left; }
+    [role="dialog"]:focus { outline: none; }
+    .head { display: flex; align-items: flex-start; gap: 8px; }
+    h2 { font-size: 15px; margin: 0; flex: 1; line-height: 1.35; }
+    .close { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 2px 6px; border-radius: 6px; color: var(--muted); }
+    .close:hover, .close:focus-visible { background: var(--accent); color: var(--fg); outline: 2px solid #2563eb; }
+    .kv { margin: 8px 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
+    .kv dt { color: var(--muted); }
+    .kv dd { margin: 0; }
+    .notes { margin: 8px 0; padding-left: 18px; color: var(--muted); }
+    a { color: var(--link); }
+    .profile { margin: 8px 0; padding: 8px 10px; background: var(--accent); border-radius: 8px; }
+    .profile button, .actions button { font: inherit; color: var(--link); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
+    .breakdown { margin-top: 10px; border-top: 1px solid var(--line); padding-top: 10px; }
+    .disclaimer { margin-top: 12px; font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 8px; }
+  `;
+
+  const open = new Map(); // badge host -> panel host
+
+  function el(tag, props = {}, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === 'text') e.textContent = v;
+      else if (k === 'class') e.className = v;
+      else e.setAttribute(k, v);
+    }
+    e.append(...children.filter((c) => c != null));
+    return e;
+  }
+
+  function send(msg) {
+    return chrome.runtime.sendMessage(msg).catch(() => null);
+  }
+
+  function badgeButton(badge) {
+    return badge.shadowRoot?.querySelector('button') ?? null;
+  }
+
+  /** Position the panel under the badge, inside the viewport. */
+  function position(panel, badge) {
+    const r = badge.getBoundingClientRect();
+    const box = panel.shadowRoot.querySelector('[role="dialog"]');
+    const width = box.offsetWidth || 360;
+    const fixed = getComputedStyle(badge).position === 'fixed';
+    const left = Math.max(8, Math.min(r.left, innerWidth - width - 8));
+    if (fixed) {
+      // A badge in the fallback corner: open upwards, anchored to the viewport.
+      panel.style.position = 'fixed';
+      panel.style.left = `${left}px`;
+      panel.style.top = '';
+      panel.style.bottom = `${Math.max(8, innerHeight - r.top + 6)}px`;
+    } else {
+      panel.style.position = 'absolute';
+      panel.style.left = `${left + scrollX}px`;
+      panel.style.top = `${r.bottom + scrollY + 6}px`;
+    }
+  }
+
+  function summarySection(result, details) {
+    const r = result?.report;
+    const dl = el('dl', { class: 'kv' });
+    const row = (k, v) => v && dl.append(el('dt', { text: k }), el('dd', { text: v }));
+    if (result?.ok && r) {
+      row('Badge', r.badge?.text);
+      row('License', [r.license?.name, r.license?.id && r.license.id !== r.license?.name ? `(${r.license.id})` : null].filter(Boolean).join(' ') || details.declared || 'not identified');
+      row('How sure', MATCH_WORDS[r.license?.match] ?? r.license?.match);
+      row('Verdict', r.verdict?.label ? `${r.verdict.label} (${r.verdict.class})` : r.verdict?.class);
+      if (r.osi_approved != null) row('OSI approved', r.osi_approved ? 'yes' : 'no');
+      row('Read', (details.docs ?? []).map((d) => d.name).join(', ') || 'no license text');
+      if (details.declared && r.license?.id && details.declared.toLowerCase() !== r.license.id.toLowerCase()) row('Declared on the page', details.declared);
+    } else {
+      const reasons = globalThis.FinePrintBadge?.REASONS ?? {};
+      row('Status', `The license could not be read: ${reasons[result?.reason] ?? result?.error ?? 'unknown reason'}.`);
+      row('Declared on the page', details.declared);
+    }
+    return dl;
+  }
+
+  function fileLink(details) {
+    if (!details.fileUrl) return null;
+    let href;
+    try {
+      href = new URL(details.fileUrl, location.href);
+    } catch {
+      return null;
+    }
+    if (href.protocol !== 'https:' && href.protocol !== 'http:') return null;
+    const a = el('a', { href: href.href, target: '_blank', rel: 'noopener noreferrer', text: 'Read the license file' });
+    return el('p', {}, a);
+  }
+
+  function profileNote(profile, answer) {
+    if (answer || !profile || profile.answered > 0) return null;
+    const btn = el('button', { type: 'button', text: 'Answer a few questions' });
+    btn.addEventListener('click', () => send({ type: MSG.OPEN_OPTIONS }));
+    return el('p', { class: 'profile' }, btn, ' about your use, and this shows what the license means for you.');
+  }
+
+  function breakdown(result, details, profile, answer) {
+    const render = globalThis.FinePrintUI?.renderBreakdown;
+    if (!result?.ok || !result.report) return null;
+    if (typeof render !== 'function') {
+      return el('p', { class: 'breakdown', text: `${result.report.clauses?.length ?? 0} clauses found; the clause view is not loaded.` });
+    }
+    try {
+      const node = render(result.report, { profile, answer, docs: details.docs ?? [], fileUrl: details.fileUrl ?? null });
+      return node instanceof Node ? el('div', { class: 'breakdown' }, node) : null;
+    } catch (err) {
+      globalThis.FinePrint?.logOnce('breakdown', err);
+      return el('p', { class: 'breakdown', text: 'The clause view failed to render.' });
+    }
+  }
+
+  async function show(badge) {
+    const data = globalThis.FinePrintBadge?.data(badge) ?? {};
+    const { result, details = {} } = data;
+    const host = el('div', { 'data-fineprint-panel': '' });
+    host.style.cssText = 'all: initial; position: absolute; z-index: 2147483647;';
+    host.setAttribute('data-theme', globalThis.FinePrintBadge?.pageTheme() ?? 'light');
+    const root = host.attachShadow({ mode: 'open' });
+    const titleId = 'fp-panel-title';
+    const dialog = el('section', { role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': titleId, tabindex: '-1' });
+    const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close', text: '×' });
+    close.addEventListener('click', () => hide(badge, true));
+    const title = result?.ok ? result.report?.badge?.text ?? 'License' : 'License not read';
+    dialog.append(el('div', { class: 'head' }, el('h2', { id: titleId, text: `Fine Print: ${title}` }), close));
+    root.append(el('style', { text: STYLE }), dialog);
+
+    let profile = null;
+    let answer = result?.answer ?? null;
+    if (result?.ok) {
+      const [p, a] = await Promise.all([send({ type: MSG.PROFILE_GET }), send({ type: MSG.ANSWER, report: result.report })]);
+      profile = p?.profile ?? null;
+      answer = a?.answer ?? answer;
+    }
+    const notes = (details.notes ?? []).length ? el('ul', { class: 'notes' }, ...details.notes.map((n) => el('li', { text: n }))) : null;
+    const parts = [
+      summarySection(result, details),
+      notes,
+      profileNote(profile, answer),
+      fileLink(details),
+      breakdown(result, details, profile, answer),
+      el('p', { class: 'disclaimer', text: result?.report?.disclaimer ?? DISCLAIMER }),
+    ];
+    dialog.append(...parts.filter(Boolean));
+    if (!badge.isConnected || open.has(badge)) return;
+    (document.body ?? document.documentElement).append(host);
+    open.set(badge, host);
+    position(host, badge);
+    badgeButton(badge)?.setAttribute('aria-expanded', 'true');
+    dialog.focus();
+  }
+
+  function hide(badge, refocus = false) {
+    const host = open.get(badge);
+    if (!host) return;
+    open.delete(badge);
+    host.remove();
+    const btn = badgeButton(badge);
+    btn?.setAttribute('aria-expanded', 'false');
+    if (refocus) btn?.focus();
+  }
+
+  function toggle(badge) {
+    if (open.has(badge)) hide(badge, true);
+    else show(badge).catch((err) => globalThis.FinePrint?.logOnce('panel', err));
+  }
+
+  // Escape anywhere closes; a click outside the panel and its badge closes.
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Escape' || !open.size) return;
+    for (const b of [...open.keys()]) hide(b, true);
+  }, true);
+  document.addEventListener('pointerdown', (ev) => {
+    if (!open.size) return;
+    const path = ev.composedPath();
+    for (const [b, host] of [...open]) if (!path.includes(host) && !path.includes(b)) hide(b, false);
+  }, true);
+  addEventListener('resize', () => {
+    for (const [b, host] of open) position(host, b);
+  });
+
+  globalThis.FinePrintPanel = Object.freeze({ toggle, open: show, close: hide, isOpen: (b) => open.has(b) });
+})();

@@ -1,0 +1,51 @@
+// The content-script lists: every hub entry loads the runtime's pieces in the order they depend on
+// each other (message names, runtime, badge, breakdown when present, panel), its hub adapter last.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './harness.mjs';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
+const ORDER = ['extension/shared/messages.js', 'extension/content/runtime.js', 'extension/ui/badge.js',
+  'extension/ui/breakdown.js', 'extension/ui/panel.js'];
+
+test('every content-script entry loads messages, runtime, badge, panel in order, then its adapters', () => {
+  assert.ok(manifest.content_scripts.length > 0);
+  for (const cs of manifest.content_scripts) {
+    const js = cs.js;
+    const shared = js.filter((f) => ORDER.includes(f));
+    const expected = ORDER.filter((f) => f !== 'extension/ui/breakdown.js' || js.includes(f));
+    assert.deepEqual(shared, expected, `shared scripts of ${cs.matches}`);
+    assert.deepEqual(js.slice(0, shared.length), shared, 'shared scripts come first');
+    const sites = js.slice(shared.length);
+    assert.ok(sites.length > 0 && sites.every((f) => /^extension\/sites\/[a-z0-9-]+\.js$/.test(f)), `adapters last: ${sites}`);
+  }
+});
+
+test('the Hugging Face entry runs on huggingface.co only, and the popup and options pages exist', () => {
+  const hf = manifest.content_scripts.find((cs) => cs.js.includes('extension/sites/huggingface.js'));
+  assert.deepEqual(hf.matches, ['https://huggingface.co/*']);
+  assert.ok(manifest.host_permissions.includes('https://huggingface.co/*'));
+  for (const f of [manifest.action.default_popup, manifest.options_ui.page]) {
+    assert.ok(fs.existsSync(path.join(ROOT, f)), f);
+  }
+});
+
+test('profile questions: data the options page renders, each deciding known clause kinds', () => {
+  const q = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/shared/profile-questions.json'), 'utf8'));
+  const kinds = new Set(JSON.parse(fs.readFileSync(path.join(ROOT, 'crate/data/clause-kinds.json'), 'utf8')).clause_kinds.map((k) => k.id));
+  assert.equal(q.questions.length, 10, 'the ten questions of shared/spec/profile.md');
+  const ids = new Set();
+  for (const question of q.questions) {
+    assert.match(question.id, /^[a-z_]+$/);
+    assert.ok(!ids.has(question.id), `duplicate question ${question.id}`);
+    ids.add(question.id);
+    assert.ok(question.text.endsWith('?'), question.text);
+    assert.ok(question.answers.length >= 2);
+    const answerIds = question.answers.map((a) => a.id);
+    assert.equal(new Set(answerIds).size, answerIds.length, `duplicate answer in ${question.id}`);
+    assert.ok(!answerIds.includes('not_sure'), 'not_sure is added by the code, for every question');
+    for (const k of question.decides) assert.ok(kinds.has(k), `${question.id} decides unknown clause kind ${k}`);
+  }
+});

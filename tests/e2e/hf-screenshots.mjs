@@ -1,0 +1,55 @@
+// Screenshots of the badge and the panel on Hugging Face fixture pages (not a test):
+//   node tests/e2e/hf-screenshots.mjs [OUT_DIR]   (default tests/screenshots)
+// Writes hf-badge.png (header with the badge), hf-panel.png (the open panel, light),
+// hf-panel-dark.png (dark page), hf-badge-gated.png (the error state of a gated repository).
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, corpusText } from './harness.mjs';
+import { hfPage } from './fixtures/huggingface/pages.mjs';
+import { hfBrowser, visit, HF } from './hf-site.mjs';
+
+// The fixtures carry no Hugging Face stylesheet: a few rules in its spirit make the header readable.
+const PAGE_CSS = `
+  body { font: 14px/1.5 system-ui, sans-serif; margin: 0; } a { color: inherit; text-decoration: none; }
+  svg { width: 1em; height: 1em; } .container { max-width: 1180px; margin: 0 auto; padding: 0 16px; }
+  .flex { display: flex; } .inline-flex { display: inline-flex; } .flex-wrap { flex-wrap: wrap; } .items-center { align-items: center; }
+  .contents { display: contents; } .hidden { display: none; } h1 { font-size: 20px; gap: 6px; }
+  header { padding: 12px 0; border-bottom: 1px solid #eee; } .mb-3 { margin-bottom: 12px; } .gap-1\\.5 { gap: 6px; }
+  .tag { display: inline-flex; align-items: center; gap: 4px; border: 1px solid #e5e7eb; border-radius: 8px; padding: 0 8px; margin: 0 6px 6px 0; font-size: 13px; }
+  button { font: inherit; background: none; border: 1px solid #e5e7eb; border-radius: 8px; padding: 2px 8px; }
+  .tab-alternate { margin-right: 16px; } .btn { margin-left: 6px; } .lg\\:justify-between { justify-content: space-between; }
+  html.dark body { background: #0b0f19; color: #e5e7eb; } html.dark .tag, html.dark button { border-color: #374151; }
+  .text-gray-400 { color: #9ca3af; }
+`;
+const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'tests/screenshots'));
+fs.mkdirSync(out, { recursive: true });
+const b = await hfBrowser();
+try {
+  const id = 'meta-llama/Llama-3.1-8B-Instruct';
+  for (const theme of ['light', 'dark']) {
+    b.serve(`/${id}`, hfPage({ id, theme, cardData: { license: 'llama3.1', license_link: 'LICENSE' } }));
+    b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('ai/llama-3.1-community.txt')));
+    b.serve(`/${id}/raw/main/USE_POLICY.md`, b.text(corpusText('ai/llama-3.1-aup.txt')));
+    const v = await visit(b, `${HF}/${id}`);
+    await v.page.setViewportSize({ width: 1280, height: 900 });
+    await v.page.addStyleTag({ content: PAGE_CSS });
+    if (theme === 'light') {
+      await v.page.locator('[data-target="ModelHeader"] header').screenshot({ path: path.join(out, 'hf-badge.png') });
+    }
+    await v.page.locator('[data-fineprint-badge] button').click();
+    await v.page.waitForSelector('[data-fineprint-panel]');
+    await v.page.screenshot({ path: path.join(out, theme === 'light' ? 'hf-panel.png' : 'hf-panel-dark.png'), clip: { x: 0, y: 0, width: 1280, height: 900 } });
+    await v.page.close();
+  }
+  const gated = 'acme-ai/gated-model';
+  b.serve(`/${gated}`, hfPage({ id: gated, gated: 'manual', cardData: { license: 'other' } }));
+  b.serve(`/api/models/${gated}`, b.json({ id: gated, gated: 'manual', cardData: { license: 'other' } }));
+  b.serve(`/${gated}/raw/main/LICENSE`, { status: 403, body: 'restricted' });
+  const v = await visit(b, `${HF}/${gated}`);
+  await v.page.setViewportSize({ width: 1280, height: 900 });
+  await v.page.addStyleTag({ content: PAGE_CSS });
+  await v.page.locator('[data-target="ModelHeader"] header').screenshot({ path: path.join(out, 'hf-badge-gated.png') });
+  console.log(`screenshots in ${out}`);
+} finally {
+  await b.close();
+}

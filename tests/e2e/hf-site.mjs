@@ -1,0 +1,115 @@
+// Helpers for the Hugging Face end-to-end tests: one browser per test file, a mutable table of
+// served URLs (pages, files, API answers), and checks on the badge and the panel.
+import assert from 'node:assert/strict';
+import { launch, foreignScriptedRequests } from './harness.mjs';
+
+export const HF = 'https://huggingface.co';
+
+/** One browser with the extension; `serve(path, answer)` adds a route for https://huggingface.co{path}. */
+export async function hfBrowser() {
+  const table = new Map();
+  const b = await launch({
+    routes: [[/^https:\/\/huggingface\.co\//, (u) => {
+      const hit = table.get(u.pathname);
+      return typeof hit === 'function' ? hit(u) : hit;
+    }]],
+  });
+  const serve = (path, answer) => {
+    table.set(path, typeof answer === 'string' ? { body: answer } : answer);
+  };
+  const text = (body) => ({ body, contentType: 'text/plain; charset=utf-8' });
+  const json = (obj) => ({ body: JSON.stringify(obj), contentType: 'application/json' });
+  return { ...b, serve, text, json, table };
+}
+
+/** Open a page and wait for its settled badge; returns {page, badge, errors, requests} for this page only. */
+export async function visit(b, url, { timeout = 10000 } = {}) {
+  const errorsBefore = b.pageErrors.length;
+  const requestsBefore = b.requests.length;
+  const page = await b.context.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await page.goto(url);
+  const badge = await settled(page, { timeout });
+  return {
+    page,
+    badge,
+    errors: () => b.pageErrors.slice(errorsBefore).map(String),
+    requests: () => b.requests.slice(requestsBefore),
+    consoleErrors,
+  };
+}
+
+export async function settled(page, { timeout = 10000 } = {}) {
+  const handle = await page.waitForSelector('[data-fineprint-badge]:is([data-state="result"],[data-state="error"])', { timeout });
+  return handle.evaluate((el) => ({
+    license: el.getAttribute('data-license'),
+    verdict: el.getAttribute('data-verdict'),
+    state: el.getAttribute('data-state'),
+    reason: el.getAttribute('data-reason'),
+    placement: el.getAttribute('data-placement'),
+    theme: el.getAttribute('data-theme'),
+    text: el.shadowRoot?.querySelector('button')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+    glyph: el.shadowRoot?.querySelector('.glyph')?.textContent ?? '',
+    count: document.querySelectorAll('[data-fineprint-badge]').length,
+    inHeader: !!el.closest('[data-target="ModelHeader"] header'),
+    position: getComputedStyle(el).position,
+  }));
+}
+
+/** Fetches the page's scripts made, as paths on huggingface.co (the pages themselves carry no script). */
+export function fetched(requests) {
+  return requests.filter((r) => r.type === 'fetch').map((r) => new URL(r.url).pathname);
+}
+
+/** Click the badge, wait for the panel, return what it shows. */
+export async function openPanel(page) {
+  await page.locator('[data-fineprint-badge]').locator('button').click();
+  await page.waitForSelector('[data-fineprint-panel]', { timeout: 5000 });
+  return page.evaluate(() => {
+    const host = document.querySelector('[data-fineprint-panel]');
+    const dialog = host.shadowRoot.querySelector('[role="dialog"]');
+    const title = host.shadowRoot.getElementById(dialog.getAttribute('aria-labelledby'));
+    const rows = {};
+    for (const dt of dialog.querySelectorAll('dl.kv dt')) rows[dt.textContent] = dt.nextElementSibling.textContent;
+    const badge = document.querySelector('[data-fineprint-badge]');
+    return {
+      count: document.querySelectorAll('[data-fineprint-panel]').length,
+      role: dialog.getAttribute('role'),
+      title: title?.textContent ?? null,
+      text: dialog.textContent.replace(/\s+/g, ' '),
+      rows,
+      links: [...dialog.querySelectorAll('a[href]')].map((a) => ({ href: a.href, text: a.textContent, rel: a.rel, target: a.target })),
+      notes: [...dialog.querySelectorAll('.notes li')].map((li) => li.textContent),
+      elements: [...dialog.querySelectorAll('*')].map((e) => e.localName),
+      theme: host.getAttribute('data-theme'),
+      focusInside: document.activeElement === host,
+      expanded: badge.shadowRoot.querySelector('button').getAttribute('aria-expanded'),
+      below: host.getBoundingClientRect().top >= badge.getBoundingClientRect().bottom - 1,
+    };
+  });
+}
+
+/** Press Escape: the panel closes and the focus is back on the badge's button. */
+export async function escapeCloses(page) {
+  await page.keyboard.press('Escape');
+  const after = await page.evaluate(() => {
+    const badge = document.querySelector('[data-fineprint-badge]');
+    return {
+      panels: document.querySelectorAll('[data-fineprint-panel]').length,
+      focusOnBadge: document.activeElement === badge && badge.shadowRoot.activeElement?.localName === 'button',
+      expanded: badge.shadowRoot.querySelector('button').getAttribute('aria-expanded'),
+    };
+  });
+  assert.deepEqual(after, { panels: 0, focusOnBadge: true, expanded: 'false' });
+}
+
+/** The checks every case shares: one badge, no page error, nothing asked of another origin. */
+export function commonChecks(v, badge) {
+  assert.equal(badge.count, 1, 'exactly one badge');
+  assert.deepEqual(v.errors(), [], 'no page errors');
+  // The fixture pages carry no script: every fetch comes from the extension (their images are the page's).
+  assert.deepEqual(foreignScriptedRequests(v.requests()), [], 'no request to another origin');
+}
