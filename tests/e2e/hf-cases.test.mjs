@@ -38,6 +38,7 @@ test('Apache model: badge beside the license chip, panel with verdict, file link
   assert.equal(badge.placement, 'license-chip');
   assert.ok(badge.inHeader, 'in the model header');
   const r = expectEngine(badge, [{ name: 'LICENSE', text: license }], { hf_license: 'apache-2.0' });
+  assert.deepEqual([badge.license, badge.verdict], ['Apache-2.0', 'open-weights-permissive']);
   assert.ok(badge.text.includes(r.badge.text), `badge says "${r.badge.text}": ${badge.text}`);
   assert.notEqual(badge.glyph, '', 'a glyph beside the words: colour is not the only signal');
   // Right after the license chip, in the same row of chips.
@@ -78,6 +79,7 @@ test('Llama 3.1 model: the license and its use policy are read together', async 
   assert.equal(v.badge.placement, 'license-chip');
   assert.deepEqual(fetched(v.requests()), [`/${id}/raw/main/LICENSE`, `/${id}/raw/main/USE_POLICY.md`]);
   const r = expectEngine(v.badge, [{ name: 'LICENSE', text: license }, { name: 'USE_POLICY.md', text: policy }], { hf_license: 'llama3.1' });
+  assert.deepEqual([v.badge.license, v.badge.verdict], ['llama-3.1-community', 'open-weights-restricted']);
   const panel = await openPanel(v.page);
   assert.equal(panel.rows.Read, 'LICENSE, USE_POLICY.md');
   assert.ok(panel.text.includes(r.badge.text));
@@ -94,6 +96,7 @@ test('CC-BY-NC model: LICENSE missing, LICENSE.md read', async () => {
   assert.equal(v.badge.state, 'result');
   assert.deepEqual(fetched(v.requests()), [`/${id}/raw/main/LICENSE`, `/${id}/raw/main/LICENSE.md`]);
   expectEngine(v.badge, [{ name: 'LICENSE.md', text: license }], { hf_license: 'cc-by-nc-4.0' });
+  assert.deepEqual([v.badge.license, v.badge.verdict], ['CC-BY-NC-4.0', 'non-commercial']);
   const panel = await openPanel(v.page);
   assert.equal(panel.links.find((l) => l.text === 'Read the license file')?.href, `${HF}/${id}/blob/main/LICENSE.md`);
   commonChecks(v, v.badge);
@@ -109,6 +112,9 @@ test('custom "other" license: the file license_link names is read first, and the
   assert.equal(v.badge.state, 'result', 'a text was read: a result, even if no known license fits');
   assert.deepEqual(fetched(v.requests()), [`/${id}/raw/main/LICENSE.md`]);
   expectEngine(v.badge, [{ name: 'LICENSE.md', text: license }], { hf_license: 'other', license_name: 'acme-model-license-1.0' });
+  // No known license fits, but its clauses are read: non-commercial, from its own words.
+  assert.deepEqual([v.badge.license, v.badge.verdict], ['', 'non-commercial']);
+  assert.ok(v.badge.text.includes('other: acme-model-license-1.0'), `the declared name is on the badge: ${v.badge.text}`);
   const panel = await openPanel(v.page);
   assert.equal(panel.rows.Read, 'LICENSE.md');
   commonChecks(v, v.badge);
@@ -130,6 +136,7 @@ test('gated repository: files answer 403, the access form\'s terms are read from
   assert.equal(v.badge.state, 'result');
   assert.deepEqual(fetched(v.requests()), [`/${id}/raw/main/LICENSE`, `/api/models/${id}`], 'one 403 is enough: no more file requests');
   expectEngine(v.badge, [{ name: 'access form (extra_gated_prompt)', text: terms }], { hf_license: 'llama3.2' });
+  assert.deepEqual([v.badge.license, v.badge.verdict], ['llama-3.2-community', 'open-weights-restricted']);
   const panel = await openPanel(v.page);
   assert.equal(panel.rows.Read, 'access form (extra_gated_prompt)');
   assert.ok(panel.notes.some((n) => /gated/.test(n)), `a note says the files are gated: ${panel.notes}`);
@@ -168,6 +175,7 @@ test('page without the embedded data: metadata and file list from /api/models/{i
   // The API's file list says LICENSE exists: no guessing at LICENSE.md or LICENSE.txt.
   assert.deepEqual(fetched(v.requests()), [`/api/models/${id}`, `/${id}/raw/main/LICENSE`]);
   expectEngine(v.badge, [{ name: 'LICENSE', text: license }], { hf_license: 'apache-2.0' });
+  assert.equal(v.badge.license, 'Apache-2.0');
   commonChecks(v, v.badge);
   await v.page.close();
 });
@@ -180,9 +188,11 @@ test('a license with markup and a hostile license_name are shown as text, and no
   b.serve(`/${id}/raw/main/LICENSE`, b.text(license));
   const v = await visit(b, `${HF}/${id}`);
   assert.equal(v.badge.state, 'result');
-  assert.ok(v.badge.text.includes(hostileName), 'the declared name is shown literally on the badge');
+  // The markup is not the license: the MIT text under it is found (changed by the markup).
+  expectEngine(v.badge, [{ name: 'LICENSE', text: license }], { hf_license: 'other', license_name: hostileName });
+  assert.equal(v.badge.license, 'MIT');
   const panel = await openPanel(v.page);
-  assert.ok(panel.text.includes(hostileName), 'and literally in the panel');
+  assert.equal(panel.rows['Declared on the page'], `other: ${hostileName}`, 'the page\'s name is shown literally');
   const foreignTags = panel.elements.filter((t) => ['img', 'script', 'iframe', 'style', 'b', 'i'].includes(t));
   assert.deepEqual(foreignTags, [], 'no element made from page or license markup');
   const world = await v.page.evaluate(() => ({ pwned: window.__fp_pwned ?? null, title: document.title, display: getComputedStyle(document.body).display }));
@@ -260,6 +270,7 @@ test('network failure on the license file: declared id used, and the panel says 
   b.serve(`/${id}/raw/main/LICENSE`, { status: 503, body: 'busy' });
   const v = await visit(b, `${HF}/${id}`);
   expectEngine(v.badge, [], { hf_license: 'apache-2.0' });
+  assert.equal(v.badge.license, 'Apache-2.0', 'the declared id, mapped to SPDX');
   const panel = await openPanel(v.page);
   assert.ok(panel.notes.some((n) => /could not be read \(network\)/.test(n)), `${panel.notes}`);
   assert.equal(panel.rows.Read, 'no license text');
