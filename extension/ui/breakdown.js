@@ -1,0 +1,512 @@
+// The breakdown of one report: shared by the extension's panel (in a shadow root) and the no-install
+// checker page. A CLASSIC script (it is also injected as a content script), defining
+// globalThis.FinePrintUI. Everything is built with createElement/textContent: license text, quotes and
+// page text are never parsed as markup.
+//
+//   FinePrintUI.renderBreakdown(report, {profile, answer, docs, fileUrl, onLocate, onEditProfile}) -> HTMLElement
+//   FinePrintUI.CSS            its styles, as a string (for a <style> in a shadow root or a page)
+//   FinePrintUI.attachStyles(shadowRootOrDocument)  adds them as a constructed sheet (no inline style: CSP-safe)
+//   FinePrintUI.utf8Index(text) -> (byteOffset) => UTF-16 index (the report's offsets are UTF-8 bytes)
+(() => {
+  if (globalThis.FinePrintUI) return; // injected twice: keep the first
+
+  // The clause vocabulary, generated from crate/data/clause-kinds.json by scripts/gen-clause-kinds.mjs
+  // (a test fails when it is out of date): kind -> [label, why, severity].
+  // BEGIN GENERATED clause-kinds
+  const KINDS = {
+    noncommercial: ["Non-commercial use only","Rules out any product, client work or internal business use.","blocker"],
+    research_only: ["Research / evaluation only","Even internal production use is excluded; usually no redistribution either.","blocker"],
+    mau_threshold: ["User-count threshold (MAU)","Above N monthly active users you need a separate licence the vendor may refuse.","caution"],
+    revenue_threshold: ["Revenue threshold","Above a revenue level (often org + affiliates) the free licence ends.","caution"],
+    separate_license_needed: ["Must ask vendor for a licence","Some uses need a licence granted at the vendor's sole discretion.","caution"],
+    aup_by_reference: ["Acceptable-use policy incorporated by reference","A separate, externally hosted policy binds you and can change after you adopt the model.","caution"],
+    use_restrictions: ["Behavioural use restrictions (RAIL-style list)","A list of forbidden uses; not open source under OSD #6 (no discrimination against fields of endeavor).","caution"],
+    field_exclusions: ["Excluded sectors / applications","Named sectors (medical advice, law enforcement, military, surveillance, biometrics, automated decisions) are off-limits.","caution"],
+    geo_exclusion: ["Region excluded from the licence","Certain countries or regions (e.g. EU for some multimodal or Hunyuan models) get no licence.","caution"],
+    export_sanctions: ["Export-control / sanctions compliance","Standard trade-law clause; matters if you or your users are in sanctioned jurisdictions.","info"],
+    output_training_ban: ["No using outputs to train/improve other models","Blocks distillation and synthetic-data pipelines for other model families.","caution"],
+    restrictions_propagate: ["Restrictions must be passed on to derivatives","Fine-tunes, merges and quantizations must carry the same use restrictions (cannot be relabelled Apache/MIT).","caution"],
+    derivatives_defined_broadly: ["'Derivative' includes distilled / synthetic-data-trained models","A model trained on this model's outputs can count as a derivative and inherit the terms.","caution"],
+    same_license_copyleft: ["Share-alike / copyleft","Distributed modifications must use the same licence (and for AGPL: offering over a network counts).","info"],
+    no_derivatives: ["No derivatives","You may not distribute modified versions (fine-tunes) at all.","blocker"],
+    attribution_display: ["Visible attribution in your product","You must show e.g. 'Built with Llama' / 'Powered by Stability AI' on a site or UI.","info"],
+    naming_requirement: ["Derived model name must carry the brand","Fine-tunes (or models trained on outputs) must start their name with the vendor's mark.","info"],
+    notice_file: ["Keep licence copy / NOTICE file","Redistribution must include the licence text and a NOTICE attribution file.","info"],
+    hosted_counts_as_distribution: ["Serving via API counts as distribution","Obligations (restriction pass-through, notices) apply even if you only host the model for clients.","info"],
+    remote_control_updates: ["Vendor may restrict remotely / force updates","Licensor reserves a right to restrict usage remotely or require the latest version.","caution"],
+    revocable_or_at_will_termination: ["Revocable / terminable at will","Licence can be revoked or terminated on notice, not only for breach.","caution"],
+    ip_litigation_termination: ["Licence ends if you sue the vendor","Suing the licensor over IP (sometimes including outputs) terminates your rights.","info"],
+    patent_grant: ["Express patent grant","Explicit patent licence from contributors (Apache-style).","info"],
+    indemnity: ["You indemnify the vendor","You carry third-party claims arising from your use.","info"],
+    governing_law: ["Governing law / venue","Disputes go to a named jurisdiction (California, China/Hangzhou, ...).","info"],
+    clickwrap_acceptance: ["Accepted by use / click-through (gated)","Using or downloading counts as signing a contract; hubs often gate access.","info"],
+    registration_required: ["Registration required for commercial use","Commercial users must register with the vendor.","info"],
+    output_ownership: ["Vendor claims no rights in outputs","Outputs are yours (subject to the use restrictions).","info"],
+    trademark_withheld: ["No trademark licence","You may not use the vendor's names/logos beyond required attribution.","info"],
+  };
+  // END GENERATED clause-kinds
+
+  // How the breakdown groups clauses: from the reader's side (what you can't do, what you may do only
+  // under a condition, what you must do, what the vendor can do, the contract itself). Every kind of the
+  // vocabulary has exactly one group (checked by tests/node/breakdown.test.mjs); a kind the page does
+  // not know yet (a newer engine) goes to "other" and is still shown.
+  const GROUPS = [
+    { id: 'cant', title: "Can't", blurb: 'Uses this license rules out.' },
+    { id: 'only_if', title: 'Only if', blurb: 'Allowed only under a limit, or with the vendor’s permission.' },
+    { id: 'must', title: 'Must', blurb: 'What you have to do when you use or share it.' },
+    { id: 'vendor', title: 'Vendor powers', blurb: 'What the vendor can do to you.' },
+    { id: 'legal', title: 'Legal', blurb: 'Terms about the contract itself.' },
+    { id: 'other', title: 'Other terms', blurb: 'Terms this page does not sort yet.' },
+  ];
+  const GROUP_OF_KIND = {
+    noncommercial: 'cant',
+    research_only: 'cant',
+    geo_exclusion: 'cant',
+    field_exclusions: 'cant',
+    use_restrictions: 'cant',
+    output_training_ban: 'cant',
+    no_derivatives: 'cant',
+    mau_threshold: 'only_if',
+    revenue_threshold: 'only_if',
+    separate_license_needed: 'only_if',
+    registration_required: 'only_if',
+    aup_by_reference: 'must',
+    export_sanctions: 'must',
+    restrictions_propagate: 'must',
+    same_license_copyleft: 'must',
+    attribution_display: 'must',
+    naming_requirement: 'must',
+    notice_file: 'must',
+    hosted_counts_as_distribution: 'must',
+    indemnity: 'must',
+    remote_control_updates: 'vendor',
+    revocable_or_at_will_termination: 'vendor',
+    ip_litigation_termination: 'vendor',
+    governing_law: 'legal',
+    clickwrap_acceptance: 'legal',
+    trademark_withheld: 'legal',
+    patent_grant: 'legal',
+    output_ownership: 'legal',
+    derivatives_defined_broadly: 'legal',
+  };
+
+  const MATCH_TEXT = {
+    exact: 'the known text, word for word',
+    equivalent: 'the known text, differently formatted',
+    modified: 'a MODIFIED version: the wording differs in substance',
+    partial: 'part of the input is this license',
+    declared: 'declared by the page; no license text was read',
+    unknown: 'no known license matched',
+  };
+  const CHANGE_TEXT = { added: 'Added', removed: 'Removed', replaced: 'Replaced' };
+  // The personal answer's outcomes (shared/spec/profile.md), in order of risk. Spellings vary between
+  // producers (`allowed_with_obligations`, `allowed-with-obligations`, ...): compared without separators.
+  const OUTCOMES = [
+    { id: 'allowed', keys: ['allowed', 'ok', 'fine'], text: 'Allowed for you' },
+    { id: 'obligations', keys: ['allowedwithobligations', 'obligations', 'conditions'], text: 'Allowed for you, with obligations' },
+    { id: 'permission', keys: ['needsthevendorspermission', 'needsvendorspermission', 'needspermission', 'permission', 'askvendor'], text: 'Needs the vendor’s permission' },
+    { id: 'not_allowed', keys: ['notallowed', 'forbidden', 'no', 'blocked'], text: 'Not allowed for you' },
+    { id: 'unknown', keys: ['unknown', 'notsure', 'unsure'], text: 'Cannot tell for you' },
+  ];
+  const DISCLAIMER = 'Fine Print reads license text automatically. It is not legal advice: read the license itself, and ask a lawyer before you rely on it.';
+
+  /** The group id of a clause kind ('other' for a kind this page does not know). */
+  function groupOf(kind) {
+    return Object.prototype.hasOwnProperty.call(GROUP_OF_KIND, kind) ? GROUP_OF_KIND[kind] : 'other';
+  }
+
+  function outcomeOf(value) {
+    const key = String(value ?? '').toLowerCase().replace(/[^a-z]/g, '');
+    return OUTCOMES.find((o) => o.keys.includes(key)) ?? OUTCOMES[OUTCOMES.length - 1];
+  }
+
+  // ---- DOM helpers: text only ------------------------------------------------------------------
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs ?? {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'class') node.className = v;
+      else node.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const c of children.flat(Infinity)) {
+      if (c === undefined || c === null || c === false) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  /** Only http(s) links are shown: a `javascript:` or `data:` URL from a page never becomes a link. */
+  function safeUrl(url) {
+    try {
+      const u = new URL(String(url), globalThis.location?.href);
+      return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function str(v) {
+    return typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+  }
+
+  // ---- values --------------------------------------------------------------------------------------
+  let regionNames = null;
+  function regionName(code) {
+    const c = str(code).toUpperCase();
+    if (c === 'EU') return 'European Union';
+    if (c === 'EEA') return 'European Economic Area';
+    try {
+      regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
+      const name = regionNames.of(c);
+      return name && name !== c ? `${name} (${c})` : c;
+    } catch {
+      return c;
+    }
+  }
+
+  /** A clause value in words: counts and amounts with separators, regions by name. */
+  function formatValue(kind, value) {
+    if (value === undefined || value === null || value === '') return '';
+    if (Array.isArray(value)) return value.map(regionName).join(', ');
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      const n = value.toLocaleString('en-US');
+      if (kind === 'revenue_threshold') return `US$${n} a year`;
+      if (kind === 'mau_threshold') return `${n} monthly active users`;
+      return n;
+    }
+    return str(value);
+  }
+
+  // ---- UTF-8 byte offsets -> JS string indices ----------------------------------------------------
+  /**
+   * For `text`, a function mapping a UTF-8 byte offset to the UTF-16 index of the same position.
+   * An offset inside a character maps to that character's start; past the end, to text.length.
+   */
+  function utf8Index(text) {
+    const s = str(text);
+    const bytes = new Float64Array(s.length + 1); // bytes[i] = UTF-8 length of s.slice(0, i)
+    let b = 0;
+    for (let i = 0; i < s.length; i++) {
+      bytes[i] = b;
+      const c = s.charCodeAt(i);
+      if (c < 0x80) b += 1;
+      else if (c < 0x800) b += 2;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        b += 4;
+        bytes[++i] = b - 2; // the low surrogate sits inside the character
+      } else b += 3;
+    }
+    bytes[s.length] = b;
+    return (offset) => {
+      const o = Number(offset);
+      if (!(o > 0)) return 0;
+      if (o >= b) return s.length;
+      let lo = 0;
+      let hi = s.length;
+      while (lo < hi) { // largest i with bytes[i] <= o
+        const mid = (lo + hi + 1) >> 1;
+        if (bytes[mid] <= o) lo = mid; else hi = mid - 1;
+      }
+      if (lo > 0 && (s.charCodeAt(lo) & 0xfc00) === 0xdc00 && (s.charCodeAt(lo - 1) & 0xfc00) === 0xd800) lo--;
+      return lo;
+    };
+  }
+
+  // ---- sections ------------------------------------------------------------------------------------
+  function docName(docs, i) {
+    const d = Array.isArray(docs) ? docs[i] : undefined;
+    return str(d?.name) || (Array.isArray(docs) && docs.length > 1 ? `document ${Number(i) + 1}` : '');
+  }
+
+  function locateButton(onLocate, span, label) {
+    if (typeof onLocate !== 'function') return null;
+    const b = el('button', { type: 'button', class: 'fp-locate' }, label);
+    b.addEventListener('click', () => onLocate({ ...span }));
+    return b;
+  }
+
+  function headerSection(report) {
+    const badge = report.badge ?? {};
+    const lic = report.license ?? {};
+    const verdict = report.verdict ?? {};
+    const badgeClass = str(badge.class) || 'unknown';
+    const name = str(lic.name) || str(lic.id);
+    const head = el('header', { class: 'fp-head' },
+      el('p', { class: `fp-badge fp-badge--${badgeClass.replace(/[^a-z-]/g, '')}`, 'data-badge': badgeClass },
+        str(badge.text) || 'Unknown license'),
+      el('h2', { class: 'fp-license' }, name || 'License not identified'),
+    );
+    const facts = el('ul', { class: 'fp-facts' });
+    if (lic.id && lic.name && lic.id !== lic.name) facts.append(el('li', {}, 'Id: ', el('code', {}, str(lic.id))));
+    const match = str(lic.match);
+    if (match) {
+      const conf = typeof lic.confidence === 'number' && match !== 'declared' && match !== 'unknown'
+        ? ` (${Math.round(lic.confidence * 100)}% confidence)` : '';
+      facts.append(el('li', { 'data-match': match, class: match === 'modified' ? 'fp-warn' : null },
+        'Text: ', MATCH_TEXT[match] ?? match, conf));
+    }
+    if (report.osi_approved === true) facts.append(el('li', {}, 'OSI-approved open source license'));
+    else if (report.osi_approved === false) facts.append(el('li', {}, 'Not an OSI-approved open source license'));
+    head.append(facts);
+    const v = el('div', { class: 'fp-verdict', 'data-verdict': str(verdict.class) || 'unknown' },
+      el('p', { class: 'fp-verdict-label' }, 'License verdict: ', el('strong', {}, str(verdict.label) || str(verdict.class) || 'unknown')));
+    const reasons = Array.isArray(verdict.reasons) ? verdict.reasons.filter(Boolean) : [];
+    if (reasons.length) v.append(el('ul', { class: 'fp-reasons' }, reasons.map((r) => el('li', {}, str(r)))));
+    head.append(v);
+    return head;
+  }
+
+  function answerItems(answer) {
+    // Accept {reasons|items|details: [string | {kind, text|summary, outcome}]} and {obligations: [...]}.
+    const out = [];
+    for (const key of ['reasons', 'items', 'details', 'obligations']) {
+      const list = answer?.[key];
+      if (!Array.isArray(list)) continue;
+      for (const item of list) {
+        if (item === null || item === undefined) continue;
+        if (typeof item !== 'object') { out.push({ text: str(item), kind: '', outcome: key === 'obligations' ? 'obligations' : '' }); continue; }
+        out.push({ text: str(item.text ?? item.summary ?? item.reason ?? item.label), kind: str(item.kind), outcome: str(item.outcome) });
+      }
+    }
+    return out.filter((i) => i.text);
+  }
+
+  function answerSection(answer, profile, onEditProfile) {
+    const sec = el('section', { class: 'fp-answer', 'aria-label': 'For you' });
+    sec.append(el('h3', {}, 'For you'));
+    if (answer && typeof answer === 'object') {
+      const o = outcomeOf(answer.outcome ?? answer.class ?? answer.result);
+      sec.dataset.outcome = o.id;
+      sec.append(el('p', { class: `fp-outcome fp-outcome--${o.id}` }, str(answer.label) || o.text));
+      const items = answerItems(answer);
+      if (items.length) {
+        sec.append(el('ul', { class: 'fp-answer-items' }, items.map((i) => el('li', {
+          'data-kind': i.kind || null, 'data-outcome': i.outcome ? outcomeOf(i.outcome).id : null,
+        }, i.kind && KINDS[i.kind] ? el('span', { class: 'fp-answer-kind' }, `${KINDS[i.kind][0]}: `) : null, i.text))));
+      }
+    } else {
+      const answered = profile && typeof profile === 'object' && Number(profile.answered) > 0;
+      sec.dataset.outcome = 'none';
+      sec.append(el('p', { class: 'fp-muted' }, answered
+        ? 'No personal answer is available for this license yet.'
+        : 'Answer a few questions about your use to see what this license means for you.'));
+    }
+    if (typeof onEditProfile === 'function') {
+      const b = el('button', { type: 'button', class: 'fp-edit-profile' }, 'Edit your answers');
+      b.addEventListener('click', () => onEditProfile());
+      sec.append(b);
+    }
+    sec.append(el('p', { class: 'fp-muted fp-small' }, 'This sits beside the license verdict above; it does not replace it.'));
+    return sec;
+  }
+
+  function clauseItem(clause, docs, onLocate) {
+    const kind = str(clause.kind);
+    const info = KINDS[kind];
+    const severity = info ? info[2] : 'info';
+    const li = el('li', { class: `fp-clause fp-sev--${severity}`, 'data-kind': kind, 'data-severity': severity });
+    li.append(el('h4', { class: 'fp-clause-title' }, info ? info[0] : kind.replace(/_/g, ' ')));
+    const summary = str(clause.summary) || (info ? info[1] : '');
+    if (summary) li.append(el('p', { class: 'fp-summary' }, summary));
+    const value = formatValue(kind, clause.value);
+    if (value) li.append(el('p', { class: 'fp-value' }, el('span', { class: 'fp-muted' }, 'Value: '), value));
+    const evidence = Array.isArray(clause.evidence) ? clause.evidence : [];
+    for (const ev of evidence) {
+      const where = docName(docs, ev?.doc ?? 0);
+      const fig = el('figure', { class: 'fp-evidence', 'data-doc': Number(ev?.doc ?? 0), 'data-start': Number(ev?.start ?? 0), 'data-end': Number(ev?.end ?? 0) },
+        el('blockquote', { class: 'fp-quote' }, str(ev?.quote)));
+      const cap = el('figcaption', { class: 'fp-small' }, where ? `The license’s words, from ${where}` : 'The license’s words');
+      const b = locateButton(onLocate, { type: 'evidence', kind, doc: Number(ev?.doc ?? 0), start: Number(ev?.start ?? 0), end: Number(ev?.end ?? 0) }, 'Show in the text');
+      if (b) cap.append(' ', b);
+      fig.append(cap);
+      li.append(fig);
+    }
+    return li;
+  }
+
+  function clausesSection(clauses, docs, onLocate) {
+    const sec = el('section', { class: 'fp-clauses', 'aria-label': 'What the license says' });
+    sec.append(el('h3', {}, 'What the license says'));
+    const list = Array.isArray(clauses) ? clauses.filter((c) => c && typeof c === 'object') : [];
+    if (!list.length) {
+      sec.append(el('p', { class: 'fp-muted', 'data-empty': '' }, 'No use restrictions, conditions or obligations were found in the text. That is not a promise there are none: read the license.'));
+      return sec;
+    }
+    for (const g of GROUPS) {
+      const mine = list.filter((c) => groupOf(str(c.kind)) === g.id);
+      if (!mine.length) continue;
+      const id = `fp-group-${g.id}`;
+      const box = el('section', { class: `fp-group fp-group--${g.id}`, 'data-group': g.id, 'aria-label': g.title });
+      box.append(el('h3', { class: 'fp-group-title', id }, g.title, el('span', { class: 'fp-count' }, ` (${mine.length})`)));
+      box.append(el('p', { class: 'fp-muted fp-small' }, g.blurb));
+      box.append(el('ul', { class: 'fp-clause-list' }, mine.map((c) => clauseItem(c, docs, onLocate))));
+      sec.append(box);
+    }
+    return sec;
+  }
+
+  function changesSection(license, docs, onLocate) {
+    const changes = Array.isArray(license?.changes) ? license.changes.filter((c) => c && typeof c === 'object') : [];
+    if (!changes.length && license?.match !== 'modified') return null;
+    const sec = el('section', { class: 'fp-changes', 'aria-label': 'Changes from the known license' });
+    sec.append(el('h3', {}, 'Changes from the known license'));
+    if (!changes.length) {
+      sec.append(el('p', { class: 'fp-muted' }, 'The text differs from the known license, but the changes could not be pinned down.'));
+      return sec;
+    }
+    sec.append(el('p', { class: 'fp-muted fp-small' }, `${str(license.name) || str(license.id) || 'The license'} was changed in ${changes.length} place${changes.length === 1 ? '' : 's'}. The verdict is about the text as given.`));
+    const ul = el('ul', { class: 'fp-change-list' });
+    for (const ch of changes) {
+      const kind = str(ch.kind);
+      const li = el('li', { class: `fp-change fp-change--${kind.replace(/[^a-z]/g, '')}`, 'data-change': kind,
+        'data-doc': Number(ch.doc ?? 0), 'data-start': Number(ch.start ?? 0), 'data-end': Number(ch.end ?? 0) });
+      li.append(el('span', { class: 'fp-change-kind' }, CHANGE_TEXT[kind] ?? kind));
+      if (kind === 'replaced' && ch.original) {
+        li.append(' ', el('del', {}, str(ch.original)), ' → ', el('ins', {}, str(ch.text)));
+      } else if (kind === 'removed') {
+        li.append(' ', el('del', {}, str(ch.original) || str(ch.text)));
+      } else {
+        li.append(' ', el('ins', {}, str(ch.text)));
+      }
+      const where = docName(docs, ch.doc ?? 0);
+      if (where) li.append(el('span', { class: 'fp-small fp-muted' }, ` (in ${where})`));
+      const b = locateButton(onLocate, { type: 'change', kind, doc: Number(ch.doc ?? 0), start: Number(ch.start ?? 0), end: Number(ch.end ?? 0) }, 'Show in the text');
+      if (b) li.append(' ', b);
+      ul.append(li);
+    }
+    sec.append(ul);
+    return sec;
+  }
+
+  function notesSection(report) {
+    const also = Array.isArray(report.also_found) ? report.also_found.filter(Boolean) : [];
+    const warnings = Array.isArray(report.warnings) ? report.warnings.filter(Boolean) : [];
+    if (!also.length && !warnings.length) return null;
+    const sec = el('section', { class: 'fp-notes', 'aria-label': 'Notes' });
+    if (also.length) {
+      sec.append(el('p', {}, 'Also in the input: ', also.map((l, i) => [i ? ', ' : '', str(l.name) || str(l.id) || 'an unknown license'])));
+    }
+    for (const w of warnings) sec.append(el('p', { class: 'fp-warn', role: 'note' }, str(w)));
+    return sec;
+  }
+
+  /**
+   * The breakdown of `report` (the contract of shared/spec/README.md).
+   * opts: profile (the stored profile, or null), answer (the personal answer, or null), docs ([{name,text}]
+   * as analysed, for document names), fileUrl (link to the license file), onLocate(span) (called when the
+   * reader asks to see a quote or change in the text; without it no such button), onEditProfile().
+   */
+  function renderBreakdown(report, opts = {}) {
+    const { profile = null, answer = null, docs = null, fileUrl = null, onLocate = null, onEditProfile = null } = opts ?? {};
+    const root = el('article', { class: 'fp-breakdown', 'data-fineprint-breakdown': '' });
+    if (!report || typeof report !== 'object') {
+      root.append(el('p', { class: 'fp-warn', role: 'alert' }, 'No report to show.'),
+        el('p', { class: 'fp-disclaimer' }, DISCLAIMER));
+      return root;
+    }
+    root.dataset.license = str(report.license?.id);
+    root.dataset.verdict = str(report.verdict?.class) || 'unknown';
+    root.dataset.badge = str(report.badge?.class) || 'unknown';
+    root.append(headerSection(report));
+    root.append(answerSection(answer, profile, onEditProfile));
+    const changes = changesSection(report.license, docs, onLocate);
+    if (changes) root.append(changes);
+    root.append(clausesSection(report.clauses, docs, onLocate));
+    const notes = notesSection(report);
+    if (notes) root.append(notes);
+    const href = fileUrl ? safeUrl(fileUrl) : null;
+    if (href) {
+      root.append(el('p', { class: 'fp-file' }, el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, 'Read the license file')));
+    }
+    root.append(el('p', { class: 'fp-disclaimer' }, str(report.disclaimer) || DISCLAIMER));
+    return root;
+  }
+
+  const CSS = `
+.fp-breakdown{--fp-fg:#1b1f24;--fp-muted:#57606a;--fp-bg:#fff;--fp-line:#d0d7de;--fp-quote:#f6f8fa;
+  --fp-red:#b42318;--fp-amber:#9a6700;--fp-green:#1a7f37;--fp-blue:#0969da;
+  font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fp-fg);background:var(--fp-bg);
+  max-width:100%;box-sizing:border-box;overflow-wrap:anywhere;text-align:left}
+.fp-breakdown *{box-sizing:border-box}
+.fp-breakdown h2{font-size:1.25em;margin:.2em 0 .3em}
+.fp-breakdown h3{font-size:1.05em;margin:1em 0 .3em}
+.fp-breakdown h4{font-size:1em;margin:0 0 .2em}
+.fp-breakdown p{margin:.3em 0}
+.fp-breakdown ul{margin:.3em 0;padding-left:1.2em}
+.fp-muted{color:var(--fp-muted)}
+.fp-small{font-size:.88em}
+.fp-warn{color:var(--fp-red);font-weight:600}
+.fp-badge{display:inline-block;margin:0;padding:.15em .6em;border-radius:999px;font-weight:600;font-size:.9em;
+  border:1px solid currentColor}
+.fp-badge--open-source-ai,.fp-badge--open-weights-permissive{color:var(--fp-green)}
+.fp-badge--open-weights-restricted{color:var(--fp-amber)}
+.fp-badge--non-commercial,.fp-badge--research-only{color:var(--fp-red)}
+.fp-badge--unknown{color:var(--fp-muted)}
+.fp-facts{list-style:none;padding:0!important;color:var(--fp-muted)}
+.fp-verdict{border-left:4px solid var(--fp-muted);padding:.2em .6em;margin:.5em 0;background:var(--fp-quote)}
+.fp-verdict[data-verdict="open"]{border-color:var(--fp-green)}
+.fp-verdict[data-verdict="restricted"]{border-color:var(--fp-amber)}
+.fp-verdict[data-verdict="non-commercial"],.fp-verdict[data-verdict="research-only"]{border-color:var(--fp-red)}
+.fp-answer{border:1px solid var(--fp-line);border-radius:8px;padding:.4em .8em;margin:.8em 0}
+.fp-answer h3{margin-top:.2em}
+.fp-outcome{font-weight:700;font-size:1.05em}
+.fp-outcome--allowed{color:var(--fp-green)}
+.fp-outcome--obligations{color:var(--fp-blue)}
+.fp-outcome--permission{color:var(--fp-amber)}
+.fp-outcome--not_allowed{color:var(--fp-red)}
+.fp-answer-kind{font-weight:600}
+.fp-group{border-top:1px solid var(--fp-line);padding-top:.2em}
+.fp-group-title{display:flex;gap:.3em;align-items:baseline}
+.fp-group--cant .fp-group-title{color:var(--fp-red)}
+.fp-group--only_if .fp-group-title{color:var(--fp-amber)}
+.fp-group--must .fp-group-title{color:var(--fp-blue)}
+.fp-count{color:var(--fp-muted);font-weight:400}
+.fp-clause-list{list-style:none;padding:0!important}
+.fp-clause{margin:.6em 0;padding:.1em 0 .1em .7em;border-left:3px solid var(--fp-line)}
+.fp-sev--blocker{border-left-color:var(--fp-red)}
+.fp-sev--caution{border-left-color:var(--fp-amber)}
+.fp-evidence{margin:.3em 0}
+.fp-quote{margin:0;padding:.4em .6em;background:var(--fp-quote);border-radius:4px;font-family:ui-serif,Georgia,serif;
+  white-space:pre-wrap;max-height:14em;overflow:auto}
+.fp-quote::before{content:"“"}.fp-quote::after{content:"”"}
+.fp-evidence figcaption{color:var(--fp-muted);margin-top:.15em}
+.fp-locate,.fp-edit-profile{font:inherit;font-size:.9em;padding:.1em .5em;border:1px solid var(--fp-line);border-radius:4px;
+  background:var(--fp-bg);color:var(--fp-blue);cursor:pointer;min-height:28px}
+.fp-locate:focus-visible,.fp-edit-profile:focus-visible,.fp-breakdown a:focus-visible{outline:2px solid var(--fp-blue);outline-offset:2px}
+.fp-change-list{padding-left:1.2em}
+.fp-change{margin:.3em 0}
+.fp-change-kind{font-weight:600}
+.fp-change del{background:#ffebe9;text-decoration:line-through}
+.fp-change ins{background:#dafbe1;text-decoration:none}
+.fp-disclaimer{margin-top:1em;padding-top:.5em;border-top:1px solid var(--fp-line);color:var(--fp-muted);font-size:.88em}
+.fp-file a{color:var(--fp-blue)}
+@media (prefers-color-scheme: dark){.fp-breakdown{--fp-fg:#e6edf3;--fp-muted:#9198a1;--fp-bg:#0d1117;--fp-line:#3d444d;
+  --fp-quote:#161b22;--fp-red:#ff7b72;--fp-amber:#d29922;--fp-green:#3fb950;--fp-blue:#4493f8}
+  .fp-change del{background:#67060c}.fp-change ins{background:#033a16}}
+`;
+
+  /**
+   * Give `root` (a ShadowRoot or a Document) the breakdown's styles. A constructed style sheet is not
+   * an inline style, so a page whose CSP forbids inline styles (the checker's own, many hubs') keeps
+   * it; where constructed sheets are missing, a <style> element is the fallback.
+   */
+  let sheet = null;
+  function attachStyles(root) {
+    try {
+      sheet ??= new CSSStyleSheet();
+      if (!sheet.cssRules.length) sheet.replaceSync(CSS);
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } catch {
+      const style = document.createElement('style');
+      style.textContent = CSS;
+      (root.head ?? root).append(style);
+    }
+  }
+
+  globalThis.FinePrintUI = Object.freeze({
+    renderBreakdown, CSS, attachStyles, utf8Index, groupOf, formatValue,
+    GROUPS: Object.freeze(GROUPS.map((g) => Object.freeze({ ...g }))),
+    GROUP_OF_KIND: Object.freeze({ ...GROUP_OF_KIND }),
+    KINDS: Object.freeze(Object.fromEntries(Object.entries(KINDS).map(([k, [label, why, severity]]) => [k, Object.freeze({ label, why, severity })]))),
+  });
+})();
