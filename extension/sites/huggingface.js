@@ -297,7 +297,7 @@
     if (!texts.docs.length && texts.failures.length && !texts.gated) {
       notes.push(texts.failures.every((f) => f === 'not-found')
         ? 'No LICENSE file in the repository.'
-        : `The license file could not be read (${texts.failures.join(', ')}).`);
+        : `The license file could not be read (${[...new Set(texts.failures.filter((f) => f !== 'not-found'))].join(', ')}).`);
     }
     if (texts.external) notes.push(`The license is linked outside Hugging Face: ${texts.external}`);
 

@@ -113,3 +113,34 @@ export function commonChecks(v, badge) {
   // The fixture pages carry no script: every fetch comes from the extension (their images are the page's).
   assert.deepEqual(foreignScriptedRequests(v.requests()), [], 'no request to another origin');
 }
+
+/** Stop the extension's service worker (as the browser does when it is idle), through CDP. */
+export async function stopWorker(page) {
+  const s = await page.context().newCDPSession(page);
+  const status = new Map();
+  let stopped;
+  const done = new Promise((r) => { stopped = r; });
+  s.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) {
+      status.set(v.versionId, v);
+      if (v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'stopped') stopped(v);
+    }
+  });
+  await s.send('ServiceWorker.enable');
+  for (let i = 0; i < 50 && ![...status.values()].some((v) => v.scriptURL.startsWith('chrome-extension://')); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const ext = [...status.values()].find((v) => v.scriptURL.startsWith('chrome-extension://'));
+  if (!ext) throw new Error('no extension service worker seen');
+  if (ext.runningStatus !== 'stopped') await s.send('ServiceWorker.stopWorker', { versionId: ext.versionId });
+  const timeout = new Promise((_, rej) => setTimeout(() => rej(new Error('worker did not stop')), 5000));
+  await (ext.runningStatus === 'stopped' ? null : Promise.race([done, timeout]));
+  await s.detach();
+}
+
+/** The browser tab id of a page, as the extension sees it. */
+export async function tabIdOf(b, page) {
+  const url = page.url();
+  const sw = b.context.serviceWorkers().at(-1);
+  return sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+}

@@ -1,0 +1,183 @@
+// Hugging Face: what must hold beyond one page load. The worker's cache (a revisit fetches nothing,
+// even after the browser stopped the worker), re-rendering and client-side navigation, keyboard use,
+// bounded fetches, the popup and the options page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { corpusText } from './harness.mjs';
+import { hfPage } from './fixtures/huggingface/pages.mjs';
+import { hfBrowser, visit, settled, fetched, commonChecks, stopWorker, tabIdOf, escapeCloses, HF } from './hf-site.mjs';
+
+let b;
+before(async () => {
+  b = await hfBrowser();
+});
+after(() => b?.close());
+
+function apacheModel(id, extra = {}) {
+  b.serve(`/${id}`, hfPage({ id, cardData: { license: 'apache-2.0' }, ...extra }));
+  b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('spdx/Apache-2.0.txt')));
+}
+
+test('a revisit is answered from the cache, also after the browser stopped the worker', async () => {
+  const id = 'acme-ai/cached-model';
+  apacheModel(id);
+  const first = await visit(b, `${HF}/${id}`);
+  assert.deepEqual(fetched(first.requests()), [`/${id}/raw/main/LICENSE`]);
+  const again = await visit(b, `${HF}/${id}`);
+  assert.deepEqual(fetched(again.requests()), [], 'nothing fetched on a revisit');
+  assert.deepEqual({ ...again.badge }, { ...first.badge });
+
+  await stopWorker(again.page);
+  const cold = await visit(b, `${HF}/${id}`);
+  assert.deepEqual(fetched(cold.requests()), [], 'the cache lives in storage.session, not in the worker');
+  assert.equal(cold.badge.license, 'Apache-2.0');
+  assert.equal(cold.badge.state, 'result');
+
+  // A new revision (another lastModified in the page's data) is a new entry: read again.
+  b.serve(`/${id}`, hfPage({ id, cardData: { license: 'apache-2.0' }, lastModified: '2026-01-02T00:00:00.000Z' }));
+  const changed = await visit(b, `${HF}/${id}`);
+  assert.deepEqual(fetched(changed.requests()), [`/${id}/raw/main/LICENSE`]);
+  commonChecks(changed, changed.badge);
+  for (const v of [first, again, cold, changed]) await v.page.close();
+});
+
+test('the page re-renders its header: the badge comes back, once, without fetching again', async () => {
+  const id = 'acme-ai/rerendered';
+  apacheModel(id);
+  const v = await visit(b, `${HF}/${id}`);
+  const requestsBefore = b.requests.length;
+  // Hydration replaces the header's markup wholesale (as Svelte does), dropping the badge.
+  await v.page.evaluate(() => {
+    const header = document.querySelector('[data-target="ModelHeader"] header');
+    header.innerHTML = header.innerHTML.replace(/<span[^>]*data-fineprint-badge[^>]*><\/span>/, '');
+    document.querySelector('[data-fineprint-badge]')?.remove();
+  });
+  await v.page.waitForFunction(() => document.querySelector('[data-fineprint-badge]')?.getAttribute('data-state') === 'result');
+  const badge = await settled(v.page);
+  assert.equal(badge.count, 1);
+  assert.equal(badge.placement, 'license-chip');
+  assert.equal(badge.license, 'Apache-2.0');
+  assert.deepEqual(fetched(b.requests.slice(requestsBefore)), [], 'the same badge is put back');
+  commonChecks(v, badge);
+  await v.page.close();
+});
+
+test('client-side navigation to another model: the old badge goes, the new model gets its own', async () => {
+  const first = 'acme-ai/spa-first';
+  const second = 'acme-ai/spa-second';
+  apacheModel(first);
+  b.serve(`/api/models/${second}`, b.json({ id: second, gated: false, cardData: { license: 'cc-by-nc-4.0' }, siblings: [{ rfilename: 'LICENSE' }] }));
+  b.serve(`/${second}/raw/main/LICENSE`, b.text(corpusText('spdx/CC-BY-NC-4.0.txt')));
+  const v = await visit(b, `${HF}/${first}`);
+  assert.equal(v.badge.license, 'Apache-2.0');
+  // The page's own router: pushState, no reload. The header island still describes the first model,
+  // so the adapter must not trust it for the second one.
+  await v.page.evaluate((path) => history.pushState({}, '', path), `/${second}`);
+  await v.page.waitForFunction(() => document.querySelector('[data-fineprint-badge]')?.getAttribute('data-license') === 'CC-BY-NC-4.0', null, { timeout: 10000 });
+  const badge = await settled(v.page);
+  assert.equal(badge.count, 1);
+  assert.equal(badge.verdict, 'non-commercial');
+  // Back to the first model: answered at once from the cache.
+  const before = b.requests.length;
+  await v.page.goBack();
+  await v.page.waitForFunction(() => document.querySelector('[data-fineprint-badge]')?.getAttribute('data-license') === 'Apache-2.0', null, { timeout: 10000 });
+  assert.deepEqual(fetched(b.requests.slice(before)), []);
+  commonChecks(v, await settled(v.page));
+  await v.page.close();
+});
+
+test('keyboard: Enter on the badge opens the panel with the focus in it; Escape closes it', async () => {
+  const id = 'acme-ai/keyboard';
+  apacheModel(id);
+  const v = await visit(b, `${HF}/${id}`);
+  await v.page.locator('[data-fineprint-badge] button').focus();
+  await v.page.keyboard.press('Enter');
+  await v.page.waitForSelector('[data-fineprint-panel]');
+  const state = await v.page.evaluate(() => {
+    const host = document.querySelector('[data-fineprint-panel]');
+    const dialog = host.shadowRoot.querySelector('[role="dialog"]');
+    return { focus: document.activeElement === host && host.shadowRoot.activeElement === dialog, label: dialog.getAttribute('aria-labelledby') };
+  });
+  assert.deepEqual(state, { focus: true, label: 'fp-panel-title' });
+  await escapeCloses(v.page);
+  // Clicking the badge twice closes it; a click elsewhere closes it too.
+  const btn = v.page.locator('[data-fineprint-badge] button');
+  await btn.click();
+  await v.page.waitForSelector('[data-fineprint-panel]');
+  await v.page.mouse.click(5, 5);
+  assert.equal(await v.page.locator('[data-fineprint-panel]').count(), 0);
+  commonChecks(v, v.badge);
+  await v.page.close();
+});
+
+test('a huge or binary license file is not read; the declared id stands, with a note', async () => {
+  for (const [id, body] of [
+    ['acme-ai/huge-license', 'Apache License\n'.repeat(120000)], // 1.8 MB, over the 1 MB cap
+    ['acme-ai/binary-license', `PK\u0003\u0004${'\u0000'.repeat(64)}binary`],
+  ]) {
+    b.serve(`/${id}`, hfPage({ id, cardData: { license: 'apache-2.0' } }));
+    b.serve(`/${id}/raw/main/LICENSE`, b.text(body));
+    const v = await visit(b, `${HF}/${id}`);
+    assert.equal(v.badge.state, 'result');
+    assert.equal(v.badge.license, 'Apache-2.0', 'from the declared id');
+    await v.page.locator('[data-fineprint-badge] button').click();
+    const notes = await v.page.waitForFunction(() => {
+      const host = document.querySelector('[data-fineprint-panel]');
+      return host && [...host.shadowRoot.querySelectorAll('.notes li')].map((li) => li.textContent).join('|');
+    });
+    assert.match(await notes.jsonValue(), /could not be read \(unreadable\)/);
+    commonChecks(v, v.badge);
+    await v.page.close();
+  }
+});
+
+test('the popup shows the current tab\'s result and links to the checker and the profile', async () => {
+  const id = 'acme-ai/popup-model';
+  apacheModel(id);
+  const v = await visit(b, `${HF}/${id}`);
+  const tabId = await tabIdOf(b, v.page);
+  assert.equal(typeof tabId, 'number');
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/extension/popup/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('#result[data-state="result"]');
+  const shown = await popup.evaluate(() => ({
+    license: document.getElementById('result').dataset.license,
+    verdict: document.getElementById('result').dataset.verdict,
+    headline: document.getElementById('headline').textContent,
+    page: document.getElementById('page').textContent,
+  }));
+  assert.deepEqual(shown, { license: 'Apache-2.0', verdict: 'open-weights-permissive', headline: 'Open weights, permissive license', page: `${HF}/${id}` });
+  assert.equal(await popup.locator('#open-checker').count(), 1);
+  assert.equal(await popup.locator('#open-options').count(), 1);
+  await popup.close();
+  await v.page.close();
+});
+
+test('the options page keeps the profile in storage.sync', async () => {
+  const page = await b.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`chrome-extension://${b.extensionId}/extension/options/options.html`);
+  await page.waitForSelector('fieldset');
+  assert.equal(await page.locator('fieldset').count(), 10, 'the ten questions');
+  await page.locator('input[name="use"][value="product"]').check();
+  await page.locator('input[name="region"][value="eu"]').check();
+  await page.locator('input[name="fields"][value="medical"]').check();
+  await page.locator('input[name="fields"][value="minors"]').check();
+  await page.waitForFunction(() => /Saved \(3 of 10/.test(document.getElementById('status').textContent));
+  // "None of these" excludes the other fields.
+  await page.locator('input[name="fields"][value="none"]').check();
+  await page.waitForFunction(() => /Saved \(3 of 10/.test(document.getElementById('status').textContent) && !document.querySelector('input[name="fields"][value="medical"]').checked);
+  const stored = await page.evaluate(() => chrome.storage.sync.get('fp:profile'));
+  const answers = stored['fp:profile'].answers;
+  assert.equal(answers.use, 'product');
+  assert.equal(answers.region, 'eu');
+  assert.deepEqual(answers.fields, ['none']);
+  assert.equal(answers.mau, 'not_sure', 'unanswered counts as not sure');
+  await page.reload();
+  await page.waitForSelector('fieldset');
+  assert.ok(await page.locator('input[name="use"][value="product"]').isChecked(), 'kept after a reload');
+  assert.ok(await page.locator('input[name="mau"][value="not_sure"]').isChecked());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
