@@ -35,9 +35,13 @@
     .kv dd { margin: 0; }
     .notes { margin: 8px 0; padding-left: 18px; color: var(--muted); }
     a { color: var(--link); }
-    .profile { margin: 8px 0; padding: 8px 10px; background: var(--accent); border-radius: 8px; }
-    .profile button, .actions button { font: inherit; color: var(--link); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
     .breakdown { margin-top: 10px; border-top: 1px solid var(--line); padding-top: 10px; }
+    .breakdown .fp-breakdown { font-size: 13px; }
+    /* The breakdown picks its colours from prefers-color-scheme; here the page's theme decides. */
+    :host([data-theme="light"]) .fp-breakdown { --fp-fg:#1b1f24; --fp-muted:#57606a; --fp-bg:#fff; --fp-line:#d0d7de;
+      --fp-quote:#f6f8fa; --fp-red:#b42318; --fp-amber:#9a6700; --fp-green:#1a7f37; --fp-blue:#0969da; }
+    :host([data-theme="dark"]) .fp-breakdown { --fp-fg:#e6edf3; --fp-muted:#9198a1; --fp-bg:#0b0f19; --fp-line:#3d444d;
+      --fp-quote:#161b22; --fp-red:#ff7b72; --fp-amber:#d29922; --fp-green:#3fb950; --fp-blue:#4493f8; }
     .disclaimer { margin-top: 12px; font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 8px; }
   `;
 
@@ -82,18 +86,22 @@
     }
   }
 
-  function summarySection(result, details) {
+  /** What the page gave: which documents were read and the declared license. */
+  function hubFacts(result, details, full) {
     const r = result?.report;
     const dl = el('dl', { class: 'kv' });
     const row = (k, v) => v && dl.append(el('dt', { text: k }), el('dd', { text: v }));
     if (result?.ok && r) {
-      row('Badge', r.badge?.text);
-      row('License', [r.license?.name, r.license?.id && r.license.id !== r.license?.name ? `(${r.license.id})` : null].filter(Boolean).join(' ') || details.declared || 'not identified');
-      row('How sure', MATCH_WORDS[r.license?.match] ?? r.license?.match);
-      row('Verdict', r.verdict?.label ? `${r.verdict.label} (${r.verdict.class})` : r.verdict?.class);
-      if (r.osi_approved != null) row('OSI approved', r.osi_approved ? 'yes' : 'no');
+      if (full) {
+        // Without the breakdown: the essentials it would have shown.
+        row('Badge', r.badge?.text);
+        row('License', r.license?.name ?? r.license?.id ?? 'not identified');
+        row('How sure', MATCH_WORDS[r.license?.match] ?? r.license?.match);
+        row('Verdict', r.verdict?.label ? `${r.verdict.label} (${r.verdict.class})` : r.verdict?.class);
+      }
       row('Read', (details.docs ?? []).map((d) => d.name).join(', ') || 'no license text');
-      if (details.declared && r.license?.id && details.declared.toLowerCase() !== r.license.id.toLowerCase()) row('Declared on the page', details.declared);
+      const id = r.license?.id?.toLowerCase();
+      if (details.declared && details.declared.toLowerCase() !== id) row('Declared on the page', details.declared);
     } else {
       const reasons = globalThis.FinePrintBadge?.REASONS ?? {};
       row('Status', `The license could not be read: ${reasons[result?.reason] ?? result?.error ?? 'unknown reason'}.`);
@@ -115,25 +123,19 @@
     return el('p', {}, a);
   }
 
-  function profileNote(profile, answer) {
-    if (answer || !profile || profile.answered > 0) return null;
-    const btn = el('button', { type: 'button', text: 'Answer a few questions' });
-    btn.addEventListener('click', () => send({ type: MSG.OPEN_OPTIONS }));
-    return el('p', { class: 'profile' }, btn, ' about your use, and this shows what the license means for you.');
+  function openOptions() {
+    send({ type: MSG.OPEN_OPTIONS });
   }
 
   function breakdown(result, details, profile, answer) {
-    const render = globalThis.FinePrintUI?.renderBreakdown;
-    if (!result?.ok || !result.report) return null;
-    if (typeof render !== 'function') {
-      return el('p', { class: 'breakdown', text: `${result.report.clauses?.length ?? 0} clauses found; the clause view is not loaded.` });
-    }
     try {
-      const node = render(result.report, { profile, answer, docs: details.docs ?? [], fileUrl: details.fileUrl ?? null });
+      const node = globalThis.FinePrintUI.renderBreakdown(result.report, {
+        profile, answer, docs: details.docs ?? [], fileUrl: details.fileUrl ?? null, onEditProfile: openOptions,
+      });
       return node instanceof Node ? el('div', { class: 'breakdown' }, node) : null;
     } catch (err) {
       globalThis.FinePrint?.logOnce('breakdown', err);
-      return el('p', { class: 'breakdown', text: 'The clause view failed to render.' });
+      return null;
     }
   }
 
@@ -160,14 +162,12 @@
       answer = a?.answer ?? answer;
     }
     const notes = (details.notes ?? []).length ? el('ul', { class: 'notes' }, ...details.notes.map((n) => el('li', { text: n }))) : null;
-    const parts = [
-      summarySection(result, details),
-      notes,
-      profileNote(profile, answer),
-      fileLink(details),
-      breakdown(result, details, profile, answer),
-      el('p', { class: 'disclaimer', text: result?.report?.disclaimer ?? DISCLAIMER }),
-    ];
+    const rendered = result?.ok && typeof globalThis.FinePrintUI?.renderBreakdown === 'function'
+      ? breakdown(result, details, profile, answer) : null;
+    if (rendered) globalThis.FinePrintUI.attachStyles?.(root);
+    const parts = rendered
+      ? [hubFacts(result, details, false), notes, rendered]
+      : [hubFacts(result, details, true), notes, fileLink(details), el('p', { class: 'disclaimer', text: result?.report?.disclaimer ?? DISCLAIMER })];
     dialog.append(...parts.filter(Boolean));
     if (!badge.isConnected || open.has(badge)) return;
     (document.body ?? document.documentElement).append(host);

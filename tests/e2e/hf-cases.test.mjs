@@ -19,6 +19,12 @@ before(async () => {
 });
 after(() => b?.close());
 
+/** Every quote the panel shows is the license's own words, found verbatim in one of the texts. */
+function assertVerbatim(quotes, texts) {
+  assert.ok(quotes.length > 0, 'quotes are shown');
+  for (const q of quotes) assert.ok(texts.some((t) => t.includes(q)), `not verbatim: ${q.slice(0, 80)}`);
+}
+
 /** The badge's license and class must be the engine's answer for the documents the page offers. */
 function expectEngine(badge, docs, opts) {
   const r = engine.analyze(docs, opts);
@@ -54,7 +60,11 @@ test('Apache model: badge beside the license chip, panel with verdict, file link
   assert.equal(panel.role, 'dialog');
   assert.match(panel.title, /Fine Print/);
   assert.equal(panel.rows.Read, 'LICENSE');
-  assert.ok(panel.rows.Verdict.includes(r.verdict.class), `verdict shown: ${panel.rows.Verdict}`);
+  // The shared breakdown sits in the panel: the report's license and verdict, grouped clauses, quotes.
+  assert.deepEqual([panel.breakdown.license, panel.breakdown.verdict, panel.breakdown.badge], ['Apache-2.0', r.verdict.class, r.badge.class]);
+  assert.ok(panel.breakdown.sections.includes('For you'), `sections: ${panel.breakdown.sections}`);
+  assert.ok(panel.breakdown.clauses.includes('patent_grant'), `clauses: ${panel.breakdown.clauses}`);
+  assertVerbatim(panel.breakdown.quotes, [license]);
   assert.ok(panel.text.includes('not legal advice'), 'disclaimer');
   const file = panel.links.find((l) => l.text === 'Read the license file');
   assert.equal(file?.href, `${HF}/${id}/blob/main/LICENSE`);
@@ -83,6 +93,10 @@ test('Llama 3.1 model: the license and its use policy are read together', async 
   const panel = await openPanel(v.page);
   assert.equal(panel.rows.Read, 'LICENSE, USE_POLICY.md');
   assert.ok(panel.text.includes(r.badge.text));
+  for (const kind of ['mau_threshold', 'aup_by_reference', 'naming_requirement']) {
+    assert.ok(panel.breakdown.clauses.includes(kind), `${kind} in ${panel.breakdown.clauses}`);
+  }
+  assertVerbatim(panel.breakdown.quotes, [license, policy]);
   commonChecks(v, v.badge);
   await v.page.close();
 });
@@ -99,6 +113,8 @@ test('CC-BY-NC model: LICENSE missing, LICENSE.md read', async () => {
   assert.deepEqual([v.badge.license, v.badge.verdict], ['CC-BY-NC-4.0', 'non-commercial']);
   const panel = await openPanel(v.page);
   assert.equal(panel.links.find((l) => l.text === 'Read the license file')?.href, `${HF}/${id}/blob/main/LICENSE.md`);
+  assert.ok(panel.breakdown.clauses.includes('noncommercial'));
+  assertVerbatim(panel.breakdown.quotes, [license]);
   commonChecks(v, v.badge);
   await v.page.close();
 });
@@ -117,6 +133,9 @@ test('custom "other" license: the file license_link names is read first, and the
   assert.ok(v.badge.text.includes('other: acme-model-license-1.0'), `the declared name is on the badge: ${v.badge.text}`);
   const panel = await openPanel(v.page);
   assert.equal(panel.rows.Read, 'LICENSE.md');
+  assert.equal(panel.rows['Declared on the page'], 'other: acme-model-license-1.0');
+  for (const kind of ['noncommercial', 'output_training_ban']) assert.ok(panel.breakdown.clauses.includes(kind), `${kind} in ${panel.breakdown.clauses}`);
+  assertVerbatim(panel.breakdown.quotes, [license]);
   commonChecks(v, v.badge);
   await v.page.close();
 });
@@ -193,6 +212,7 @@ test('a license with markup and a hostile license_name are shown as text, and no
   assert.equal(v.badge.license, 'MIT');
   const panel = await openPanel(v.page);
   assert.equal(panel.rows['Declared on the page'], `other: ${hostileName}`, 'the page\'s name is shown literally');
+  assertVerbatim(panel.breakdown.quotes, [license]);
   const foreignTags = panel.elements.filter((t) => ['img', 'script', 'iframe', 'style', 'b', 'i'].includes(t));
   assert.deepEqual(foreignTags, [], 'no element made from page or license markup');
   const world = await v.page.evaluate(() => ({ pwned: window.__fp_pwned ?? null, title: document.title, display: getComputedStyle(document.body).display }));

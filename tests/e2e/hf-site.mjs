@@ -85,6 +85,16 @@ export async function openPanel(page) {
       notes: [...dialog.querySelectorAll('.notes li')].map((li) => li.textContent),
       elements: [...dialog.querySelectorAll('*')].map((e) => e.localName),
       theme: host.getAttribute('data-theme'),
+      breakdown: (() => {
+        const bd = dialog.querySelector('[data-fineprint-breakdown]');
+        if (!bd) return null;
+        return {
+          license: bd.dataset.license, verdict: bd.dataset.verdict, badge: bd.dataset.badge,
+          sections: [...bd.querySelectorAll('h3')].map((h) => h.textContent),
+          clauses: [...bd.querySelectorAll('[data-kind]')].map((c) => c.dataset.kind),
+          quotes: [...bd.querySelectorAll('blockquote')].map((q) => q.textContent),
+        };
+      })(),
       focusInside: document.activeElement === host,
       expanded: badge.shadowRoot.querySelector('button').getAttribute('aria-expanded'),
       below: host.getBoundingClientRect().top >= badge.getBoundingClientRect().bottom - 1,
