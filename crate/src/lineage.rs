@@ -545,6 +545,9 @@ pub fn resolve(
                 None if inf.verdict.class == VerdictClass::Unknown && inf.license.id.is_none() => {
                     "its license could not be determined".into()
                 }
+                None if inf.verdict.class == VerdictClass::Unknown => {
+                    "its license could not be classified: its terms are taken to bind derivatives".into()
+                }
                 None => "its license is not open: its terms are taken to bind derivatives".into(),
             });
         }

@@ -641,7 +641,10 @@ impl Card {
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        let body = strip_front_matter(&text[..cut]).to_string();
+        let body = strip_front_matter(&text[..cut]);
+        // HTML headings on one line with other markup get lines of their own.
+        static HTML_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<h[1-6][^>]*>.*?</h[1-6]>").unwrap());
+        let body = HTML_HEADING.replace_all(body, "\n$0\n").into_owned();
         let headings = headings(&body);
         static LINK: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r#"https?://[^\s()\[\]<>"'`{}|\\^]+"#).unwrap());

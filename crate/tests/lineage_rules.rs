@@ -1,0 +1,172 @@
+//! The lineage rules on models and reports built by hand: which ancestor
+//! sets the badge, when unknowns make it unclear, bounds on depth and count,
+//! and how base models are read from tags and card data.
+
+mod lineage_support;
+use fineprint::lineage::{self, Ancestor, NodeStatus, Relation, RelationSource, MAX_ANCESTORS, MAX_DEPTH};
+use fineprint::report::{BadgeClass, VerdictClass};
+use lineage_support::*;
+
+fn with_report(id: &str, hf: &str, class: VerdictClass) -> Ancestor {
+    Ancestor { report: Some(report_as(hf, class, None)), ..ancestor_of(model(id, Some(hf), &[])) }
+}
+
+#[test]
+fn non_commercial_base_wins_even_with_an_unread_one() {
+    // A merge of a CC-BY-NC model and one that could not be read: at least non-commercial.
+    let m = model("org/merged", Some("apache-2.0"), &["org/nc-model", "org/gone"]);
+    let anc = vec![with_report("org/nc-model", "cc-by-nc-4.0", VerdictClass::NonCommercial), unavailable("org/gone", "HTTP 404")];
+    let r = analyze_model(m, anc, None);
+    let l = r.lineage.unwrap();
+    assert!(l.bases.iter().all(|b| b.relation == Relation::Merge && b.source == RelationSource::Inferred));
+    assert_eq!(r.badge.class, BadgeClass::NonCommercial);
+    assert_eq!(l.effective.from.as_deref(), Some("org/nc-model"));
+    assert!(!l.complete);
+    assert!(l.relabel.as_deref().unwrap().starts_with("labelled apache-2.0, based on org/nc-model — the "));
+    assert!(r.warnings.iter().any(|w| w.contains("org/gone")));
+}
+
+#[test]
+fn research_only_beats_restricted_in_a_chain() {
+    let m = model("org/ft", Some("llama3"), &["org/mid"]);
+    let mid = Ancestor {
+        report: Some(report_as("llama3", VerdictClass::Restricted, None)),
+        ..ancestor_of(model("org/mid", Some("llama3"), &["org/root"]))
+    };
+    let root = with_report("org/root", "apple-amlr", VerdictClass::ResearchOnly);
+    let r = analyze_model(m, vec![mid, root], None);
+    let l = r.lineage.unwrap();
+    assert_eq!(r.badge.class, BadgeClass::ResearchOnly);
+    assert_eq!(l.effective.from.as_deref(), Some("org/root"));
+    assert_eq!(l.chain.iter().map(|n| n.depth).collect::<Vec<_>>(), [1, 2]);
+}
+
+#[test]
+fn open_base_does_not_loosen_a_stricter_derivative() {
+    // A non-commercial fine-tune of an Apache model stays non-commercial; no relabel.
+    let anc = vec![with_report("org/apache-base", "apache-2.0", VerdictClass::Open)];
+    let r = analyze_model(model("org/nc-ft", Some("cc-by-nc-4.0"), &["org/apache-base"]), anc, None);
+    let l = r.lineage.unwrap();
+    assert!(!l.chain[0].passes_on);
+    assert_eq!(l.relabel, None);
+    assert_eq!(l.effective.from, None);
+    assert_eq!(r.badge.class, declared("cc-by-nc-4.0").badge.class);
+}
+
+#[test]
+fn same_restrictive_license_is_not_a_relabel_but_another_one_is_noted() {
+    let m = model("org/ft", Some("gemma"), &["org/gemma-base", "org/llama-base"]);
+    let anc = vec![
+        with_report("org/gemma-base", "gemma", VerdictClass::Restricted),
+        with_report("org/llama-base", "llama3", VerdictClass::Restricted),
+    ];
+    let r = analyze_model(m, anc, None);
+    let l = r.lineage.unwrap();
+    assert_eq!(l.relabel, None, "gemma is not freer than the restricted bases");
+    assert!(l.notes.iter().any(|n| n.starts_with("based on org/llama-base: the ") && n.ends_with(" also applies")), "{:?}", l.notes);
+    assert!(!l.notes.iter().any(|n| n.contains("org/gemma-base")));
+}
+
+#[test]
+fn depth_is_bounded() {
+    // org/m0 <- m1 <- ... <- m8: only MAX_DEPTH levels are followed.
+    let n = MAX_DEPTH + 3;
+    let chain: Vec<_> = (1..=n).map(|i| model(&format!("org/m{i}"), Some("mit"), &[&format!("org/m{}", i + 1)])).collect();
+    let me = model("org/m0", Some("mit"), &["org/m1"]);
+    let ancestors: Vec<Ancestor> = chain.into_iter().map(ancestor_of).collect();
+    assert!(lineage::pending(&me, &ancestors).is_empty(), "nothing beyond the depth limit is asked for");
+    let asked = lineage::pending(&me, &ancestors[..2]);
+    assert_eq!(asked, ["org/m3"]);
+    let r = analyze_model(me, ancestors, None);
+    let l = r.lineage.unwrap();
+    assert_eq!(l.chain.iter().filter(|n| n.status == NodeStatus::Found).count(), MAX_DEPTH);
+    let last = l.chain.last().unwrap();
+    assert_eq!((last.depth, last.status), (MAX_DEPTH + 1, NodeStatus::BeyondDepth));
+    assert_eq!(r.badge.class, BadgeClass::OpenWeightsPermissive);
+}
+
+#[test]
+fn ancestor_count_is_bounded() {
+    let names: Vec<String> = (0..MAX_ANCESTORS + 10).map(|i| format!("org/part-{i}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let m = model("org/big-merge", Some("mit"), &refs);
+    assert_eq!(lineage::pending(&m, &[]).len(), MAX_ANCESTORS);
+    let anc: Vec<Ancestor> = names.iter().map(|n| ancestor_of(model(n, Some("mit"), &[]))).collect();
+    let r = analyze_model(m, anc, None);
+    let l = r.lineage.unwrap();
+    assert_eq!(l.chain.len(), MAX_ANCESTORS);
+    assert!(!l.complete);
+    assert!(l.notes.iter().any(|n| n.contains("were not read")));
+}
+
+#[test]
+fn shared_ancestors_are_read_once_and_are_not_cycles() {
+    // A merge of two fine-tunes of the same base.
+    let m = model("org/merge", Some("mit"), &["org/a", "org/b"]);
+    let anc = vec![
+        ancestor_of(model("org/a", Some("mit"), &["org/base"])),
+        ancestor_of(model("org/b", Some("mit"), &["org/base"])),
+        ancestor_of(model("org/base", Some("mit"), &[])),
+    ];
+    let r = analyze_model(m, anc, None);
+    let l = r.lineage.unwrap();
+    let ids: Vec<_> = l.chain.iter().map(|n| (n.id.as_str(), n.status)).collect();
+    assert_eq!(ids, [("org/a", NodeStatus::Found), ("org/b", NodeStatus::Found), ("org/base", NodeStatus::Found)]);
+    assert!(l.complete);
+}
+
+#[test]
+fn relations_from_tags_card_and_files() {
+    let text = r#"{"id": "org/x",
+        "tags": ["base_model:Org/A", "base_model:adapter:org/a", "base_model:quantized:org/q", "base_model:distill:org/d"],
+        "cardData": {"base_model": ["org/A", "org/c", "./local", "https://huggingface.co/org/e"], "base_model_relation": "merge"},
+        "siblings": [{"rfilename": "adapter_config.json"}]}"#;
+    let m = fineprint::hub::from_json(text).unwrap();
+    let b = lineage::base_models(&m);
+    let got: Vec<_> = b.iter().map(|b| (b.id.as_str(), b.relation, b.source)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Org/A", Relation::Adapter, RelationSource::Tag),
+            ("org/q", Relation::Quantized, RelationSource::Tag),
+            ("org/d", Relation::Merge, RelationSource::Card),
+            ("org/c", Relation::Merge, RelationSource::Card),
+            ("org/e", Relation::Merge, RelationSource::Card),
+        ]
+    );
+    // './local' is not a Hub id: the lineage says so and counts as incomplete.
+    let r = analyze_model(m, vec![], None);
+    let l = r.lineage.unwrap();
+    assert!(l.notes.iter().any(|n| n.contains("'./local'")));
+    assert!(!l.complete);
+}
+
+#[test]
+fn relation_inferred_like_the_hub() {
+    let adapter = fineprint::hub::from_json(r#"{"id":"o/a","cardData":{"base_model":"o/b"},"siblings":[{"rfilename":"adapter_config.json"}]}"#).unwrap();
+    let gguf = fineprint::hub::from_json(r#"{"id":"o/g","cardData":{"base_model":"o/b"},"siblings":[{"rfilename":"m-Q4_K_M.gguf"}]}"#).unwrap();
+    let plain = fineprint::hub::from_json(r#"{"id":"o/p","cardData":{"base_model":"o/b"}}"#).unwrap();
+    assert_eq!(lineage::base_models(&adapter)[0].relation, Relation::Adapter);
+    assert_eq!(lineage::base_models(&gguf)[0].relation, Relation::Quantized);
+    assert_eq!(lineage::base_models(&plain)[0].relation, Relation::Finetune);
+    assert!(lineage::base_models(&plain).iter().all(|b| b.source == RelationSource::Inferred));
+}
+
+#[test]
+fn ancestor_matched_by_metadata_id_when_no_id_given() {
+    let m = model("org/ft", Some("mit"), &["org/base"]);
+    let base = Ancestor { id: String::new(), ..ancestor_of(model("org/base", Some("mit"), &[])) };
+    assert!(lineage::pending(&m, &[base.clone()]).is_empty());
+    let r = analyze_model(m, vec![base], None);
+    assert_eq!(r.lineage.unwrap().chain[0].status, NodeStatus::Found);
+}
+
+#[test]
+fn model_without_license_or_metadata_fields_still_reports() {
+    // Metadata alone, nothing declared: no error, a recipe that says so.
+    let m = fineprint::hub::from_json(r#"{"id":"org/bare"}"#).unwrap();
+    let r = analyze_model(m, vec![], None);
+    assert_eq!(r.badge.class, BadgeClass::Unknown);
+    let rec = r.recipe.unwrap();
+    assert_eq!(rec.get("license_declared").unwrap().value, "missing");
+}

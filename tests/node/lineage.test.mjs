@@ -1,0 +1,103 @@
+// The lineage API of the shipped wasm, driven the way the extension will drive it:
+// baseModels / pendingAncestors to decide what to fetch (here from saved /api/models answers),
+// then analyze with hf_metadata + ancestors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadEngine, ROOT } from './engine.mjs';
+
+const engine = await loadEngine();
+const DIR = path.join(ROOT, 'crate/tests/fixtures/hub-metadata');
+const load = (name) => JSON.parse(fs.readFileSync(path.join(DIR, name), 'utf8')).response;
+// A fake hub: id -> /api/models answer, from the fixtures.
+const HUB = new Map(
+  fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).map(load).filter((m) => m && m.id).map((m) => [m.id, m]),
+);
+
+// The extension's loop: ask what is pending, fetch it (within a budget), repeat.
+function fetchAncestors(meta, budget = 10) {
+  const ancestors = [];
+  let requests = 0;
+  for (;;) {
+    const want = engine.pendingAncestors(meta, ancestors);
+    if (want.length === 0 || requests >= budget) return { ancestors, requests };
+    for (const id of want) {
+      if (requests >= budget) break;
+      requests++;
+      const m = HUB.get(id);
+      ancestors.push(m ? { id, metadata: m } : { id, error: 'HTTP 404' });
+    }
+  }
+}
+
+test('baseModels reads the relation from a saved Hub answer', () => {
+  const bases = engine.baseModels(load('real_api_models_deepset__roberta-base-squad2.json'));
+  assert.deepEqual(bases, [{ id: 'FacebookAI/roberta-base', relation: 'finetune', source: 'tag' }]);
+  assert.deepEqual(engine.baseModels(load('real_api_models_google-bert__bert-base-uncased.json')), []);
+  assert.deepEqual(engine.lineageLimits(), { maxDepth: 5, maxAncestors: 32 });
+});
+
+test('an apache-labelled Llama fine-tune is flagged after fetching its base', () => {
+  const meta = load('built_llama3-finetune-labelled-apache.json');
+  const { ancestors, requests } = fetchAncestors(meta);
+  assert.equal(requests, 1);
+  const r = engine.analyze([], { hf_metadata: meta, ancestors });
+  assert.equal(r.license.id, 'Apache-2.0');
+  assert.equal(r.lineage.chain[0].status, 'gated');
+  assert.match(r.lineage.relabel, /^labelled apache-2\.0, based on meta-llama\/Meta-Llama-3-8B — the .*Llama 3.* applies$/);
+  assert.notEqual(r.badge.class, 'open-weights-permissive');
+  assert.equal(r.recipe.dimensions.length, 8);
+});
+
+test('a GGUF quantization of Gemma walks two levels; an unreachable base leaves the badge unclear', () => {
+  const meta = load('built_gemma-2-9b-it-GGUF.json');
+  const { ancestors, requests } = fetchAncestors(meta);
+  assert.equal(requests, 2);
+  const r = engine.analyze([], { hf_metadata: meta, ancestors });
+  assert.deepEqual(r.lineage.chain.map((n) => [n.id, n.relation, n.depth]), [
+    ['google/gemma-2-9b-it', 'quantized', 1],
+    ['google/gemma-2-9b', 'finetune', 2],
+  ]);
+  assert.equal(r.lineage.complete, true);
+
+  const cut = engine.analyze([], { hf_metadata: load('built_llama3-finetune-labelled-apache.json'), ancestors: [{ id: 'meta-llama/Meta-Llama-3-8B', error: 'HTTP 401' }] });
+  assert.equal(cut.lineage.chain[0].status, 'unavailable');
+  assert.equal(cut.badge.class, 'unknown');
+});
+
+test('a fully open release with its card earns open-source-ai; a cycle ends', () => {
+  const card = fs.readFileSync(path.join(DIR, 'built_open-release-apache.README.md'), 'utf8');
+  const r = engine.analyze([], { hf_metadata: load('built_open-release-apache.json'), model_card: card });
+  assert.equal(r.badge.class, 'open-source-ai');
+  assert.equal(r.recipe.mof.class, 'I');
+
+  const a = load('built_cycle-a.json');
+  const { ancestors } = fetchAncestors(a);
+  const c = engine.analyze([], { hf_metadata: a, ancestors });
+  assert.deepEqual(c.lineage.chain.map((n) => n.status), ['found', 'cycle']);
+});
+
+test('an ancestor report made earlier crosses sendMessage (JSON) and sets the class', () => {
+  const llama = engine.analyze(
+    [{ name: 'LICENSE', text: fs.readFileSync(path.join(ROOT, 'crate/data/corpus/ai/llama-3-community.txt'), 'utf8') }],
+    { hf_license: 'llama3' },
+  );
+  const report = JSON.parse(JSON.stringify(llama));
+  const meta = load('built_llama3-finetune-labelled-apache.json');
+  const ancestors = [{ id: 'meta-llama/Meta-Llama-3-8B', metadata: HUB.get('meta-llama/Meta-Llama-3-8B'), report }];
+  const r = engine.analyze([], { hf_metadata: meta, ancestors });
+  assert.equal(llama.verdict.class, 'restricted');
+  assert.equal(r.lineage.chain[0].verdict, 'restricted');
+  assert.equal(r.badge.class, 'open-weights-restricted');
+  assert.equal(r.lineage.effective.from, 'meta-llama/Meta-Llama-3-8B');
+  assert.match(r.badge.text, /^Open weights, restricted license: labelled apache-2\.0/);
+});
+
+test('odd metadata shapes are read; a non-object is refused with a reason', () => {
+  const r = engine.analyze([], { hf_metadata: load('built_odd-shapes.json') });
+  assert.equal(r.license.id, 'MIT');
+  assert.throws(() => engine.baseModels('meta-llama/Llama-3-8B'), /bad metadata/);
+  assert.throws(() => engine.pendingAncestors({}, 'nope'), /bad ancestors/);
+  assert.deepEqual(engine.baseModels({}), []);
+});
