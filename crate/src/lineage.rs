@@ -610,7 +610,7 @@ pub fn resolve(
     // Relabel: the model's own license is freer than a binding ancestor's.
     let own_rank = rank(analyze::badge_for(own_verdict).class);
     let own_id = own_license.id.as_deref().map(str::to_ascii_lowercase);
-    let own_label = meta.declared_label().map(str::to_string).or_else(|| own_license.id.clone());
+    let own_label = meta.declared_license_id().map(str::to_string).or_else(|| own_license.id.clone());
     let binding: Vec<usize> = (0..w.nodes.len())
         .filter(|&i| {
             let n = &w.nodes[i];
@@ -639,6 +639,19 @@ pub fn resolve(
         }
         _ => None,
     };
+    // An open but share-alike base keeps its own license on derivatives.
+    for (n, inf) in w.nodes.iter().zip(&infos) {
+        let Some(inf) = inf else { continue };
+        let differs = n.license_id.as_deref().map(str::to_ascii_lowercase) != own_id;
+        if !n.passes_on && differs && n.license_id.is_some() && inf.clauses.iter().any(|c| c.kind == "same_license_copyleft") {
+            let t = format!(
+                "based on {}: the {} is share-alike, so derivatives must keep it",
+                n.id,
+                license_phrase(n.license_id.as_deref(), n.license_name.as_deref(), n.license_label.as_deref())
+            );
+            w.notes.push(t.clone());
+        }
+    }
     for &i in &binding {
         if Some(i) == relabel_at {
             continue;

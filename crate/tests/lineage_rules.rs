@@ -170,3 +170,51 @@ fn model_without_license_or_metadata_fields_still_reports() {
     let rec = r.recipe.unwrap();
     assert_eq!(rec.get("license_declared").unwrap().value, "missing");
 }
+
+#[test]
+fn share_alike_base_is_noted() {
+    let mut base = report_as("cc-by-sa-4.0", VerdictClass::Open, None);
+    base.clauses.push(fineprint::report::Clause {
+        kind: "same_license_copyleft".into(),
+        summary: "share-alike".into(),
+        value: None,
+        unit: None,
+        evidence: vec![fineprint::report::Evidence { doc: 0, quote: "ShareAlike".into(), start: 0, end: 10 }],
+    });
+    let anc = Ancestor { report: Some(base), ..ancestor_of(model("org/sa", Some("cc-by-sa-4.0"), &[])) };
+    let r = analyze_model(model("org/ft", Some("mit"), &["org/sa"]), vec![anc], None);
+    let l = r.lineage.unwrap();
+    assert_eq!(l.relabel, None, "share-alike is open: no class change");
+    assert!(l.notes.iter().any(|n| n.starts_with("based on org/sa: the ") && n.contains("share-alike")), "{:?}", l.notes);
+}
+
+#[test]
+fn unknown_own_license_makes_no_relabel_claim() {
+    let m = fineprint::hub::from_json(r#"{"id":"org/ft","cardData":{"license":"other","license_name":"my-open-1.0","base_model":"org/base"}}"#).unwrap();
+    let mut opts = fineprint::analyze::Options { hf_metadata: Some(m), ..Default::default() };
+    opts.ancestors = vec![with_report("org/base", "llama3", VerdictClass::Restricted)];
+    // The custom license is unknown to the knowledge base: its class is unknown, so no relabel claim...
+    let r = fineprint::analyze(&[], &opts).unwrap();
+    assert_eq!(r.lineage.as_ref().unwrap().relabel, None);
+    // ...but a non-commercial base still sets at least non-commercial.
+    opts.ancestors = vec![with_report("org/base", "cc-by-nc-4.0", VerdictClass::NonCommercial)];
+    let r = fineprint::analyze(&[], &opts).unwrap();
+    assert_eq!(r.badge.class, BadgeClass::NonCommercial);
+}
+
+#[test]
+fn relabel_names_the_custom_license() {
+    // License "other" named "acme-open-1.0", with an MIT text: open; based on a restricted model.
+    let m = fineprint::hub::from_json(r#"{"id":"org/ft","cardData":{"license":"other","license_name":"acme-open-1.0","base_model":"org/base"}}"#).unwrap();
+    let mit = std::fs::read_to_string(format!("{}/data/corpus/spdx/MIT.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let opts = fineprint::analyze::Options {
+        hf_metadata: Some(m),
+        ancestors: vec![with_report("org/base", "llama3", VerdictClass::Restricted)],
+        ..Default::default()
+    };
+    let r = fineprint::analyze(&[fineprint::Document::new("LICENSE", mit)], &opts).unwrap();
+    assert_eq!(r.verdict.class, VerdictClass::Open);
+    let relabel = r.lineage.unwrap().relabel.unwrap();
+    assert!(relabel.starts_with("labelled acme-open-1.0, based on org/base — the "), "{relabel}");
+    assert_eq!(r.badge.class, BadgeClass::OpenWeightsRestricted);
+}
