@@ -445,7 +445,11 @@ struct Info {
 /// An ancestor's license: its report when given; else its gated prompt (Meta
 /// and Google put the license text there) when identification recognises it;
 /// else its declared id.
-fn info(a: &Ancestor) -> Info {
+/// License analyses of ancestors, by (declared id, gated prompt): the models
+/// of one family usually share both, and a prompt can be a whole license.
+type LicenseCache = Vec<((Option<String>, Option<String>), (LicenseMatch, Verdict, Vec<Clause>))>;
+
+fn info(a: &Ancestor, cache: &mut LicenseCache) -> Info {
     let meta = a.metadata.as_ref();
     let label = meta.and_then(|m| m.declared_label()).map(str::to_string);
     if let Some(r) = &a.report {
@@ -454,22 +458,28 @@ fn info(a: &Ancestor) -> Info {
     }
     let meta = meta.expect("walk only keeps ancestors with metadata or a report");
     let declared = meta.declared_license_id().map(str::to_string);
-    let opts = Options { hf_license: declared.clone(), ..Options::default() };
-    let from_prompt = meta
-        .card_data
-        .extra_gated_prompt
-        .as_deref()
-        .filter(|p| !p.trim().is_empty())
-        .and_then(|p| analyze::analyze(&[crate::report::Document::new("extra_gated_prompt", p)], &opts).ok())
-        .filter(|r| r.license.id.is_some());
-    let report = from_prompt.or_else(|| declared.as_ref().and_then(|_| analyze::analyze(&[], &opts).ok()));
-    let (license, verdict, clauses) = match report {
-        Some(r) => (r.license, r.verdict, r.clauses),
-        None => (
-            LicenseMatch::unknown(),
-            Verdict { class: VerdictClass::Unknown, label: "No license declared".into(), reasons: vec![] },
-            vec![],
-        ),
+    let prompt = meta.card_data.extra_gated_prompt.clone().filter(|p| !p.trim().is_empty());
+    let key = (declared.clone(), prompt.clone());
+    let (license, verdict, clauses) = match cache.iter().find(|(k, _)| *k == key) {
+        Some((_, v)) => v.clone(),
+        None => {
+            let opts = Options { hf_license: declared.clone(), ..Options::default() };
+            let from_prompt = prompt
+                .as_deref()
+                .and_then(|p| analyze::analyze(&[crate::report::Document::new("extra_gated_prompt", p)], &opts).ok())
+                .filter(|r| r.license.id.is_some());
+            let report = from_prompt.or_else(|| declared.as_ref().and_then(|_| analyze::analyze(&[], &opts).ok()));
+            let v = match report {
+                Some(r) => (r.license, r.verdict, r.clauses),
+                None => (
+                    LicenseMatch::unknown(),
+                    Verdict { class: VerdictClass::Unknown, label: "No license declared".into(), reasons: vec![] },
+                    vec![],
+                ),
+            };
+            cache.push((key, v.clone()));
+            v
+        }
     };
     let recipe = Some(recipe::assess(meta, a.model_card.as_deref(), &verdict));
     Info { license, verdict, clauses, label, recipe }
@@ -530,7 +540,8 @@ pub fn resolve(
     if bases.is_empty() && w.notes.is_empty() {
         return None;
     }
-    let infos: Vec<Option<Info>> = w.entry.iter().map(|e| e.map(|i| info(&ancestors[i]))).collect();
+    let mut cache = LicenseCache::new();
+    let infos: Vec<Option<Info>> = w.entry.iter().map(|e| e.map(|i| info(&ancestors[i], &mut cache))).collect();
     for (node, inf) in w.nodes.iter_mut().zip(&infos) {
         let Some(inf) = inf else { continue };
         node.license_label = inf.label.clone();
