@@ -18,7 +18,7 @@ pub struct Options {
     #[serde(default, deserialize_with = "hub::lenient")]
     pub model_card: Option<String>,
     /// What is known of the base models (see [`lineage::Ancestor`]).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "hub::null_as_default")]
     pub ancestors: Vec<lineage::Ancestor>,
 }
 

@@ -243,6 +243,11 @@ pub(crate) fn lenient<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
     })
 }
 
+/// A value of type `T`, with `null` (and JavaScript's `undefined`) read as `T::default()`.
+pub(crate) fn null_as_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> Result<T, D::Error> {
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
 /// A string (numbers and booleans become their text); anything else is `None`.
 fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(Scalar::deserialize(d)?.into_string())

@@ -91,7 +91,7 @@ pub struct BaseRef {
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Ancestor {
     /// The id that was requested (the `base_model` value).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::hub::null_as_default")]
     pub id: String,
     /// The Hub's answer for it.
     #[serde(default, deserialize_with = "lenient")]

@@ -100,4 +100,12 @@ test('odd metadata shapes are read; a non-object is refused with a reason', () =
   assert.throws(() => engine.baseModels('meta-llama/Llama-3-8B'), /bad metadata/);
   assert.throws(() => engine.pendingAncestors({}, 'nope'), /bad ancestors/);
   assert.deepEqual(engine.baseModels({}), []);
+  // Absent values as the extension may send them: null and undefined mean "not given".
+  assert.equal(engine.analyze([], { hf_license: 'mit', hf_metadata: null, ancestors: undefined }).license.id, 'MIT');
+  assert.equal(engine.analyze([], { hf_license: 'mit', ancestors: null, model_card: null }).license.id, 'MIT');
+  const r2 = engine.analyze([], {
+    hf_metadata: { id: 'a/b', cardData: { license: 'mit', base_model: 'c/d' } },
+    ancestors: [{ id: 'c/d', metadata: null, report: undefined, error: undefined }],
+  });
+  assert.equal(r2.lineage.chain[0].status, 'unavailable');
 });
