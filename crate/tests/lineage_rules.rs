@@ -218,3 +218,17 @@ fn relabel_names_the_custom_license() {
     assert!(relabel.starts_with("labelled acme-open-1.0, based on org/base — the "), "{relabel}");
     assert_eq!(r.badge.class, BadgeClass::OpenWeightsRestricted);
 }
+
+#[test]
+fn failed_and_report_only_ancestors_are_not_asked_again() {
+    let m = model("org/ft", Some("mit"), &["org/a", "org/b"]);
+    // org/a failed; org/b is known by a report alone (its own bases cannot be seen).
+    let b = Ancestor { id: "org/b".into(), report: Some(report_as("mit", VerdictClass::Open, None)), ..Ancestor::default() };
+    let anc = vec![unavailable("org/a", "HTTP 404"), b];
+    assert!(lineage::pending(&m, &anc).is_empty());
+    let r = analyze_model(m, anc, None);
+    let l = r.lineage.unwrap();
+    let st: Vec<_> = l.chain.iter().map(|n| (n.id.as_str(), n.status)).collect();
+    assert_eq!(st, [("org/a", NodeStatus::Unavailable), ("org/b", NodeStatus::Found)]);
+    assert_eq!(l.chain[1].license_id.as_deref(), Some("MIT"));
+}
