@@ -604,7 +604,7 @@ pub fn resolve(
                 match rank(analyze::badge_for(&inf.verdict).class) {
                     None => unknown.push(node.id.clone()),
                     Some(r) => {
-                        if known.map_or(true, |(m, _)| r > m) {
+                        if known.is_none_or(|(m, _)| r > m) {
                             known = Some((r, Some(i)));
                         }
                     }
