@@ -237,3 +237,19 @@ fn real_finetune_relation_from_the_saved_response() {
         assert_eq!(analyze_model(meta(f), vec![], None).lineage, None, "{f}");
     }
 }
+
+#[test]
+fn full_license_in_the_gated_prompt_classifies_the_base() {
+    // Meta puts the whole license in the access form: with it, the base is read as
+    // restricted and the apache-labelled fine-tune gets the Llama class.
+    let text = std::fs::read_to_string(format!("{}/data/corpus/ai/llama-3-community.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut base = ancestor(LLAMA3);
+    base.metadata.as_mut().unwrap().card_data.extra_gated_prompt = Some(format!("### META LLAMA 3 COMMUNITY LICENSE AGREEMENT\n\n{text}"));
+    let r = analyze_model(meta(LLAMA_FT), vec![base], None);
+    let l = r.lineage.unwrap();
+    assert_eq!(l.chain[0].verdict, Some(VerdictClass::Restricted));
+    assert_eq!(l.chain[0].license_id.as_deref(), Some("llama-3-community"));
+    assert!(l.chain[0].note.as_deref().unwrap().starts_with("its terms bind derivatives: \""), "{:?}", l.chain[0].note);
+    assert_eq!(r.badge.class, BadgeClass::OpenWeightsRestricted);
+    assert_eq!(l.effective.from.as_deref(), Some("meta-llama/Meta-Llama-3-8B"));
+}
