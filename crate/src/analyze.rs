@@ -1,12 +1,13 @@
 //! One analysis: identify, extract clauses, decide the verdict and the badge.
 
 use crate::report::*;
-use crate::{clauses, hub, identify, kb, lineage, recipe, verdict};
+use crate::{clauses, hub, identify, kb, lineage, names, recipe, verdict};
 
 /// Inputs beside the documents.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct Options {
-    /// The hub's declared license id (`apache-2.0`, `llama3.1`, `other`).
+    /// The hub's declared license: an id (`apache-2.0`, `llama3.1`, `other`) or a name as a hub prints
+    /// it (`Apache License 2.0`, `CreativeML Open RAIL-M`), resolved by [`names::by_name`].
     /// When absent, it is read from `hf_metadata`.
     #[serde(default)]
     pub hf_license: Option<String>,
@@ -148,7 +149,7 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
 
 /// The match for a declared id with no text.
 pub fn declared_match(hf: &str) -> LicenseMatch {
-    match kb::by_hf_id(hf) {
+    match names::by_name(hf) {
         Some(f) => LicenseMatch {
             id: Some(f.id.to_string()),
             name: Some(f.name.to_string()),
@@ -222,5 +223,20 @@ mod tests {
         assert_eq!(r.license.id.as_deref(), Some("Apache-2.0"));
         assert_eq!(r.license.match_kind, MatchKind::Declared);
         assert_eq!(r.osi_approved, Some(true));
+    }
+
+    #[test]
+    fn declared_name_without_text() {
+        // Hubs other than Hugging Face declare names, not ids (ModelScope, Kaggle, Civitai).
+        let cases = [
+            ("Apache License 2.0", Some("Apache-2.0")),
+            ("CreativeML Open RAIL-M", Some("creativeml-openrail-m")),
+            ("Kolors License", None),
+        ];
+        for (name, want) in cases {
+            let r = analyze(&[], &Options { hf_license: Some(name.into()), ..Options::default() }).unwrap();
+            assert_eq!(r.license.id.as_deref(), want, "{name}");
+            assert_eq!(r.license.match_kind, MatchKind::Declared);
+        }
     }
 }

@@ -15,6 +15,7 @@ pub mod hub;
 pub mod identify;
 pub mod kb;
 pub mod lineage;
+pub mod names;
 pub mod normalize;
 pub mod recipe;
 pub mod report;
