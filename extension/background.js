@@ -6,6 +6,7 @@
 import './shared/messages.js';
 import './shared/profile.js';
 import * as engineModule from './pkg/fineprint.js';
+import { HUB_HANDLERS } from './background-hubs.js';
 
 const MSG = globalThis.FinePrintMsg;
 const Profile = globalThis.FinePrintProfile;
@@ -135,6 +136,7 @@ const HANDLERS = {
 };
 // A feature that needs the worker (a cross-origin fetch for another hub, say) lives in its own module
 // exporting an object of handlers keyed by message type, merged here with Object.assign(HANDLERS, …).
+Object.assign(HANDLERS, HUB_HANDLERS);
 
 async function onMessage(msg, sender) {
   const handler = Object.hasOwn(HANDLERS, msg?.type) ? HANDLERS[msg.type] : null;

@@ -1,0 +1,110 @@
+// Cross-origin reads for hub adapters, done by the service worker because the page's origin cannot
+// make them (the Ollama registry, GitHub's raw file host). One rule above all: a tab may only make the
+// worker fetch from the hub whose page it shows, and only from that hub's own hosts (HUBS below).
+// Requests carry no cookies, never follow a redirect off the hub, time out, and are size-capped.
+
+export const HUB_MSG = Object.freeze({
+  FETCH: 'fp:hub-fetch', // {url} -> {ok, status, text} | {ok: false, status, error}
+  DATA: 'fp:hub-data', // {name} -> {ok, data} | {ok: false, error}: a packaged data file for adapters
+});
+
+/** Per hub: the hosts of its pages, and the hosts the worker may fetch from for those pages. */
+export const HUBS = Object.freeze({
+  ollama: { pages: ['ollama.com', 'www.ollama.com'], fetch: ['registry.ollama.ai', 'ollama.com'] },
+  civitai: { pages: ['civitai.com'], fetch: ['civitai.com'] },
+  modelscope: { pages: ['modelscope.cn', 'www.modelscope.cn'], fetch: ['modelscope.cn', 'www.modelscope.cn'] },
+  kaggle: { pages: ['www.kaggle.com', 'kaggle.com'], fetch: ['www.kaggle.com'] },
+  github: { pages: ['github.com'], fetch: ['raw.githubusercontent.com', 'api.github.com'] },
+});
+
+/** Data files adapters may read, by name (kept as JSON beside the adapters). */
+const DATA_FILES = Object.freeze({
+  'civitai-base-licenses': 'extension/sites/civitai-base-licenses.json',
+});
+
+const FETCH_TIMEOUT_MS = 8000;
+const MAX_BYTES = 1024 * 1024;
+
+/** The hub a page URL belongs to, or null. */
+export function hubOfPage(pageUrl) {
+  let host;
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    return null;
+  }
+  for (const [id, hub] of Object.entries(HUBS)) if (hub.pages.includes(host)) return id;
+  return null;
+}
+
+/** Why the tab at `pageUrl` may not fetch `url` (a string), or null when it may. */
+export function refusal(pageUrl, url) {
+  const hub = hubOfPage(pageUrl);
+  if (!hub) return 'this page is not a supported hub';
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'not a URL';
+  }
+  if (u.protocol !== 'https:') return 'only https';
+  if (u.username || u.password) return 'no credentials in URLs';
+  if (!HUBS[hub].fetch.includes(u.hostname)) return `${u.hostname} is not a host of ${hub}`;
+  return null;
+}
+
+async function hubFetch(url) {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), FETCH_TIMEOUT_MS);
+  try {
+    const res = await fetch(url, { signal: ctl.signal, credentials: 'omit', redirect: 'error', cache: 'no-cache' });
+    if (!res.ok) return { ok: false, status: res.status, reason: res.status === 404 ? 'not-found' : 'network', error: `HTTP ${res.status}` };
+    if (Number(res.headers.get('content-length') || 0) > MAX_BYTES) return { ok: false, status: res.status, reason: 'unreadable', error: 'file too large' };
+    const buf = await res.arrayBuffer();
+    if (buf.byteLength > MAX_BYTES) return { ok: false, status: res.status, reason: 'unreadable', error: 'file too large' };
+    try {
+      return { ok: true, status: res.status, text: new TextDecoder('utf-8', { fatal: true }).decode(buf) };
+    } catch {
+      return { ok: false, status: res.status, reason: 'unreadable', error: 'not UTF-8 text' };
+    }
+  } catch (err) {
+    return { ok: false, status: 0, reason: 'network', error: err?.name === 'AbortError' ? 'timed out' : 'network error (or a redirect off the hub)' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const dataCache = new Map();
+async function hubData(name) {
+  const file = Object.hasOwn(DATA_FILES, name) ? DATA_FILES[name] : null;
+  if (!file) return { ok: false, error: `no data file ${String(name)}` };
+  if (!dataCache.has(name)) {
+    dataCache.set(name, fetch(chrome.runtime.getURL(file)).then((r) => r.json()));
+  }
+  try {
+    return { ok: true, data: await dataCache.get(name) };
+  } catch (err) {
+    dataCache.delete(name);
+    return { ok: false, error: `cannot read ${file}: ${err?.message ?? err}` };
+  }
+}
+
+/** The page a message came from: the tab's URL, which must agree with the sending frame's URL. */
+export function senderPage(sender) {
+  const tabUrl = sender?.tab?.url ?? '';
+  const frameUrl = sender?.url ?? '';
+  if (tabUrl && frameUrl && hubOfPage(tabUrl) !== hubOfPage(frameUrl)) return '';
+  return tabUrl || frameUrl;
+}
+
+/** Handlers by message type, merged into the worker's dispatcher (background.js). */
+export const HUB_HANDLERS = Object.freeze({
+  async [HUB_MSG.FETCH](msg, sender) {
+    const why = refusal(senderPage(sender), String(msg?.url ?? ''));
+    if (why) return { ok: false, status: 0, reason: 'network', error: `refused: ${why}` };
+    return hubFetch(String(msg.url));
+  },
+  async [HUB_MSG.DATA](msg) {
+    return hubData(msg?.name);
+  },
+});

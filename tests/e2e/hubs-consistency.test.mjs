@@ -1,0 +1,112 @@
+// Hub adapters line up: one adapter file per hub, one manifest entry per adapter (Hugging Face's
+// runtime, badge and panel scripts, then hub-common.js, then the adapter), one fixture folder with a README per hub, host permissions only
+// for hubs; and each adapter's URL predicate says yes to its own URLs and no to every other hub's.
+// The worker's allow-list (background-hubs.js) refuses requests to any hub but the open page's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { ROOT, FIXTURES } from './harness.mjs';
+
+const SITES = path.join(ROOT, 'extension/sites');
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
+const NOT_ADAPTERS = new Set(['hub-common.js', 'huggingface.js']);
+const hubs = fs.readdirSync(SITES).filter((f) => f.endsWith('.js') && !NOT_ADAPTERS.has(f)).map((f) => f.slice(0, -3)).sort();
+
+// URLs each hub's adapter must accept (model pages); every other hub's adapter must refuse them.
+const OWN_URLS = {
+  ollama: ['https://ollama.com/library/magistral', 'https://ollama.com/library/gemma:2b', 'https://ollama.com/library/wizard-vicuna-uncensored:latest', 'https://ollama.com/someuser/mymodel:q4'],
+  civitai: ['https://civitai.com/models/4201/realistic-vision-v60-b1', 'https://civitai.com/models/133005?modelVersionId=357609', 'https://civitai.com/models/4384'],
+  modelscope: ['https://modelscope.cn/models/qwen/Qwen2.5-7B-Instruct', 'https://www.modelscope.cn/models/damo/nlp_structbert_backbone_base_std/summary', 'https://modelscope.cn/models/AI-ModelScope/stable-diffusion-v1-5/files'],
+  kaggle: ['https://www.kaggle.com/models/google/gemma', 'https://www.kaggle.com/models/google/gemma/frameworks/pyTorch/variations/2b', 'https://www.kaggle.com/models/metaresearch/llama-3/transformers/8b'],
+  github: ['https://github.com/THUDM/ChatGLM-6B', 'https://github.com/apple/ml-starflow', 'https://github.com/Kwai-Kolors/Kolors/tree/master'],
+};
+// URLs on the hubs' hosts that are not model pages: no adapter takes them.
+const NOT_MODEL_PAGES = ['https://ollama.com/search', 'https://ollama.com/library', 'https://ollama.com/blog/some-post', 'https://civitai.com/images/123',
+  'https://civitai.com/models', 'https://modelscope.cn/datasets/a/b', 'https://www.kaggle.com/datasets/a/b', 'https://www.kaggle.com/models',
+  'https://github.com/settings/profile', 'https://github.com/THUDM', 'https://github.com/THUDM/ChatGLM-6B/issues/12', 'https://huggingface.co/Qwen/Qwen3-Coder-30B-A3B-Instruct'];
+
+/** Load an adapter in a fresh context with a stub FinePrint and return what it registered. */
+function loadAdapter(hub) {
+  const registered = [];
+  const sandbox = { FinePrint: { registerAdapter: (a) => registered.push(a) }, FinePrintHubs: {}, URL, console };
+  vm.createContext(sandbox);
+  vm.runInContext(fs.readFileSync(path.join(SITES, `${hub}.js`), 'utf8'), sandbox, { filename: `${hub}.js` });
+  assert.equal(registered.length, 1, `${hub}.js registers one adapter`);
+  return registered[0];
+}
+
+test('every hub adapter has its manifest entry, its fixtures and its host permissions', () => {
+  assert.ok(hubs.length >= 1);
+  for (const hub of hubs) {
+    const entries = manifest.content_scripts.filter((cs) => cs.js.includes(`extension/sites/${hub}.js`));
+    assert.equal(entries.length, 1, `${hub}: one content_scripts entry`);
+    // The same badge and panel as Hugging Face: its scripts, then hub-common.js, then the adapter.
+    const hf = manifest.content_scripts.find((cs) => cs.js.includes('extension/sites/huggingface.js'));
+    const shared = hf.js.filter((f) => f !== 'extension/sites/huggingface.js');
+    assert.deepEqual(entries[0].js, [...shared, 'extension/sites/hub-common.js', `extension/sites/${hub}.js`], `${hub}: script order`);
+    const dir = path.join(FIXTURES, hub);
+    assert.ok(fs.existsSync(path.join(dir, 'README.md')), `${hub}: fixture folder with a README saying what is real and what is built`);
+    const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+    assert.match(readme, /real|BUILT/);
+    for (const m of entries[0].matches) {
+      assert.ok(manifest.host_permissions.includes(m), `${hub}: ${m} is also a host permission`);
+      // Each match pattern's host is the host of one of the adapter's own URLs.
+      const host = new URL(m.replace('/*', '/')).hostname;
+      assert.ok(OWN_URLS[hub].some((u) => new URL(u).hostname === host), `${hub}: ${host} is one of its hosts`);
+    }
+    assert.ok(fs.existsSync(path.join(ROOT, 'tests/e2e', `hubs-${hub}.test.mjs`)), `${hub}: a browser test`);
+  }
+  // The other way round: every manifest entry that loads hub-common.js names an adapter file that exists.
+  for (const cs of manifest.content_scripts.filter((c) => c.js.includes('extension/sites/hub-common.js'))) {
+    const adapter = cs.js[cs.js.length - 1];
+    assert.ok(hubs.includes(path.basename(adapter, '.js')), `${adapter} has an adapter file`);
+  }
+  // Every fixture folder but Hugging Face's belongs to an adapter.
+  for (const dir of fs.readdirSync(FIXTURES)) if (dir !== 'huggingface') assert.ok(hubs.includes(dir), `fixtures/${dir} has an adapter`);
+});
+
+test('each adapter takes its own model pages and no other hub\'s', () => {
+  const adapters = Object.fromEntries(hubs.map((h) => [h, loadAdapter(h)]));
+  for (const [hub, adapter] of Object.entries(adapters)) {
+    assert.equal(adapter.id, hub);
+    assert.equal(typeof adapter.pageMatch, 'function', `${hub}: pageMatch`);
+    for (const u of OWN_URLS[hub]) {
+      assert.equal(adapter.pageMatch(new URL(u)), true, `${hub} takes ${u}`);
+      assert.equal(adapter.detect(new URL(u)), true, `${hub} runs on ${u}`);
+    }
+    for (const [other, urls] of Object.entries(OWN_URLS)) {
+      if (other === hub) continue;
+      for (const u of urls) {
+        assert.equal(adapter.pageMatch(new URL(u)), false, `${hub} refuses ${other}'s ${u}`);
+        assert.equal(adapter.detect(new URL(u)), false, `${hub} does not run on ${other}'s ${u}`);
+      }
+    }
+    for (const u of NOT_MODEL_PAGES) assert.equal(adapter.pageMatch(new URL(u)), false, `${hub} refuses ${u}`);
+  }
+});
+
+test('the worker fetches only from the hub whose page is open', async () => {
+  const { refusal, hubOfPage, senderPage, HUBS } = await import(path.join(ROOT, 'extension/background-hubs.js'));
+  // The page is the sender's tab; a frame of another hub inside it gets no page at all.
+  assert.equal(senderPage({ tab: { url: 'https://ollama.com/library/x' }, url: 'https://ollama.com/library/x' }), 'https://ollama.com/library/x');
+  assert.equal(senderPage({ tab: { url: 'https://ollama.com/library/x' }, url: 'https://github.com/a/b' }), '');
+  assert.equal(senderPage({}), '');
+  for (const hub of hubs) assert.ok(HUBS[hub], `${hub} has an allow-list in background-hubs.js`);
+  assert.equal(hubOfPage('https://ollama.com/library/gemma'), 'ollama');
+  assert.equal(hubOfPage('https://evil.example/ollama.com'), null);
+  assert.equal(refusal('https://ollama.com/library/gemma', 'https://registry.ollama.ai/v2/library/gemma/manifests/latest'), null);
+  assert.match(refusal('https://ollama.com/library/gemma', 'https://raw.githubusercontent.com/a/b/HEAD/LICENSE'), /not a host of ollama/);
+  assert.match(refusal('https://github.com/a/b', 'https://registry.ollama.ai/v2/library/gemma/manifests/latest'), /not a host of github/);
+  assert.match(refusal('https://example.com/', 'https://registry.ollama.ai/v2/x/y/manifests/z'), /not a supported hub/);
+  assert.match(refusal('https://ollama.com/library/gemma', 'http://registry.ollama.ai/v2/x'), /only https/);
+  assert.match(refusal('https://ollama.com/library/gemma', 'https://user:pw@registry.ollama.ai/v2/x'), /credentials/);
+  assert.match(refusal('https://ollama.com/library/gemma', 'https://registry.ollama.ai.evil.example/v2/x'), /not a host/);
+  assert.match(refusal('', 'https://registry.ollama.ai/v2/x'), /not a supported hub/);
+  // Every host the worker may fetch from is covered by a host permission, and no other host is.
+  for (const [hub, h] of Object.entries(HUBS)) {
+    if (!hubs.includes(hub)) continue;
+    for (const host of h.fetch) assert.ok(manifest.host_permissions.includes(`https://${host}/*`), `${hub}: host permission for ${host}`);
+  }
+});
