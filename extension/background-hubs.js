@@ -10,11 +10,12 @@ export const HUB_MSG = Object.freeze({
 
 /** Per hub: the hosts of its pages, and the hosts the worker may fetch from for those pages. */
 export const HUBS = Object.freeze({
-  ollama: { pages: ['ollama.com', 'www.ollama.com'], fetch: ['registry.ollama.ai', 'ollama.com'] },
-  civitai: { pages: ['civitai.com'], fetch: ['civitai.com'] },
-  modelscope: { pages: ['modelscope.cn', 'www.modelscope.cn'], fetch: ['modelscope.cn', 'www.modelscope.cn'] },
-  kaggle: { pages: ['www.kaggle.com', 'kaggle.com'], fetch: ['www.kaggle.com'] },
-  github: { pages: ['github.com'], fetch: ['raw.githubusercontent.com', 'api.github.com'] },
+  ollama: { pages: ['ollama.com'], fetch: ['registry.ollama.ai'] },
+  // Civitai, ModelScope and Kaggle answer on the page's own origin: the worker fetches nothing for them.
+  civitai: { pages: ['civitai.com'], fetch: [] },
+  modelscope: { pages: ['modelscope.cn', 'www.modelscope.cn'], fetch: [] },
+  kaggle: { pages: ['www.kaggle.com'], fetch: [] },
+  github: { pages: ['github.com'], fetch: ['raw.githubusercontent.com'] },
 });
 
 /** Data files adapters may read, by name (kept as JSON beside the adapters). */

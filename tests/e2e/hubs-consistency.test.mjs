@@ -110,3 +110,35 @@ test('the worker fetches only from the hub whose page is open', async () => {
     for (const host of h.fetch) assert.ok(manifest.host_permissions.includes(`https://${host}/*`), `${hub}: host permission for ${host}`);
   }
 });
+
+test('Civitai base-model licenses: data that names known licenses and quotes their own words', () => {
+  const table = JSON.parse(fs.readFileSync(path.join(SITES, 'civitai-base-licenses.json'), 'utf8'));
+  const index = JSON.parse(fs.readFileSync(path.join(ROOT, 'crate/data/corpus/index.json'), 'utf8'));
+  const files = new Map(index.map((e) => [e.id, e.file]));
+  const squash = (s) => s.replace(/\s+/g, ' ').trim();
+  const KEYS = ['image', 'rent', 'sell', 'merges', 'different_license'];
+  assert.ok(Object.keys(table.base_models).length >= 40);
+  for (const [base, key] of Object.entries(table.base_models)) assert.ok(table.licenses[key], `${base} -> ${key} has an entry`);
+  let quotes = 0;
+  for (const [key, lic] of Object.entries(table.licenses)) {
+    assert.equal(typeof lic.name, 'string', key);
+    if (lic.id === null) {
+      assert.equal(lic.allows, undefined, `${key}: no text, so no claims about what it allows`);
+      continue;
+    }
+    assert.ok(files.has(lic.id), `${key}: ${lic.id} is in the corpus`);
+    const text = squash(fs.readFileSync(path.join(ROOT, 'crate/data/corpus', files.get(lic.id)), 'utf8'));
+    assert.deepEqual(Object.keys(lic.allows).sort(), [...KEYS].sort(), `${key}: every permission answered`);
+    for (const k of KEYS) {
+      const v = lic.allows[k];
+      assert.ok(['yes', 'no', 'conditional', 'unknown'].includes(v), `${key}.${k}: ${v}`);
+      if (v === 'no' || v === 'conditional') {
+        const quote = lic.evidence?.[k];
+        assert.ok(quote, `${key}.${k} is "${v}" and must quote the license`);
+        assert.ok(text.includes(squash(quote)), `${key}.${k}: quote not in ${files.get(lic.id)}: ${quote}`);
+        quotes++;
+      }
+    }
+  }
+  assert.ok(quotes >= 20, `quotes checked: ${quotes}`);
+});

@@ -28,6 +28,8 @@ test('Ollama page without a layer list: license layer found through the registry
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, want.license);
     assert.equal(badge.verdict, want.verdict);
+    assert.equal(badge.license, 'Apache-2.0'); // identified from the layer's text
+    assert.equal(badge.verdict, 'open-weights-permissive');
     assert.equal(badge.count, 1);
     const info = await badgeInfo(page);
     assert.equal(info.anchor, 'pull-command');
@@ -59,6 +61,8 @@ test('Ollama page listing a license layer: text read from the page link, no regi
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, want.license);
     assert.equal(badge.verdict, want.verdict);
+    assert.equal(badge.license, 'gemma-terms-2024-04-01');
+    assert.equal(badge.verdict, 'open-weights-restricted');
     const info = await badgeInfo(page);
     assert.equal(info.anchor, 'pull-command');
     assert.equal(info.attrs['data-license-source'], 'page');
