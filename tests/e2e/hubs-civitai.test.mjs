@@ -96,3 +96,26 @@ test('Civitai API down: a network state, and the page is left alone', async () =
     await b.close();
   }
 });
+
+test('Civitai is a single-page app: moving to another model re-reads its base model and permissions', async () => {
+  const { b, p, badge } = await open('https://civitai.com/models/4201', [
+    ['https://civitai.com/models/4201', page('Realistic Vision', '501240', 'SDXL 1.0')],
+    api(4201), api(215418),
+  ]);
+  try {
+    assert.equal(badge.license, 'creativeml-openrail++-m-sdxl');
+    // Client-side navigation as Next.js does it: a pushState, then the page re-renders.
+    await p.evaluate(() => {
+      history.pushState({}, '', '/models/215418/turbo');
+      document.querySelector('h1').textContent = 'Turbo Example';
+    });
+    await p.waitForSelector('[data-fineprint-badge][data-base-model="SDXL Turbo"][data-state="result"]', { timeout: 10000 });
+    const info = await badgeInfo(p);
+    assert.equal(info.attrs['data-license'], 'stability-ai-nc-research-community');
+    assert.equal(info.attrs['data-permission-warnings'], 'image rent sell');
+    assert.equal(await p.evaluate(() => document.querySelectorAll('[data-fineprint-badge]').length), 1);
+    assert.deepEqual(b.pageErrors.map(String), []);
+  } finally {
+    await b.close();
+  }
+});

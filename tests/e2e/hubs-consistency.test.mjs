@@ -63,8 +63,9 @@ test('every hub adapter has its manifest entry, its fixtures and its host permis
     const adapter = cs.js[cs.js.length - 1];
     assert.ok(hubs.includes(path.basename(adapter, '.js')), `${adapter} has an adapter file`);
   }
-  // Every fixture folder but Hugging Face's belongs to an adapter.
-  for (const dir of fs.readdirSync(FIXTURES)) if (dir !== 'huggingface') assert.ok(hubs.includes(dir), `fixtures/${dir} has an adapter`);
+  // Every hub this test knows has its adapter file and fixture folder, and every adapter is known here.
+  assert.deepEqual(hubs, Object.keys(OWN_URLS).sort());
+  for (const hub of Object.keys(OWN_URLS)) assert.ok(fs.existsSync(path.join(FIXTURES, hub)), `fixtures/${hub}`);
 });
 
 test('each adapter takes its own model pages and no other hub\'s', () => {
