@@ -12,6 +12,12 @@
 //!   Format: see `decode` in `src/kb.rs` (the two must change together, with
 //!   `KB_FORMAT`).
 
+#[path = "src/align.rs"]
+#[allow(dead_code)]
+mod align;
+#[path = "src/fx.rs"]
+#[allow(dead_code)]
+mod fx;
 #[path = "src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
@@ -61,7 +67,9 @@ fn main() {
     for p in ["corpus/index.json", "corpus/spdx-templates/index.json", "corpus/spdx", "corpus/ai", "corpus/spdx-templates"] {
         println!("cargo:rerun-if-changed={}", data.join(p).display());
     }
-    println!("cargo:rerun-if-changed={}", root.join("src/normalize.rs").display());
+    for f in ["src/normalize.rs", "src/align.rs", "src/fx.rs"] {
+        println!("cargo:rerun-if-changed={}", root.join(f).display());
+    }
     let index_path = corpus.join("index.json");
     let entries: Vec<Entry> =
         serde_json::from_str(&std::fs::read_to_string(&index_path).expect("read index.json"))
@@ -149,6 +157,10 @@ fn normalize_text(text: &str, soft_ranges: &[(usize, usize, u8)]) -> Text {
         words.push(toks.word(i).to_string());
         if toks.flags[i] & normalize::FLAG_BULLET != 0 {
             soft[i] = SOFT_BULLET;
+        }
+        // A copyright notice is a variable part of every license.
+        if toks.flags[i] & normalize::FLAG_COPYRIGHT != 0 {
+            soft[i] = SOFT_VAR;
         }
         let (s, e) = toks.spans[i];
         for &(rs, re, kind) in soft_ranges {
@@ -249,6 +261,37 @@ fn expand_template(tpl: &str) -> (String, Vec<(usize, usize, u8)>) {
     (out, ranges)
 }
 
+/// Mark the words of `file` soft where they align with soft words of the
+/// template `tpl`, or fill a gap the template has at a variable.
+fn transfer_soft(file: &mut Text, tpl: &Text) {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut id = |w: &str| -> u32 {
+        let n = ids.len() as u32;
+        *ids.entry(w.to_string()).or_insert(n)
+    };
+    let a: Vec<u32> = file.words.iter().map(|w| id(w)).collect();
+    let b: Vec<u32> = tpl.words.iter().map(|w| id(w)).collect();
+    let pairs = align::align(&a, &b);
+    let is_var_or_opt = |k: u8| k == SOFT_VAR || k == SOFT_OPTIONAL;
+    let mut prev: Option<(usize, usize)> = None;
+    for &(i, j) in pairs.iter().chain(std::iter::once(&(a.len() as u32, b.len() as u32))) {
+        let (i, j) = (i as usize, j as usize);
+        let (pi, pj) = prev.map(|(x, y)| (x + 1, y + 1)).unwrap_or((0, 0));
+        // Words of the file in a gap where the template has a variable.
+        let var_near = (pj..j).any(|y| tpl.soft[y] == SOFT_VAR)
+            || (pj == j && ((pj > 0 && tpl.soft[pj - 1] == SOFT_VAR) || tpl.soft.get(j) == Some(&SOFT_VAR)));
+        if var_near && i - pi <= 60 {
+            for x in pi..i {
+                file.soft[x] = SOFT_VAR;
+            }
+        }
+        if i < a.len() && is_var_or_opt(tpl.soft[j]) && (file.soft[i] == 0 || file.soft[i] == SOFT_BULLET) {
+            file.soft[i] = tpl.soft[j];
+        }
+        prev = Some((i, j));
+    }
+}
+
 fn fnv(words: &[String]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
     for w in words {
@@ -292,18 +335,15 @@ fn build_kb(entries: &[Entry], template_of: &HashMap<&str, &str>, corpus: &Path)
         });
         entry_group.push(g);
     }
-    // 2. Where a group has an SPDX template, align against the template
-    //    (its variable and optional parts are soft); the file stays exact.
+    // 2. Where an SPDX template exists, its variable and optional parts make
+    //    the matching words of the file soft (the file stays the text: a
+    //    template may come from another release of the list than the file).
     for (e, &g) in entries.iter().zip(&entry_group) {
         if let Some(file) = template_of.get(e.id.as_str()) {
             let tpl = std::fs::read_to_string(corpus.join(file)).unwrap_or_else(|_| panic!("read {file}"));
             let (expanded, ranges) = expand_template(&tpl);
             let t = normalize_text(&expanded, &ranges);
-            let h = fnv(&t.words);
-            if !groups[g].exact_hashes.contains(&h) {
-                groups[g].exact_hashes.push(h);
-            }
-            groups[g].text = t;
+            transfer_soft(&mut groups[g].text, &t);
         }
     }
     // 3. Vocabulary by frequency.

@@ -53,9 +53,33 @@ pub fn identify(docs: &[Document]) -> Identification {
     }
 }
 
+/// How the input departs from one named known text (`Apache-2.0`,
+/// `llama-3.1-community`), whatever it is closest to. `None` for an id not in
+/// the knowledge base. Every document is compared; the one closest wins.
+pub fn compare(docs: &[Document], id: &str) -> Option<LicenseMatch> {
+    let ix = kb::index();
+    let fact = kb::FACTS.iter().position(|f| f.id == id)?;
+    let t = ix.text_of_fact[fact] as usize;
+    let mut best: Option<(f64, LicenseMatch)> = None;
+    for (d, doc) in docs.iter().enumerate() {
+        let Some(input) = tokenize_input(&doc.text) else { continue };
+        let e = input.ids.len().min(MAX_ALIGN);
+        let Some(a) = align_with(&input, t, 0, e) else { continue };
+        let mut m = judge(&input, d, &a, 0, input.ids.len());
+        if m.match_kind == MatchKind::Unknown {
+            m.id = Some(kb::FACTS[fact].id.to_string());
+            m.name = Some(kb::FACTS[fact].name.to_string());
+        }
+        if best.as_ref().map(|b| a.score > b.0).unwrap_or(true) {
+            best = Some((a.score, m));
+        }
+    }
+    best.map(|b| b.1)
+}
+
 /// Candidates aligned per search.
 const BY_COSINE: usize = 6;
-const BY_CONTAINMENT: usize = 4;
+const BY_CONTAINMENT: usize = 3;
 /// Input tokens beyond which a text is cut before alignment (a license is
 /// never this long; the rest is still searched as outside text).
 const MAX_ALIGN: usize = 60_000;
@@ -74,17 +98,41 @@ struct Input<'a> {
 }
 
 impl Input<'_> {
-    fn bullet(&self, i: usize) -> bool {
-        self.toks.flags[i] & normalize::FLAG_BULLET != 0
+    /// Numbering or a copyright notice: never a change of terms.
+    fn ignorable(&self, i: usize) -> bool {
+        self.toks.flags[i] & (normalize::FLAG_BULLET | normalize::FLAG_COPYRIGHT) != 0
     }
 }
 
 /// Every known text found in one document, in order of position.
 pub fn identify_text(doc: usize, text: &str) -> Vec<LicenseMatch> {
+    let Some(input) = tokenize_input(text) else { return vec![] };
+    // Exact fast path.
+    let ix = kb::index();
+    if let Some(&t) = ix.exact.get(&kb::hash_words((0..input.toks.len()).map(|i| input.toks.word(i)))) {
+        let f = ix.canonical(t as usize);
+        return vec![LicenseMatch {
+            id: Some(f.id.to_string()),
+            name: Some(f.name.to_string()),
+            match_kind: MatchKind::Exact,
+            confidence: 1.0,
+            changes: vec![],
+            doc,
+        }];
+    }
+    let mut out: Vec<(usize, LicenseMatch)> = vec![];
+    search(&input, doc, 0, input.ids.len(), 0, &mut out);
+    out.sort_by_key(|(pos, _)| *pos);
+    out.into_iter().map(|(_, m)| m).collect()
+}
+
+/// Normalize the input and map its words to the knowledge base's tokens
+/// (words it does not know get ids of their own).
+fn tokenize_input(text: &str) -> Option<Input<'_>> {
     let ix = kb::index();
     let toks = normalize::tokenize(text);
     if toks.is_empty() {
-        return vec![];
+        return None;
     }
     let mut unknown: HashMap<&str, u32, BuildFx> = HashMap::with_hasher(BuildFx);
     let nv = ix.vocab.len() as u32;
@@ -101,23 +149,7 @@ pub fn identify_text(doc: usize, text: &str) -> Vec<LicenseMatch> {
         ids.push(id);
     }
     drop(unknown);
-    // Exact fast path.
-    if let Some(&t) = ix.exact.get(&kb::hash_words((0..toks.len()).map(|i| toks.word(i)))) {
-        let f = ix.canonical(t as usize);
-        return vec![LicenseMatch {
-            id: Some(f.id.to_string()),
-            name: Some(f.name.to_string()),
-            match_kind: MatchKind::Exact,
-            confidence: 1.0,
-            changes: vec![],
-            doc,
-        }];
-    }
-    let input = Input { text, toks, ids };
-    let mut out: Vec<(usize, LicenseMatch)> = vec![];
-    search(&input, doc, 0, input.ids.len(), 0, &mut out);
-    out.sort_by_key(|(pos, _)| *pos);
-    out.into_iter().map(|(_, m)| m).collect()
+    Some(Input { text, toks, ids })
 }
 
 /// Find the known texts in `ids[s..e]`: every candidate is aligned and
@@ -187,7 +219,7 @@ fn search(input: &Input, doc: usize, s: usize, e: usize, depth: usize, out: &mut
         return;
     }
     // Gaps between and around the matches may hold more known texts.
-    let subst = |a: usize, b: usize| (a..b).filter(|&i| !input.bullet(i)).count();
+    let subst = |a: usize, b: usize| (a..b).filter(|&i| !input.ignorable(i)).count();
     let mut prev = s;
     let before = out.len();
     let first = before - regions.len();
@@ -230,55 +262,74 @@ impl Aligned {
 }
 
 fn aligned_candidates(input: &Input, s: usize, e: usize) -> Vec<Aligned> {
+    candidates(&input.ids[s..e]).into_iter().filter_map(|t| align_with(input, t, s, e)).collect()
+}
+
+/// Align `ids[s..e]` with known text `t`.
+fn align_with(input: &Input, t: usize, s: usize, e: usize) -> Option<Aligned> {
     let ix = kb::index();
-    let mut out = vec![];
-    for t in candidates(&input.ids[s..e]) {
+    {
         let kbt = ix.text_tokens(t);
         let mut pairs = align(&input.ids[s..e], kbt);
         if pairs.is_empty() {
-            continue;
+            return None;
         }
         for p in pairs.iter_mut() {
             p.0 += s as u32;
         }
         let soft = ix.soft_marks(t);
-        let pairs = main_cluster(pairs, &soft, kbt.len());
+        let mut pairs = main_cluster(pairs, &soft, kbt.len());
+        // Where a gap could sit at several places (a word repeated around
+        // it), put it on the soft words: a missing title, not a missing term.
+        slide(&mut pairs, 1, kbt, |j| soft[j] != Soft::No);
+        slide(&mut pairs, 0, &input.ids, |i| input.ignorable(i));
         let score = score(input, &pairs, &soft);
-        out.push(Aligned { text: t, pairs, soft, score });
+        Some(Aligned { text: t, pairs, soft, score })
     }
-    out
 }
 
-/// Known texts most like the input: top by cosine and by containment of
-/// their distinct words.
+/// Known texts most like the input, over their distinct words weighted by
+/// rarity: best by cosine (a whole copy), by how much of the text the input
+/// holds (a license inside a model card) and by how much of the input the
+/// text holds (a truncated copy).
 fn candidates(ids: &[u32]) -> Vec<usize> {
     let ix = kb::index();
     let nv = ix.vocab.len() as u32;
     let mut distinct: Vec<u32> = ids.iter().copied().filter(|&t| t < nv).collect();
     distinct.sort_unstable();
     distinct.dedup();
-    let mut shared = vec![0u32; ix.texts.len()];
+    let mut shared = vec![0f32; ix.texts.len()];
+    let mut shared2 = vec![0f32; ix.texts.len()];
+    let (mut in_w, mut in_w2) = (0f32, 0f32);
     for &tok in &distinct {
+        let w = ix.token_weight[tok as usize];
+        in_w += w;
+        in_w2 += w * w;
         let (a, b) = (ix.post_start[tok as usize] as usize, ix.post_start[tok as usize + 1] as usize);
         for &t in &ix.postings[a..b] {
-            shared[t as usize] += 1;
+            shared[t as usize] += w;
+            shared2[t as usize] += w * w;
         }
     }
-    let n_in = distinct.len().max(1) as f64;
-    let mut by_cos: Vec<(f64, usize)> = vec![];
-    let mut by_cont: Vec<(f64, usize)> = vec![];
-    for (t, &c) in shared.iter().enumerate() {
-        if c == 0 {
+    // Unknown words weigh like the rarest known ones.
+    let unknown = ids.iter().filter(|&&t| t >= nv).count().min(ids.len()) as f32;
+    let rare = (1.0 + ix.texts.len() as f32).ln();
+    in_w += unknown.sqrt() * rare;
+    in_w2 += unknown.sqrt() * rare * rare;
+    let mut by_cos: Vec<(f32, usize)> = vec![];
+    let mut by_text: Vec<(f32, usize)> = vec![];
+    let mut by_input: Vec<(f32, usize)> = vec![];
+    for (t, k) in ix.texts.iter().enumerate() {
+        if shared[t] == 0.0 {
             continue;
         }
-        let d = ix.texts[t].distinct.max(1) as f64;
-        let c = c as f64;
-        by_cos.push((c * c / (n_in * d), t));
-        if d >= 20.0 {
-            by_cont.push((c / d, t));
+        by_cos.push((shared2[t] / (in_w2 * k.weight2).sqrt().max(1e-9), t));
+        if k.distinct >= 20 {
+            by_text.push((shared[t] / k.weight.max(1e-9), t));
         }
+        by_input.push((shared[t] / in_w.max(1e-9) - 0.05 * (k.distinct as f32 / distinct.len().max(1) as f32).ln().max(0.0), t));
     }
-    let top = |v: &mut Vec<(f64, usize)>, k: usize| {
+    let top = |v: &mut Vec<(f32, usize)>, k: usize| {
         let k = k.min(v.len());
         if k == 0 {
             return vec![];
@@ -287,12 +338,70 @@ fn candidates(ids: &[u32]) -> Vec<usize> {
         v[..k].iter().map(|x| x.1).collect::<Vec<_>>()
     };
     let mut out = top(&mut by_cos, BY_COSINE);
-    for t in top(&mut by_cont, BY_CONTAINMENT) {
+    for t in top(&mut by_text, BY_CONTAINMENT).into_iter().chain(top(&mut by_input, BY_CONTAINMENT)) {
         if !out.contains(&t) {
             out.push(t);
         }
     }
     out
+}
+
+/// Slide each one-sided gap (words only in the known text when `side` is 1,
+/// only in the input when 0) along runs of equal words to the place where
+/// most of its words are `soft`.
+fn slide(pairs: &mut [(u32, u32)], side: usize, seq: &[u32], soft: impl Fn(usize) -> bool) {
+    let get = |p: &(u32, u32), s: usize| if s == 0 { p.0 as usize } else { p.1 as usize };
+    let other = 1 - side;
+    for k in 1..pairs.len() {
+        let (prev, next) = (pairs[k - 1], pairs[k]);
+        if get(&next, other) != get(&prev, other) + 1 || get(&next, side) == get(&prev, side) + 1 {
+            continue;
+        }
+        let (a, b) = (get(&prev, side) + 1, get(&next, side));
+        let softness = |a: usize, b: usize| (a..b).filter(|&x| soft(x)).count();
+        // Leftward: the matched word before the gap equals the gap's last word.
+        let mut best = (softness(a, b), 0isize);
+        let (mut la, mut lb, mut m) = (a, b, k);
+        while m > 0 && la > 0 && seq[la - 1] == seq[lb - 1] && get(&pairs[m - 1], side) == la - 1 {
+            if m < k && get(&pairs[m - 1], other) + 1 != get(&pairs[m], other) {
+                break;
+            }
+            la -= 1;
+            lb -= 1;
+            m -= 1;
+            let sc = softness(la, lb);
+            if sc > best.0 {
+                best = (sc, -((k - m) as isize));
+            }
+        }
+        // Rightward: the matched word after the gap equals the gap's first word.
+        let (mut ra, mut rb, mut m) = (a, b, k);
+        while m < pairs.len() && rb < seq.len() && seq[ra] == seq[rb] && get(&pairs[m], side) == rb {
+            if m > k && get(&pairs[m - 1], other) + 1 != get(&pairs[m], other) {
+                break;
+            }
+            ra += 1;
+            rb += 1;
+            m += 1;
+            let sc = softness(ra, rb);
+            if sc > best.0 {
+                best = (sc, (m - k) as isize);
+            }
+        }
+        let set = |p: &mut (u32, u32), v: usize| if side == 0 { p.0 = v as u32 } else { p.1 = v as u32 };
+        if best.1 < 0 {
+            // Pairs k-n..k-1 move to the end of the gap.
+            let n = (-best.1) as usize;
+            for (q, idx) in (k - n..k).enumerate() {
+                set(&mut pairs[idx], b - n + q);
+            }
+        } else if best.1 > 0 {
+            let n = best.1 as usize;
+            for (q, idx) in (k..k + n).enumerate() {
+                set(&mut pairs[idx], a + q);
+            }
+        }
+    }
 }
 
 /// Keep the densest run of matches: stray matches far from the license (a
@@ -331,13 +440,18 @@ fn score(input: &Input, pairs: &[(u32, u32)], soft: &[Soft]) -> f64 {
     let sub = |j: usize| soft[j] == Soft::No;
     for k in 1..pairs.len() {
         let ((pi, pj), (i, j)) = (pairs[k - 1], pairs[k]);
-        unmatched += ((pi + 1)..i).filter(|&x| !input.bullet(x as usize)).count();
+        unmatched += ((pi + 1)..i).filter(|&x| !input.ignorable(x as usize)).count();
         unmatched += ((pj + 1)..j).filter(|&y| sub(y as usize)).count();
     }
+    // Known words missing at the ends only break ties (MIT against X11): a
+    // truncated copy must not favour a shorter look-alike. Input words just
+    // outside the match (an unexplained title word) count a little.
     let (j0, j1) = (pairs[0].1 as usize, pairs.last().unwrap().1 as usize);
-    unmatched += (0..j0).filter(|&y| sub(y)).count();
-    unmatched += (j1 + 1..soft.len()).filter(|&y| sub(y)).count();
-    pairs.len() as f64 - unmatched as f64
+    let missing = (0..j0).filter(|&y| sub(y)).count() + (j1 + 1..soft.len()).filter(|&y| sub(y)).count();
+    let (i0, i1) = (pairs[0].0 as usize, pairs.last().unwrap().0 as usize);
+    let edge = |r: std::ops::Range<usize>| r.filter(|&x| !input.ignorable(x)).count().min(EDGE_ADDED_MAX);
+    let outside = edge(i0.saturating_sub(EDGE_ADDED_MAX)..i0) + edge(i1 + 1..(i1 + 1 + EDGE_ADDED_MAX).min(input.ids.len()));
+    pairs.len() as f64 - unmatched as f64 - 0.25 * outside as f64 - 1e-4 * missing as f64
 }
 
 /// Words that make a leading line a heading rather than a term.
@@ -370,7 +484,7 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
         if gi0 == gi1 && gj0 == gj1 {
             continue;
         }
-        let in_words: Vec<usize> = (gi0..gi1).filter(|&x| !input.bullet(x)).collect();
+        let in_words: Vec<usize> = (gi0..gi1).filter(|&x| !input.ignorable(x)).collect();
         let kb_words = (gj0..gj1).filter(|&y| sub(y)).count();
         // A template variable may take other words; optional parts may go.
         let near_var = (gj0..gj1).any(|y| soft[y] == Soft::Var)
@@ -386,8 +500,8 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     let (j0, j1) = (pairs[0].1 as usize, pairs.last().unwrap().1 as usize);
     let head_missing = (0..j0).filter(|&y| sub(y)).count();
     let tail_missing = (j1 + 1..kbt.len()).filter(|&y| sub(y)).count();
-    let lead: Vec<usize> = (s..i0).filter(|&x| !input.bullet(x)).collect();
-    let trail: Vec<usize> = (i1 + 1..e).filter(|&x| !input.bullet(x)).collect();
+    let lead: Vec<usize> = (s..i0).filter(|&x| !input.ignorable(x)).collect();
+    let trail: Vec<usize> = (i1 + 1..e).filter(|&x| !input.ignorable(x)).collect();
     let kb_sub = ix.texts[a.text].substantive.max(1);
     let small = |n: usize| n <= EDGE_ADDED_MAX && n as f64 <= 0.25 * kb_sub as f64 + 10.0;
     let lead_is_heading = lead.len() <= HEADING_MAX
@@ -432,6 +546,12 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
         changes,
         doc,
     };
+    if std::env::var_os("FINEPRINT_DEBUG").is_some() {
+        eprintln!(
+            "{}: matched {matched} inner_in {inner_in} inner_kb {inner_kb} head {head_missing} tail {tail_missing} lead {} trail {} kb_sub {kb_sub} truncated {truncated} outside {outside} score {:.1}",
+            f.id, lead.len(), trail.len(), a.score
+        );
+    }
     if region_sim < 0.8 || matched < 20.min(kb_sub) {
         return LicenseMatch { doc, ..LicenseMatch::unknown() };
     }

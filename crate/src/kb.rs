@@ -1,6 +1,7 @@
 //! The embedded knowledge base: facts about every known license, and every
 //! known text as normalized tokens (built by `build.rs` into `kb.bin`).
 
+pub use crate::fx::BuildFx;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -113,6 +114,10 @@ pub struct KnownText {
     pub substantive: usize,
     /// Number of distinct tokens.
     pub distinct: u32,
+    /// Sum of the weights of its distinct tokens.
+    pub weight: f32,
+    /// Sum of the squared weights of its distinct tokens.
+    pub weight2: f32,
 }
 
 /// The decoded index.
@@ -133,6 +138,8 @@ pub struct Index {
     pub post_start: Vec<u32>,
     /// Texts, grouped by token.
     pub postings: Vec<u16>,
+    /// Weight of each token: the rarer among the texts, the heavier (idf).
+    pub token_weight: Vec<f32>,
 }
 
 impl Index {
@@ -301,6 +308,8 @@ fn decode(bin: &'static [u8]) -> Option<Index> {
             facts: vec![],
             substantive: len.saturating_sub(soft_count),
             distinct: 0,
+            weight: 0.0,
+            weight2: 0.0,
         });
     }
     let ne = r.varint()? as usize;
@@ -343,49 +352,16 @@ fn decode(bin: &'static [u8]) -> Option<Index> {
             }
         }
     }
-    Some(Index { vocab, word_ids, tokens, texts, text_of_fact, exact, post_start, postings })
-}
-
-/// A small fast hasher for integer and short-string keys (FxHash).
-#[derive(Default, Clone, Copy)]
-pub struct BuildFx;
-
-impl std::hash::BuildHasher for BuildFx {
-    type Hasher = Fx;
-    fn build_hasher(&self) -> Fx {
-        Fx(0)
-    }
-}
-
-/// FxHash state.
-#[derive(Default)]
-pub struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut v = 0u64;
-            for (i, b) in chunk.iter().enumerate() {
-                v |= (*b as u64) << (8 * i);
-            }
-            self.write_u64(v);
+    let n = texts.len() as f32;
+    let token_weight: Vec<f32> = (0..nv).map(|t| (1.0 + n / counts[t].max(1) as f32).ln()).collect();
+    for t in 0..nv {
+        let w = token_weight[t];
+        for &x in &postings[post_start[t] as usize..post_start[t + 1] as usize] {
+            texts[x as usize].weight += w;
+            texts[x as usize].weight2 += w * w;
         }
     }
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(i as u64)
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.write_u64(i as u64)
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64)
-    }
+    Some(Index { vocab, word_ids, tokens, texts, text_of_fact, exact, post_start, postings, token_weight })
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 pub mod align;
 pub mod analyze;
 pub mod clauses;
+pub mod fx;
 pub mod hub;
 pub mod identify;
 pub mod kb;

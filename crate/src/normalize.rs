@@ -18,6 +18,9 @@ pub const FLAG_LINE_START: u8 = 1;
 pub const FLAG_BULLET: u8 = 2;
 /// The token starts a paragraph (first token, or after a blank line).
 pub const FLAG_PARA_START: u8 = 4;
+/// The token is part of a copyright notice (`Copyright (c) 2024 Acme. All
+/// rights reserved.`): kept for alignment, but never a change of terms.
+pub const FLAG_COPYRIGHT: u8 = 8;
 
 /// Normalized tokens of one text.
 #[derive(Debug, Default, Clone)]
@@ -342,7 +345,7 @@ pub fn tokenize(text: &str) -> Tokens {
         if line_toks.is_empty() {
             para_next = true;
         } else {
-            let skip = copyright_line_tokens(t, &line_toks, line_end);
+            let notice = copyright_line_tokens(t, &line_toks, line_end);
             // Numbering at the start of the line: `1.`, `1.2`, `a)`, `(iv)`.
             let mut bullets = 0;
             while bullets < line_toks.len() && bullets < 4 {
@@ -372,12 +375,9 @@ pub fn tokenize(text: &str) -> Tokens {
                 }
             }
             for (k, rt) in line_toks.iter().enumerate() {
-                if k < skip {
-                    continue;
-                }
                 let raw = &t[rt.start..rt.end];
-                let mut flags = 0;
-                if k == skip {
+                let mut flags = if k < notice { FLAG_COPYRIGHT } else { 0 };
+                if k == 0 {
                     flags |= FLAG_LINE_START;
                     if para_next {
                         flags |= FLAG_PARA_START;
@@ -406,15 +406,13 @@ pub fn tokenize(text: &str) -> Tokens {
                 match canonical(&word) {
                     Some(canon) => {
                         for (n, w) in canon.split(' ').enumerate() {
-                            out.push(w, span, if n == 0 { flags } else { flags & FLAG_BULLET });
+                            out.push(w, span, if n == 0 { flags } else { flags & (FLAG_BULLET | FLAG_COPYRIGHT) });
                         }
                     }
                     None => out.push(&word, span, flags),
                 }
             }
-            if skip < line_toks.len() {
-                para_next = false;
-            }
+            para_next = false;
         }
         if line_end == t.len() {
             break;
@@ -440,7 +438,7 @@ fn copyright_line_tokens(t: &str, toks: &[RawTok], line_end: usize) -> usize {
         return 0;
     }
     if first != "©" {
-        let after = t[toks[0].end..line_end].trim_start_matches([' ', '\t', ':']);
+        let after = t[toks[0].end..line_end].trim_start_matches([' ', '\t', ':', '*', '_']);
         let ok = after.starts_with('©')
             || after.starts_with("(c)")
             || after.starts_with("(C)")
@@ -523,9 +521,11 @@ mod tests {
     }
 
     #[test]
-    fn copyright_lines_and_urls_are_dropped() {
-        assert_eq!(words("Copyright (c) 2024 Foo Inc.\nAll rights reserved.\nPermission"), ["permission"]);
-        assert_eq!(words("Copyright notice"), ["copyright", "notice"]);
+    fn copyright_lines_are_flagged_and_url_schemes_dropped() {
+        let k = tokenize("Copyright (c) 2024 Foo Inc.\nAll rights reserved.\nPermission");
+        let notice: Vec<bool> = k.flags.iter().map(|f| f & FLAG_COPYRIGHT != 0).collect();
+        assert_eq!(notice, [true, true, true, true, true, true, true, true, false]);
+        assert_eq!(tokenize("Copyright notice").flags, [FLAG_LINE_START | FLAG_PARA_START, 0]);
         assert_eq!(words("see https://www.apache.org/x"), words("see http://apache.org/x"));
         assert_eq!(words("[text](https://example.com/a)"), ["text"]);
     }
