@@ -28,11 +28,16 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// Version of the `kb.bin` layout (also checked by `src/kb.rs`).
-const KB_FORMAT: u8 = 1;
+const KB_FORMAT: u8 = 2;
 
 /// Kinds of soft (non-substantive) token runs.
 const SOFT_TITLE: u8 = 1;
-const SOFT_VAR: u8 = 2;
+// (2 was a variable without a limit in format 1.)
+/// A variable's code is `SOFT_VAR_BASE | limit`, where `limit` is how many
+/// words may stand in its place (from the template's `match` pattern).
+const SOFT_VAR_BASE: u8 = 0x80;
+/// Most words a variable part may take (a copyright notice, a name).
+const VAR_WORDS_MAX: u8 = 60;
 const SOFT_OPTIONAL: u8 = 3;
 const SOFT_BULLET: u8 = 4;
 
@@ -153,6 +158,7 @@ fn normalize_text(text: &str, soft_ranges: &[(usize, usize, u8)]) -> Text {
     let toks = normalize::tokenize(text);
     let mut words = Vec::with_capacity(toks.len());
     let mut soft = vec![0u8; toks.len()];
+    #[allow(clippy::needless_range_loop)]
     for i in 0..toks.len() {
         words.push(toks.word(i).to_string());
         if toks.flags[i] & normalize::FLAG_BULLET != 0 {
@@ -160,13 +166,13 @@ fn normalize_text(text: &str, soft_ranges: &[(usize, usize, u8)]) -> Text {
         }
         // A copyright notice is a variable part of every license.
         if toks.flags[i] & normalize::FLAG_COPYRIGHT != 0 {
-            soft[i] = SOFT_VAR;
+            soft[i] = SOFT_VAR_BASE | VAR_WORDS_MAX;
         }
         let (s, e) = toks.spans[i];
         for &(rs, re, kind) in soft_ranges {
             if s as usize >= rs && e as usize <= re {
                 // Innermost (latest) range wins; variables beat optional parts.
-                if soft[i] == 0 || soft[i] == SOFT_BULLET || kind == SOFT_VAR {
+                if soft[i] == 0 || soft[i] == SOFT_BULLET || kind & SOFT_VAR_BASE != 0 {
                     soft[i] = kind;
                 }
             }
@@ -218,6 +224,7 @@ fn expand_template(tpl: &str) -> (String, Vec<(usize, usize, u8)>) {
             let mut k = 6;
             let mut in_q = false;
             let mut original = String::new();
+            let mut pattern = String::new();
             let mut cur_key = String::new();
             let mut cur_val = String::new();
             let rb = rest.as_bytes();
@@ -228,6 +235,8 @@ fn expand_template(tpl: &str) -> (String, Vec<(usize, usize, u8)>) {
                         in_q = false;
                         if cur_key == "original" {
                             original = cur_val.clone();
+                        } else if cur_key == "match" {
+                            pattern = cur_val.clone();
                         }
                         cur_val.clear();
                         cur_key.clear();
@@ -250,7 +259,7 @@ fn expand_template(tpl: &str) -> (String, Vec<(usize, usize, u8)>) {
             }
             let start = out.len();
             out.push_str(&original);
-            ranges.push((start, out.len(), SOFT_VAR));
+            ranges.push((start, out.len(), SOFT_VAR_BASE | var_limit(&pattern)));
             i += k;
         } else {
             let ch = rest.chars().next().unwrap();
@@ -259,6 +268,25 @@ fn expand_template(tpl: &str) -> (String, Vec<(usize, usize, u8)>) {
         }
     }
     (out, ranges)
+}
+
+/// How many words a template variable may take, from its `match` pattern:
+/// `.{0,20}` a few, `are|is` as many as its longest choice, `.+` many.
+fn var_limit(pattern: &str) -> u8 {
+    if let Some(rest) = pattern.strip_prefix(".{") {
+        if let Some(n) = rest.split(['}', ',']).filter_map(|x| x.parse::<usize>().ok()).max() {
+            return ((n / 8).max(1)).min(VAR_WORDS_MAX as usize) as u8;
+        }
+    }
+    if pattern.contains(".+") || pattern.contains(".*") {
+        return VAR_WORDS_MAX;
+    }
+    let longest = pattern
+        .split('|')
+        .map(|alt| alt.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count())
+        .max()
+        .unwrap_or(1);
+    (longest.max(1)).min(VAR_WORDS_MAX as usize) as u8
 }
 
 /// Mark the words of `file` soft where they align with soft words of the
@@ -272,17 +300,22 @@ fn transfer_soft(file: &mut Text, tpl: &Text) {
     let a: Vec<u32> = file.words.iter().map(|w| id(w)).collect();
     let b: Vec<u32> = tpl.words.iter().map(|w| id(w)).collect();
     let pairs = align::align(&a, &b);
-    let is_var_or_opt = |k: u8| k == SOFT_VAR || k == SOFT_OPTIONAL;
+    let is_var = |k: u8| k & SOFT_VAR_BASE != 0;
+    let is_var_or_opt = |k: u8| is_var(k) || k == SOFT_OPTIONAL;
     let mut prev: Option<(usize, usize)> = None;
     for &(i, j) in pairs.iter().chain(std::iter::once(&(a.len() as u32, b.len() as u32))) {
         let (i, j) = (i as usize, j as usize);
         let (pi, pj) = prev.map(|(x, y)| (x + 1, y + 1)).unwrap_or((0, 0));
         // Words of the file in a gap where the template has a variable.
-        let var_near = (pj..j).any(|y| tpl.soft[y] == SOFT_VAR)
-            || (pj == j && ((pj > 0 && tpl.soft[pj - 1] == SOFT_VAR) || tpl.soft.get(j) == Some(&SOFT_VAR)));
-        if var_near && i - pi <= 60 {
-            for x in pi..i {
-                file.soft[x] = SOFT_VAR;
+        let mut near: Vec<u8> = (pj..j).map(|y| tpl.soft[y]).filter(|&k| is_var(k)).collect();
+        if pj == j {
+            near.extend([pj.checked_sub(1).map(|y| tpl.soft[y]), tpl.soft.get(j).copied()].into_iter().flatten().filter(|&k| is_var(k)));
+        }
+        if let Some(&code) = near.iter().max() {
+            if i - pi <= (code & !SOFT_VAR_BASE) as usize + (j - pj) {
+                for x in pi..i {
+                    file.soft[x] = code;
+                }
             }
         }
         if i < a.len() && is_var_or_opt(tpl.soft[j]) && (file.soft[i] == 0 || file.soft[i] == SOFT_BULLET) {
@@ -397,7 +430,7 @@ fn build_kb(entries: &[Entry], template_of: &HashMap<&str, &str>, corpus: &Path)
         for (s, l, k) in runs {
             varint(&mut out, (s - prev) as u64);
             varint(&mut out, l as u64);
-            out.push(k);
+            out.push(k); // 1 title, 3 optional, 4 numbering, 0x80|limit variable
             prev = s + l;
         }
         let base = global.len();

@@ -251,6 +251,8 @@ struct Aligned {
     /// Matched pairs (input token, known-text token) of the main cluster.
     pairs: Vec<(u32, u32)>,
     soft: Vec<Soft>,
+    /// For variable parts: how many words may stand in their place.
+    var_limit: Vec<u8>,
     score: f64,
 }
 
@@ -277,14 +279,14 @@ fn align_with(input: &Input, t: usize, s: usize, e: usize) -> Option<Aligned> {
         for p in pairs.iter_mut() {
             p.0 += s as u32;
         }
-        let soft = ix.soft_marks(t);
+        let (soft, var_limit) = ix.soft_marks(t);
         let mut pairs = main_cluster(pairs, &soft, kbt.len());
         // Where a gap could sit at several places (a word repeated around
         // it), put it on the soft words: a missing title, not a missing term.
         slide(&mut pairs, 1, kbt, |j| soft[j] != Soft::No);
         slide(&mut pairs, 0, &input.ids, |i| input.ignorable(i));
         let score = score(input, &pairs, &soft);
-        Some(Aligned { text: t, pairs, soft, score })
+        Some(Aligned { text: t, pairs, soft, var_limit, score })
     }
 }
 
@@ -451,8 +453,12 @@ fn score(input: &Input, pairs: &[(u32, u32)], soft: &[Soft]) -> f64 {
     let (i0, i1) = (pairs[0].0 as usize, pairs.last().unwrap().0 as usize);
     let edge = |r: std::ops::Range<usize>| r.filter(|&x| !input.ignorable(x)).count().min(EDGE_ADDED_MAX);
     let outside = edge(i0.saturating_sub(EDGE_ADDED_MAX)..i0) + edge(i1 + 1..(i1 + 1 + EDGE_ADDED_MAX).min(input.ids.len()));
-    pairs.len() as f64 - unmatched as f64 - 0.25 * outside as f64 - 1e-4 * missing as f64
+    let incomplete = if missing > 0 { 2.0 } else { 0.0 };
+    pairs.len() as f64 - unmatched as f64 - 0.25 * outside as f64 - incomplete - 1e-4 * missing as f64
 }
+
+/// Words that turn a term around: never absorbed by a variable part.
+const NEGATIONS: &[&str] = &["not", "no", "non", "never", "without", "nor", "neither", "cannot"];
 
 /// Words that make a leading line a heading rather than a term.
 const HEADING_WORDS: &[&str] = &["license", "agreement", "terms", "conditions", "copying", "eula", "policy", "notice", "version"];
@@ -466,10 +472,13 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     let pairs = &a.pairs;
     let mut changes: Vec<Change> = vec![];
     let mut matched = 0usize;
-    let mut inner_in = 0usize;
-    let mut inner_kb = 0usize;
+    // Differences weighed by hunk: one deleted paragraph is one change, not
+    // a text that no longer looks like the license.
+    let mut inner_cost = 0usize;
     let words_of = |j0: usize, j1: usize| -> String {
-        (j0..j1).filter(|&y| sub(y)).map(|y| ix.vocab[kbt[y] as usize]).collect::<Vec<_>>().join(" ")
+        let subst: Vec<usize> = (j0..j1).filter(|&y| sub(y)).collect();
+        let shown: Vec<usize> = if subst.is_empty() { (j0..j1).filter(|&y| soft[y] != Soft::Bullet).collect() } else { subst };
+        shown.iter().map(|&y| ix.vocab[kbt[y] as usize]).collect::<Vec<_>>().join(" ")
     };
     for (k, &(i, j)) in pairs.iter().enumerate() {
         let (i, j) = (i as usize, j as usize);
@@ -486,14 +495,30 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
         }
         let in_words: Vec<usize> = (gi0..gi1).filter(|&x| !input.ignorable(x)).collect();
         let kb_words = (gj0..gj1).filter(|&y| sub(y)).count();
-        // A template variable may take other words; optional parts may go.
-        let near_var = (gj0..gj1).any(|y| soft[y] == Soft::Var)
-            || (gj0 == gj1 && (soft[pj] == Soft::Var || soft[j] == Soft::Var));
-        if kb_words == 0 && (in_words.is_empty() || (near_var && in_words.len() <= 60)) {
+        // A template variable may take other words (up to its limit, and not
+        // a negation); optional parts may go.
+        let var_room = (gj0..gj1)
+            .chain(if gj0 == gj1 { vec![pj, j] } else { vec![] })
+            .filter(|&y| soft[y] == Soft::Var)
+            .map(|y| a.var_limit[y] as usize)
+            .max();
+        let negations = |it: &mut dyn Iterator<Item = &str>| it.filter(|w| NEGATIONS.contains(w)).count();
+        let flips = negations(&mut in_words.iter().map(|&x| input.toks.word(x)))
+            != negations(&mut (gj0..gj1).map(|y| ix.vocab[kbt[y] as usize]));
+        let in_var = (gj0..gj1).any(|y| soft[y] == Soft::Var);
+        let absorbed = if in_words.is_empty() {
+            !(flips && in_var)
+        } else {
+            var_room.map(|r| in_words.len() <= r + (gj1 - gj0) && !flips).unwrap_or(false)
+        };
+        // Words added in or next to the title: a heading, not a term.
+        let in_title = soft[pj] == Soft::Title || soft[j] == Soft::Title;
+        let absorbed = absorbed || (in_title && !flips && in_words.len() <= HEADING_MAX);
+        if kb_words == 0 && absorbed {
             continue;
         }
-        inner_in += in_words.len();
-        inner_kb += kb_words;
+        let size = in_words.len().max(kb_words);
+        inner_cost += size.min(8 + size / 4);
         changes.push(make_change(input, doc, &in_words, kb_words, words_of(gj0, gj1), span_end(input, pi)));
     }
     let (i0, i1) = (pairs[0].0 as usize, pairs.last().unwrap().0 as usize);
@@ -508,19 +533,31 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
         && (lead.is_empty()
             || lead.iter().any(|&x| HEADING_WORDS.contains(&input.toks.word(x)))
             || head_missing == 0 && (0..j0).any(|y| soft[y] == Soft::Title));
+    // Small unrelated text at an end is an added clause; large text makes
+    // the license part of a larger document, and then neither end is a change.
     let mut outside = false;
+    let mut edge_added = vec![];
     if !lead_is_heading {
         if small(lead.len()) {
-            changes.insert(0, make_change(input, doc, &lead, 0, String::new(), 0));
+            edge_added.push((0, make_change(input, doc, &lead, 0, String::new(), 0)));
         } else {
             outside = true;
         }
     }
     if !trail.is_empty() {
         if small(trail.len()) {
-            changes.push(make_change(input, doc, &trail, 0, String::new(), 0));
+            edge_added.push((1, make_change(input, doc, &trail, 0, String::new(), 0)));
         } else {
             outside = true;
+        }
+    }
+    if !outside {
+        for (end, c) in edge_added {
+            if end == 0 {
+                changes.insert(0, c);
+            } else {
+                changes.push(c);
+            }
         }
     }
     let edge_missing = head_missing + tail_missing;
@@ -535,7 +572,7 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
             changes.push(removed(doc, words_of(j1 + 1, kbt.len()), at));
         }
     }
-    let region_sim = matched as f64 / (matched + inner_in + inner_kb).max(1) as f64;
+    let region_sim = matched as f64 / (matched + inner_cost).max(1) as f64;
     let present = matched as f64 / kb_sub as f64;
     let f = ix.canonical(a.text);
     let mk = |kind: MatchKind, confidence: f64, changes: Vec<Change>| LicenseMatch {
@@ -546,12 +583,6 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
         changes,
         doc,
     };
-    if std::env::var_os("FINEPRINT_DEBUG").is_some() {
-        eprintln!(
-            "{}: matched {matched} inner_in {inner_in} inner_kb {inner_kb} head {head_missing} tail {tail_missing} lead {} trail {} kb_sub {kb_sub} truncated {truncated} outside {outside} score {:.1}",
-            f.id, lead.len(), trail.len(), a.score
-        );
-    }
     if region_sim < 0.8 || matched < 20.min(kb_sub) {
         return LicenseMatch { doc, ..LicenseMatch::unknown() };
     }

@@ -41,7 +41,7 @@ include!(concat!(env!("OUT_DIR"), "/facts.rs"));
 pub const KB_VERSION: &str = "fineprint-kb-2";
 
 /// Layout version of the embedded index (must equal `KB_FORMAT` in build.rs).
-const KB_FORMAT: u8 = 1;
+const KB_FORMAT: u8 = 2;
 
 static KB_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
 
@@ -106,8 +106,8 @@ pub struct KnownText {
     pub len: usize,
     /// Hashes of the token streams that are this text exactly.
     pub exact: Vec<u64>,
-    /// Soft runs: (start, len, kind), relative to the text.
-    pub soft: Vec<(u32, u32, Soft)>,
+    /// Soft runs: (start, len, kind, words a variable may take), relative to the text.
+    pub soft: Vec<(u32, u32, Soft, u8)>,
     /// Indices into [`FACTS`] of the ids with this text (index.json order).
     pub facts: Vec<u16>,
     /// Number of non-soft tokens.
@@ -148,16 +148,18 @@ impl Index {
         let k = &self.texts[t];
         &self.tokens[k.start..k.start + k.len]
     }
-    /// Soft kind of every token of a text.
-    pub fn soft_marks(&self, t: usize) -> Vec<Soft> {
+    /// Soft kind of every token of a text, and for variables how many
+    /// words may stand in their place.
+    pub fn soft_marks(&self, t: usize) -> (Vec<Soft>, Vec<u8>) {
         let k = &self.texts[t];
         let mut v = vec![Soft::No; k.len];
-        for &(s, l, kind) in &k.soft {
-            for x in &mut v[s as usize..(s + l) as usize] {
-                *x = kind;
-            }
+        let mut lim = vec![0u8; k.len];
+        for &(s, l, kind, limit) in &k.soft {
+            let r = s as usize..(s + l) as usize;
+            v[r.clone()].iter_mut().for_each(|x| *x = kind);
+            lim[r].iter_mut().for_each(|x| *x = limit);
         }
-        v
+        (v, lim)
     }
     /// The id reported for a text: its first non-deprecated id.
     pub fn canonical(&self, t: usize) -> &'static Facts {
@@ -264,14 +266,15 @@ fn decode(bin: &'static [u8]) -> Option<Index> {
         for _ in 0..nr {
             let s = prev + r.varint()? as u32;
             let l = r.varint()? as u32;
-            let kind = match r.bytes(1)?[0] {
-                1 => Soft::Title,
-                2 => Soft::Var,
-                3 => Soft::Optional,
-                4 => Soft::Bullet,
+            let code = r.bytes(1)?[0];
+            let (kind, limit) = match code {
+                1 => (Soft::Title, 0),
+                3 => (Soft::Optional, 0),
+                4 => (Soft::Bullet, 0),
+                c if c & 0x80 != 0 => (Soft::Var, c & 0x7f),
                 _ => return None,
             };
-            soft.push((s, l, kind));
+            soft.push((s, l, kind, limit));
             soft_count += l as usize;
             prev = s + l;
         }
