@@ -16,13 +16,21 @@ const CACHE_INDEX = 'fp:cache-index';
 const CACHE_MAX_ENTRIES = 64; // storage.session holds 10 MB; a report with its quotes is 1-60 kB
 const TAB_PREFIX = 'fp:tab:';
 
+// Timings of this worker's life, for scripts/bench-hf.mjs (read with worker.evaluate).
+const stats = (globalThis.__fpStats = { startedAt: performance.now(), initMs: null, analyses: [] });
+
 let ready = null;
 function engine() {
-  ready ??= engineModule
-    .default({ module_or_path: chrome.runtime.getURL('extension/pkg/fineprint_bg.wasm') })
-    .catch((err) => { ready = null; throw err; });
+  ready ??= (async () => {
+    const t0 = performance.now();
+    await engineModule.default({ module_or_path: chrome.runtime.getURL('extension/pkg/fineprint_bg.wasm') });
+    stats.initMs = performance.now() - t0;
+  })().catch((err) => { ready = null; throw err; });
   return ready;
 }
+// Start compiling the engine as soon as the worker wakes (a content script's first message wakes it),
+// so the compile overlaps the page's fetches of the license texts. Failures surface on first use.
+engine().catch(() => {});
 
 // The personal answer comes from the Rust core (issue 4) once it exports it; until then there is none.
 function personalAnswerFn() {
@@ -93,11 +101,13 @@ const HANDLERS = {
   async [MSG.ANALYZE](msg) {
     await engine();
     let report;
+    const t0 = performance.now();
     try {
       report = engineModule.analyze(msg.docs ?? [], msg.opts ?? {});
     } catch (err) {
       return { ok: false, error: String(err?.message ?? err), reason: 'unreadable' };
     }
+    stats.analyses.push(performance.now() - t0);
     if (msg.key) await cachePut(msg.key, { report, meta: msg.meta ?? null, t: Date.now() });
     return { ok: true, report, answer: await answerFor(report), cached: false };
   },

@@ -302,7 +302,7 @@
     if (texts.external) notes.push(`The license is linked outside Hugging Face: ${texts.external}`);
 
     const details = {
-      docs,
+      docs: docs.map((d) => ({ name: d.name })), // names only: the panel shows the report's quotes
       declared: declaredText(),
       fileUrl: texts.file?.url ?? texts.external ?? null,
       notes,

@@ -65,17 +65,42 @@
     return 'light';
   }
 
+  // Reading the page's colours forces a style computation: do it once the page has painted (its own
+  // styles are computed by then), not while it is still loading. Light until then.
+  function followTheme(host) {
+    if (!host.hasAttribute('data-theme')) host.setAttribute('data-theme', 'light');
+    requestAnimationFrame(() => {
+      try {
+        host.setAttribute('data-theme', pageTheme());
+        host.setAttribute('data-theme-settled', '');
+      } catch {}
+    });
+  }
+
+  // One parsed style sheet for every badge of the page (a <style> where constructed sheets are missing).
+  let sheet = null;
+  function styleInto(root) {
+    try {
+      sheet ??= new CSSStyleSheet();
+      if (!sheet.cssRules.length) sheet.replaceSync(STYLE);
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      const style = document.createElement('style');
+      style.textContent = STYLE;
+      root.append(style);
+    }
+  }
+
   function create() {
     const host = document.createElement('span');
     host.setAttribute('data-fineprint-badge', '');
     host.setAttribute('data-license', '');
     host.setAttribute('data-verdict', '');
     host.setAttribute('data-state', 'loading');
-    host.setAttribute('data-theme', pageTheme());
+    followTheme(host);
     host.style.cssText = 'all: initial; display: inline-flex; vertical-align: middle; margin: 0 6px 4px 0;';
     const root = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = STYLE;
+    styleInto(root);
     const btn = document.createElement('button');
     btn.type = 'button';
     btn.setAttribute('aria-haspopup', 'dialog');
@@ -88,7 +113,7 @@
     const id = document.createElement('span');
     id.className = 'id';
     btn.append(glyph, text, id);
-    root.append(style, btn);
+    root.append(btn);
     paint(host, '◌', 'muted', 'Fine Print: reading the license…', '');
     btn.setAttribute('aria-busy', 'true');
     btn.addEventListener('click', (ev) => {
@@ -115,7 +140,7 @@
    */
   function set(host, result, details = {}) {
     state.set(host, { result, details });
-    host.setAttribute('data-theme', pageTheme());
+    followTheme(host);
     if (result?.ok && result.report) {
       const r = result.report;
       const cls = r.badge?.class ?? 'unknown';

@@ -43,7 +43,7 @@ export async function visit(b, url, { timeout = 10000 } = {}) {
 }
 
 export async function settled(page, { timeout = 10000 } = {}) {
-  const handle = await page.waitForSelector('[data-fineprint-badge]:is([data-state="result"],[data-state="error"])', { timeout });
+  const handle = await page.waitForSelector('[data-fineprint-badge]:is([data-state="result"],[data-state="error"])[data-theme-settled]', { timeout });
   return handle.evaluate((el) => ({
     license: el.getAttribute('data-license'),
     verdict: el.getAttribute('data-verdict'),
