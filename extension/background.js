@@ -75,6 +75,68 @@ async function cachePut(key, entry) {
   }
 }
 
+// ---- lineage: the base models' metadata, fetched here (same site as the page, host permission) ------
+
+const ANCESTOR_PREFIX = 'fp:anc:';
+const HUB = 'https://huggingface.co';
+const ANCESTOR_FETCHES = 8; // per analysis; cached ancestors are free
+const ANCESTOR_TIMEOUT_MS = 8000;
+const ANCESTOR_MAX_BYTES = 2 * 1024 * 1024;
+
+// The fields of /api/models/{id} the engine reads (lineage and recipe), so the cache stays small.
+function slimMetadata(m) {
+  const keep = ['id', 'modelId', 'gated', 'private', 'disabled', 'tags', 'siblings', 'cardData', 'lastModified'];
+  return Object.fromEntries(keep.filter((k) => m?.[k] !== undefined).map((k) => [k, m[k]]));
+}
+
+async function fetchAncestor(id) {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), ANCESTOR_TIMEOUT_MS);
+  try {
+    const path = id.split('/').map(encodeURIComponent).join('/');
+    const res = await fetch(`${HUB}/api/models/${path}`, { signal: ctl.signal, credentials: 'omit' });
+    if (!res.ok) return { id, error: res.status === 404 ? 'not found' : `HTTP ${res.status}` };
+    const text = await res.text();
+    if (text.length > ANCESTOR_MAX_BYTES) return { id, error: 'answer too large' };
+    return { id, metadata: slimMetadata(JSON.parse(text)) };
+  } catch (err) {
+    return { id, error: err?.name === 'AbortError' ? 'timed out' : 'network error' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** What is known of the model's ancestors, nearest first, within the request budget. */
+async function collectAncestors(metadata) {
+  if (typeof engineModule.pendingAncestors !== 'function' || !metadata || typeof metadata !== 'object') return [];
+  const ancestors = [];
+  let budget = ANCESTOR_FETCHES;
+  for (let round = 0; round < 16; round++) {
+    let ids;
+    try {
+      ids = engineModule.pendingAncestors(metadata, ancestors);
+    } catch {
+      return ancestors;
+    }
+    if (!ids?.length) break;
+    let progressed = false;
+    for (const id of ids) {
+      const k = ANCESTOR_PREFIX + id.toLowerCase();
+      let a = (await chrome.storage.session.get(k))[k];
+      if (!a) {
+        if (budget-- <= 0) return ancestors; // over budget: the rest stays "not fetched"
+        a = await fetchAncestor(id);
+        // A network failure may pass; everything else holds for this session.
+        if (a.error !== 'network error' && a.error !== 'timed out') await chrome.storage.session.set({ [k]: a }).catch(() => {});
+      }
+      ancestors.push(a);
+      progressed = true;
+    }
+    if (!progressed) break;
+  }
+  return ancestors;
+}
+
 // ---- each tab's result, for the popup and the toolbar badge ---------------------------------------
 
 const ACTION_TEXT = {
@@ -101,9 +163,11 @@ const HANDLERS = {
   async [MSG.ANALYZE](msg) {
     await engine();
     let report;
+    const opts = { ...(msg.opts ?? {}) };
+    if (opts.hf_metadata) opts.ancestors = await collectAncestors(opts.hf_metadata);
     const t0 = performance.now();
     try {
-      report = engineModule.analyze(msg.docs ?? [], msg.opts ?? {});
+      report = engineModule.analyze(msg.docs ?? [], opts);
     } catch (err) {
       return { ok: false, error: String(err?.message ?? err), reason: 'unreadable' };
     }

@@ -27,7 +27,7 @@
   const LICENSE_FILES = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'];
   const LICENSE_NAME = /^(licen[cs]e|copying)(\.(md|txt|markdown|rst))?$/i;
   const POLICY_FILE = 'USE_POLICY.md';
-  const MAX_FETCHES = 6; // per page: license candidates + policy + API
+  const MAX_FETCHES = 8; // per page: README, license candidates, policy, API (twice when gated)
   const memo = new Map(); // cache key -> {result, details}, for client-side revisits in this tab
 
   /** {type, id, prefix, view, rev} from a URL, or null when it is not a repository page. */
@@ -103,6 +103,14 @@
       lastModified: str(repo?.lastModified) ?? str(repo?.sha),
       siblings,
     };
+  }
+
+  // The fields of the Hub's answer the engine reads (the island's copy carries much more).
+  function slim(repo, page) {
+    const keep = ['id', 'modelId', 'gated', 'private', 'disabled', 'tags', 'siblings', 'cardData', 'lastModified', 'sha'];
+    const out = Object.fromEntries(keep.filter((k) => repo[k] !== undefined).map((k) => [k, repo[k]]));
+    out.id ??= page.id;
+    return out;
   }
 
   // ---- texts ----------------------------------------------------------------------------------------
@@ -278,7 +286,11 @@
     }
     if (api.signal.aborted) return;
 
-    const texts = await readTexts(m, page, api, budget);
+    // The model card (README.md) feeds the recipe (code links, paper, data); read beside the license.
+    const cardRead = page.type === 'model' && budget.take()
+      ? api.fetchText(`${page.prefix}/${page.id}/raw/${encodeURIComponent(page.rev)}/README.md`, { signal: api.signal, maxBytes: 512 * 1024 })
+      : Promise.resolve(null);
+    const [texts, card] = await Promise.all([readTexts(m, page, api, budget), cardRead]);
     if (api.signal.aborted) return;
     const docs = texts.docs;
     const notes = [];
@@ -315,6 +327,11 @@
     } else {
       const opts = m.license ? { hf_license: m.license } : {};
       if (m.licenseName) opts.license_name = m.licenseName;
+      if (page.type === 'model' && repo) {
+        // The worker follows base_model through /api/models/{id} and the engine applies the lineage.
+        opts.hf_metadata = slim(repo, page);
+        if (card?.ok) opts.model_card = card.text;
+      }
       // A network failure may pass: cache only outcomes that hold for this revision.
       const cacheable = !texts.failures.includes('network') && !apiError;
       result = finalize(await api.analyze(docs, opts, cacheable ? { key, meta: details } : {}), details);

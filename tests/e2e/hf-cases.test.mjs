@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { corpusText } from './harness.mjs';
 import { loadEngine } from '../node/engine.mjs';
 import { hfPage, fixtureFile, apiAnswer } from './fixtures/huggingface/pages.mjs';
-import { hfBrowser, visit, openPanel, escapeCloses, commonChecks, fetched, HF } from './hf-site.mjs';
+import { hfBrowser, visit, openPanel, escapeCloses, commonChecks, fetched, cardFetches, HF } from './hf-site.mjs';
 
 let b;
 let engine;
@@ -54,6 +54,7 @@ test('Apache model: badge beside the license chip, panel with verdict, file link
   });
   assert.match(beside, /^License: apache-2\.0$/);
   assert.deepEqual(fetched(v.requests()), [`/${id}/raw/main/LICENSE`], 'reads LICENSE, nothing else');
+  assert.equal(cardFetches(v.requests()), 1, 'and the model card, once');
 
   const panel = await openPanel(page);
   assert.equal(panel.count, 1);

@@ -59,9 +59,17 @@ export async function settled(page, { timeout = 10000 } = {}) {
   }));
 }
 
-/** Fetches the page's scripts made, as paths on huggingface.co (the pages themselves carry no script). */
+/**
+ * Fetches made for the license, as paths on huggingface.co, in order (the pages carry no script, so
+ * every fetch is the extension's). The model card (README.md, read in parallel for the recipe) is
+ * left out: `cardFetches` counts it.
+ */
 export function fetched(requests) {
-  return requests.filter((r) => r.type === 'fetch').map((r) => new URL(r.url).pathname);
+  return requests.filter((r) => r.type === 'fetch').map((r) => new URL(r.url).pathname).filter((p) => !p.endsWith('/README.md'));
+}
+
+export function cardFetches(requests) {
+  return requests.filter((r) => r.type === 'fetch' && new URL(r.url).pathname.endsWith('/README.md')).length;
 }
 
 /** Click the badge, wait for the panel, return what it shows. */
