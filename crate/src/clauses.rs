@@ -23,6 +23,8 @@ const CONTEXT: usize = 160;
 struct Hit {
     kind: usize,
     pattern: usize,
+    /// Counts only if a kind of the pattern's `else-needs` is found.
+    conditional: bool,
     doc: usize,
     /// Normalized range of the quote.
     s: usize,
@@ -68,13 +70,15 @@ pub fn extract_with(rules: &Rules, docs: &[Document]) -> Vec<Clause> {
     // (by a pattern without needs, so two conditional hits cannot prop each other up).
     let mut found = vec![false; rules.kinds.len()];
     for h in &all {
-        if rules.patterns[h.pattern].needs.is_empty() {
+        if rules.patterns[h.pattern].needs.is_empty() && !h.conditional {
             found[h.kind] = true;
         }
     }
     all.retain(|h| {
-        let n = &rules.patterns[h.pattern].needs;
-        n.is_empty() || n.iter().any(|k| found[*k])
+        let p = &rules.patterns[h.pattern];
+        let needs_ok = p.needs.is_empty() || p.needs.iter().any(|k| found[*k]);
+        let else_ok = !h.conditional || p.else_needs.iter().any(|k| found[*k]);
+        needs_ok && else_ok
     });
     all.sort_by_key(|h| (h.kind, h.doc, h.s));
     for h in all {
@@ -146,17 +150,28 @@ fn find(rules: &Rules, view: &View, doc: usize) -> Vec<Hit> {
                 }
             }
             let (ss, se) = view.sentence(m.start(), m.end());
-            // Vetoes see the sentence and, for a list item, the list's lead-in.
-            let context = &hay[view.list_start(ss)..se];
-            if p.vetoes.iter().chain(&rules.global_vetoes).any(|v| v.is_match(context)) {
+            // Global vetoes (a warranty disclaimer) see the sentence; a pattern's own
+            // vetoes and `when` also see, for a list item, the list's lead-in.
+            if rules.global_vetoes.iter().any(|v| v.is_match(&hay[ss..se])) {
                 continue;
+            }
+            let context = &hay[view.list_start(ss)..se];
+            if p.vetoes.iter().any(|v| v.is_match(context)) {
+                continue;
+            }
+            let mut needs_other = false;
+            if p.when.as_ref().is_some_and(|w| !w.is_match(context)) {
+                if p.else_needs.is_empty() {
+                    continue;
+                }
+                needs_other = true;
             }
             let (s, e) = quote_range(view, ss, se, m.start(), m.end());
             let value = values::read(kind.value, &caps, view);
             if kind.value == rules::ValueKind::Regions && value.is_none() {
                 continue; // a region exclusion that names no region we know
             }
-            hits.push(Hit { kind: p.kind, pattern: pi, doc, s, e, value });
+            hits.push(Hit { kind: p.kind, pattern: pi, doc, s, e, value, conditional: needs_other });
         }
     }
     hits

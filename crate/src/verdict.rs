@@ -24,7 +24,6 @@ pub const RESTRICTING: &[&str] = &[
     "geo_exclusion",
     "output_training_ban",
     "restrictions_propagate",
-    "derivatives_defined_broadly",
     "no_derivatives",
     "attribution_display",
     "naming_requirement",

@@ -10,6 +10,9 @@
 //! summary TEXT       one plain line; `{value}` is replaced by the value
 //! re REGEX           a detector, run on the normalized view (see text.rs)
 //! veto REGEX         the sentence around the previous `re` match must not match it
+//! when REGEX        the sentence around the previous `re` match (with its list
+//!                    lead-in) must match it
+//! else-needs K1|K2   when `when` fails, the match still counts if one of these kinds is found
 //! needs K1|K2        the previous `re` counts only if one of these kinds is found too
 //! then REGEX         the text right after the previous `re` match (a list, up to
 //!                    [`THEN_REACH`] bytes) must match it
@@ -60,6 +63,10 @@ pub struct Pattern {
     pub needs: Vec<usize>,
     /// What must follow the match.
     pub then: Option<Regex>,
+    /// What the sentence (with its list lead-in) must contain.
+    pub when: Option<Regex>,
+    /// When `when` fails: kinds (indices) of which one found still lets the match count.
+    pub else_needs: Vec<usize>,
 }
 
 /// One clause kind with its examples.
@@ -109,7 +116,7 @@ fn prepare(pat: &str) -> String {
 /// Parse and compile a detector file.
 pub fn parse(src: &str) -> Result<Rules, RuleError> {
     let mut kinds: Vec<KindRule> = vec![];
-    let mut pats: Vec<(usize, String, Vec<String>, Vec<String>, Option<String>)> = vec![];
+    let mut pats: Vec<(usize, String, Vec<String>, Vec<String>, Option<String>, Option<String>, Vec<String>)> = vec![];
     let mut global: Vec<String> = vec![];
     let mut defines: Vec<(String, String)> = vec![];
     let expand = |s: &str, defines: &[(String, String)]| {
@@ -191,7 +198,15 @@ pub fn parse(src: &str) -> Result<Rules, RuleError> {
                     "define" => return Err(err("`define` belongs to `kind *`")),
                     "yes" => k.yes.push(rest.into()),
                     "no" => k.no.push(rest.into()),
-                    "re" => pats.push((ci, expand(rest, &defines), vec![], vec![], None)),
+                    "re" => pats.push((ci, expand(rest, &defines), vec![], vec![], None, None, vec![])),
+                    "else-needs" => match pats.last_mut() {
+                        Some(p) if p.0 == ci && p.5.is_some() => p.6.extend(rest.split('|').map(|x| x.trim().to_string())),
+                        _ => return Err(err("`else-needs` must follow a `when`")),
+                    },
+                    "when" => match pats.last_mut() {
+                        Some(p) if p.0 == ci && p.5.is_none() => p.5 = Some(expand(rest, &defines)),
+                        _ => return Err(err("`when` must follow an `re` of the same kind, once")),
+                    },
                     "then" => match pats.last_mut() {
                         Some(p) if p.0 == ci && p.4.is_none() => p.4 = Some(expand(rest, &defines)),
                         _ => return Err(err("`then` must follow an `re` of the same kind, once")),
@@ -218,8 +233,8 @@ pub fn parse(src: &str) -> Result<Rules, RuleError> {
         Regex::new(&prepare(p)).map_err(|e| RuleError { line: 0, message: format!("bad regex {p:?}: {e}") })
     };
     let mut patterns = vec![];
-    for (kind, re, vetoes, needs, then) in &pats {
-        let needs = needs
+    let resolve = |names: &[String]| -> Result<Vec<usize>, RuleError> {
+        names
             .iter()
             .map(|n| {
                 kinds.iter().position(|k| &k.id == n).ok_or_else(|| RuleError {
@@ -227,13 +242,19 @@ pub fn parse(src: &str) -> Result<Rules, RuleError> {
                     message: format!("`needs {n}`: no such kind"),
                 })
             })
-            .collect::<Result<_, _>>()?;
+            .collect()
+    };
+    for (kind, re, vetoes, needs, then, when, else_needs) in &pats {
+        let needs = resolve(needs)?;
+        let else_needs = resolve(else_needs)?;
         patterns.push(Pattern {
             kind: *kind,
             re: compile(re)?,
             vetoes: vetoes.iter().map(|v| compile(v)).collect::<Result<_, _>>()?,
             needs,
             then: then.as_deref().map(compile).transpose()?,
+            when: when.as_deref().map(compile).transpose()?,
+            else_needs,
         });
     }
     let set = RegexSet::new(pats.iter().map(|p| prepare(&p.1)))

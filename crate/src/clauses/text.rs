@@ -99,6 +99,7 @@ impl View<'_> {
     pub fn list_start(&self, ss: usize) -> usize {
         let b = self.norm.as_bytes();
         let mut cur = ss;
+        let mut lead = None;
         while cur > 0 && ss - cur < LIST_REACH {
             // The previous sentence ends just before `cur` (skip the separator).
             let mut pe = cur;
@@ -111,7 +112,15 @@ impl View<'_> {
             let last = b[pe - 1];
             let (ps, _) = self.sentence(pe - 1, pe);
             if last == b':' {
-                return ps;
+                // A lead-in that is itself an item of an outer list (it has a list
+                // marker, or the sentence before it ends in `;`): keep climbing.
+                let nested = starts_list_item(&self.norm[ps..]) || self.prev_end(ps) == Some(b';');
+                if !nested || ps >= cur {
+                    return ps;
+                }
+                lead = Some(ps);
+                cur = ps;
+                continue;
             }
             let item = last == b';' || starts_list_item(&self.norm[ps..]);
             if !item || ps >= cur {
@@ -119,12 +128,24 @@ impl View<'_> {
             }
             cur = ps;
         }
-        ss
+        lead.unwrap_or(ss)
+    }
+}
+
+impl View<'_> {
+    /// The last byte of the sentence before the one starting at `ss`.
+    fn prev_end(&self, ss: usize) -> Option<u8> {
+        let b = self.norm.as_bytes();
+        let mut pe = ss;
+        while pe > 0 && matches!(b[pe - 1], b' ' | b'\n') {
+            pe -= 1;
+        }
+        (pe > 0).then(|| b[pe - 1])
     }
 }
 
 /// How far back (bytes) a list item looks for its lead-in.
-pub const LIST_REACH: usize = 1500;
+pub const LIST_REACH: usize = 4000;
 
 /// The ASCII spelling of one character in the view.
 fn ascii(c: char) -> std::borrow::Cow<'static, str> {
@@ -187,6 +208,10 @@ fn is_boundary_before(b: &[u8], i: usize) -> bool {
     if p == b' ' && i >= 2 && matches!(b[i - 2], b'.' | b';' | b'!' | b'?' | b':') {
         return b[i - 2] != b'.' || !is_abbreviation(b, i - 2);
     }
+    // `.)` and `."` end a sentence too.
+    if p == b' ' && i >= 3 && matches!(b[i - 2], b')' | b'"') && b[i - 3] == b'.' {
+        return true;
+    }
     false
 }
 
@@ -197,6 +222,9 @@ fn is_boundary_after(b: &[u8], i: usize) -> bool {
     }
     if i > 0 && b[i] == b' ' && matches!(b[i - 1], b'.' | b';' | b'!' | b'?' | b':') {
         return b[i - 1] != b'.' || !is_abbreviation(b, i - 1);
+    }
+    if i > 1 && b[i] == b' ' && matches!(b[i - 1], b')' | b'"') && b[i - 2] == b'.' {
+        return true;
     }
     false
 }
@@ -250,6 +278,11 @@ mod tests {
         assert!(v.norm[ls..].starts_with("you are encouraged to:"), "{}", &v.norm[ls..]);
         let s = v.norm.find("intro").unwrap();
         assert_eq!(v.list_start(s), s);
+        // Nested: the inner lead-in is an item of an outer list.
+        let v = View::new("Intro. You will not use it to:\n1. Engage in risky activities, related to the following:\na. Military, warfare;\nb. Guns;\n");
+        let s = v.norm.find("guns").unwrap();
+        let (ss, _) = v.sentence(s, s + 4);
+        assert!(v.norm[v.list_start(ss)..].starts_with("you will not use it to:"));
     }
 
     #[test]
