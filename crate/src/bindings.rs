@@ -78,3 +78,18 @@ pub fn version() -> String {
     format!("{} ({})", env!("CARGO_PKG_VERSION"), crate::kb::KB_VERSION)
 }
 
+
+/// Identification alone (no clauses, no verdict): `docs` is `[{name, text}]`.
+/// Returns `{primary, others}`, each a `license` object of the contract.
+#[wasm_bindgen(js_name = identify)]
+pub fn identify_js(docs: JsValue) -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Found {
+        primary: crate::report::LicenseMatch,
+        others: Vec<crate::report::LicenseMatch>,
+    }
+    let docs: Vec<Document> = serde_wasm_bindgen::from_value(docs)
+        .map_err(|e| JsError::new(&format!("bad documents: {e}")))?;
+    let r = crate::identify::identify(&docs);
+    to_js(&Found { primary: r.primary, others: r.others })
+}

@@ -106,11 +106,14 @@ impl Input<'_> {
 
 /// Every known text found in one document, in order of position.
 pub fn identify_text(doc: usize, text: &str) -> Vec<LicenseMatch> {
-    let Some(input) = tokenize_input(text) else { return vec![] };
-    // Exact fast path.
-    let ix = kb::index();
-    if let Some(&t) = ix.exact.get(&kb::hash_words((0..input.toks.len()).map(|i| input.toks.word(i)))) {
-        let f = ix.canonical(t as usize);
+    let toks = normalize::tokenize(text);
+    if toks.is_empty() {
+        return vec![];
+    }
+    // Exact fast path: needs only the catalog, not the decoded texts.
+    let cat = kb::catalog();
+    if let Some(&t) = cat.exact.get(&kb::hash_words((0..toks.len()).map(|i| toks.word(i)))) {
+        let f = cat.canonical(t as usize);
         return vec![LicenseMatch {
             id: Some(f.id.to_string()),
             name: Some(f.name.to_string()),
@@ -120,6 +123,7 @@ pub fn identify_text(doc: usize, text: &str) -> Vec<LicenseMatch> {
             doc,
         }];
     }
+    let input = to_ids(text, toks);
     let mut out: Vec<(usize, LicenseMatch)> = vec![];
     search(&input, doc, 0, input.ids.len(), 0, &mut out);
     out.sort_by_key(|(pos, _)| *pos);
@@ -129,11 +133,15 @@ pub fn identify_text(doc: usize, text: &str) -> Vec<LicenseMatch> {
 /// Normalize the input and map its words to the knowledge base's tokens
 /// (words it does not know get ids of their own).
 fn tokenize_input(text: &str) -> Option<Input<'_>> {
-    let ix = kb::index();
     let toks = normalize::tokenize(text);
     if toks.is_empty() {
         return None;
     }
+    Some(to_ids(text, toks))
+}
+
+fn to_ids(text: &str, toks: Tokens) -> Input<'_> {
+    let ix = kb::index();
     let mut unknown: HashMap<&str, u32, BuildFx> = HashMap::with_hasher(BuildFx);
     let nv = ix.vocab.len() as u32;
     let mut ids = Vec::with_capacity(toks.len());
@@ -149,7 +157,7 @@ fn tokenize_input(text: &str) -> Option<Input<'_>> {
         ids.push(id);
     }
     drop(unknown);
-    Some(Input { text, toks, ids })
+    Input { text, toks, ids }
 }
 
 /// Find the known texts in `ids[s..e]`: every candidate is aligned and

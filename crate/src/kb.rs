@@ -41,7 +41,7 @@ include!(concat!(env!("OUT_DIR"), "/facts.rs"));
 pub const KB_VERSION: &str = "fineprint-kb-2";
 
 /// Layout version of the embedded index (must equal `KB_FORMAT` in build.rs).
-const KB_FORMAT: u8 = 2;
+const KB_FORMAT: u8 = 3;
 
 static KB_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.bin"));
 
@@ -61,7 +61,7 @@ pub fn by_hf_id(hf_id: &str) -> Option<&'static Facts> {
     FACTS
         .iter()
         .find(|f| f.hf_ids.iter().any(|h| h.eq_ignore_ascii_case(hf)))
-        .or_else(|| HF_ALIASES.iter().find(|(h, _)| h.eq_ignore_ascii_case(hf)).and_then(|(_, id)| facts(id)))
+        .or_else(|| HF_ALIASES.iter().find(|(h, _, _)| h.eq_ignore_ascii_case(hf)).and_then(|(_, id, _)| facts(id)))
         .or_else(|| facts(hf))
 }
 
@@ -69,6 +69,13 @@ pub fn by_hf_id(hf_id: &str) -> Option<&'static Facts> {
 /// `data/editions.txt`: `llama-3.1-community` is edition 3 of `llama`.
 pub fn family(id: &str) -> Option<(&'static str, usize)> {
     FAMILIES.iter().find_map(|(fam, ids)| ids.iter().position(|i| *i == id).map(|k| (*fam, k)))
+}
+
+/// Whether a Hugging Face license id names a family (`bsd`, `gpl`,
+/// `openrail`) rather than one text.
+pub fn is_hf_family(hf_id: &str) -> bool {
+    let hf = hf_id.trim();
+    HF_ALIASES.iter().any(|(h, _, family)| *family && h.eq_ignore_ascii_case(hf))
 }
 
 /// Number of known licenses.
@@ -163,11 +170,7 @@ impl Index {
     }
     /// The id reported for a text: its first non-deprecated id.
     pub fn canonical(&self, t: usize) -> &'static Facts {
-        let fs = &self.texts[t].facts;
-        fs.iter()
-            .map(|&f| &FACTS[f as usize])
-            .find(|f| !f.deprecated)
-            .unwrap_or(&FACTS[fs[0] as usize])
+        canonical_of(&self.texts[t].facts)
     }
     /// Every license id whose text is text `t`.
     pub fn ids_of_text(&self, t: usize) -> Vec<&'static str> {
@@ -198,8 +201,8 @@ pub fn same_text(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let ix = index();
-    let t = |id: &str| FACTS.iter().position(|f| f.id == id).map(|k| ix.text_of_fact[k]);
+    let c = catalog();
+    let t = |id: &str| FACTS.iter().position(|f| f.id == id).map(|k| c.text_of_fact[k]);
     matches!((t(a), t(b)), (Some(x), Some(y)) if x == y)
 }
 
@@ -232,32 +235,66 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn decode(bin: &'static [u8]) -> Option<Index> {
+/// What an exact match needs: the exact hashes and the ids of each text
+/// (the catalog part of `kb.bin`, read without decoding any text).
+pub struct Catalog {
+    /// Exact hash to text.
+    pub exact: HashMap<u64, u32, BuildFx>,
+    /// Indices into [`FACTS`] of the ids of each text.
+    pub facts_of_text: Vec<Vec<u16>>,
+    /// The text of each entry of [`FACTS`].
+    pub text_of_fact: Vec<u32>,
+}
+
+impl Catalog {
+    /// The id reported for a text: its first non-deprecated id.
+    pub fn canonical(&self, t: usize) -> &'static Facts {
+        canonical_of(&self.facts_of_text[t])
+    }
+}
+
+fn canonical_of(fs: &[u16]) -> &'static Facts {
+    fs.iter().map(|&f| &FACTS[f as usize]).find(|f| !f.deprecated).unwrap_or(&FACTS[fs[0] as usize])
+}
+
+/// The catalog (read once, on first use; far cheaper than [`index`]).
+pub fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let (meta, _) = split(KB_BIN).expect("embedded knowledge base is corrupt");
+        let (texts, text_of_fact) = read_meta(meta).expect("embedded knowledge base is corrupt");
+        let mut exact = HashMap::with_hasher(BuildFx);
+        for (t, k) in texts.iter().enumerate() {
+            for &h in &k.exact {
+                exact.insert(h, t as u32);
+            }
+        }
+        Catalog { exact, facts_of_text: texts.into_iter().map(|k| k.facts).collect(), text_of_fact }
+    })
+}
+
+/// The catalog and the body of `kb.bin`.
+fn split(bin: &'static [u8]) -> Option<(&'static [u8], &'static [u8])> {
     let mut r = Reader { b: bin, p: 0 };
     if r.bytes(4)? != b"FPKB" || r.bytes(1)?[0] != KB_FORMAT {
         return None;
     }
-    let nv = r.varint()? as usize;
-    let mut vocab = Vec::with_capacity(nv);
-    let mut word_ids = HashMap::with_capacity_and_hasher(nv, BuildFx);
-    for i in 0..nv {
-        let l = r.varint()? as usize;
-        let w = std::str::from_utf8(r.bytes(l)?).ok()?;
-        vocab.push(w);
-        word_ids.insert(w, i as u32);
-    }
+    let n = r.varint()? as usize;
+    let meta = r.bytes(n)?;
+    Some((meta, &bin[r.p..]))
+}
+
+/// Texts (without tokens) and the text of each entry.
+fn read_meta(meta: &'static [u8]) -> Option<(Vec<KnownText>, Vec<u32>)> {
+    let mut r = Reader { b: meta, p: 0 };
     let nt = r.varint()? as usize;
-    let mut tokens: Vec<u32> = Vec::new();
     let mut texts = Vec::with_capacity(nt);
-    let mut exact = HashMap::with_hasher(BuildFx);
-    for ti in 0..nt {
+    for _ in 0..nt {
         let len = r.varint()? as usize;
         let nh = r.varint()? as usize;
         let mut hashes = vec![];
         for _ in 0..nh {
-            let h = u64::from_le_bytes(r.bytes(8)?.try_into().ok()?);
-            hashes.push(h);
-            exact.insert(h, ti as u32);
+            hashes.push(u64::from_le_bytes(r.bytes(8)?.try_into().ok()?));
         }
         let nr = r.varint()? as usize;
         let mut soft = Vec::with_capacity(nr);
@@ -274,37 +311,15 @@ fn decode(bin: &'static [u8]) -> Option<Index> {
                 c if c & 0x80 != 0 => (Soft::Var, c & 0x7f),
                 _ => return None,
             };
+            if (s + l) as usize > len {
+                return None;
+            }
             soft.push((s, l, kind, limit));
             soft_count += l as usize;
             prev = s + l;
         }
-        let start = tokens.len();
-        while tokens.len() - start < len {
-            let nl = r.varint()? as usize;
-            for _ in 0..nl {
-                let t = r.varint()? as u32;
-                if t as usize >= nv {
-                    return None;
-                }
-                tokens.push(t);
-            }
-            let cl = r.varint()? as usize;
-            if cl > 0 {
-                let src = r.varint()? as usize;
-                if src >= tokens.len() {
-                    return None;
-                }
-                for k in 0..cl {
-                    let v = *tokens.get(src + k)?;
-                    tokens.push(v);
-                }
-            }
-        }
-        if tokens.len() - start != len {
-            return None;
-        }
         texts.push(KnownText {
-            start,
+            start: 0,
             len,
             exact: hashes,
             soft,
@@ -324,6 +339,61 @@ fn decode(bin: &'static [u8]) -> Option<Index> {
         let g = r.varint()? as usize;
         texts.get_mut(g)?.facts.push(f as u16);
         text_of_fact.push(g as u32);
+    }
+    Some((texts, text_of_fact))
+}
+
+fn decode(bin: &'static [u8]) -> Option<Index> {
+    let (meta, body) = split(bin)?;
+    let (mut texts, text_of_fact) = read_meta(meta)?;
+    let mut r = Reader { b: body, p: 0 };
+    let nv = r.varint()? as usize;
+    let mut vocab = Vec::with_capacity(nv);
+    let mut word_ids = HashMap::with_capacity_and_hasher(nv, BuildFx);
+    for i in 0..nv {
+        let l = r.varint()? as usize;
+        let w = std::str::from_utf8(r.bytes(l)?).ok()?;
+        vocab.push(w);
+        word_ids.insert(w, i as u32);
+    }
+    let total: usize = texts.iter().map(|k| k.len).sum();
+    let mut tokens: Vec<u32> = Vec::with_capacity(total);
+    let mut exact = HashMap::with_hasher(BuildFx);
+    for (ti, k) in texts.iter_mut().enumerate() {
+        for &h in &k.exact {
+            exact.insert(h, ti as u32);
+        }
+        let (start, len) = (tokens.len(), k.len);
+        k.start = start;
+        while tokens.len() - start < len {
+            let nl = r.varint()? as usize;
+            for _ in 0..nl {
+                let t = r.varint()? as u32;
+                if t as usize >= nv {
+                    return None;
+                }
+                tokens.push(t);
+            }
+            let cl = r.varint()? as usize;
+            if cl > 0 {
+                let src = r.varint()? as usize;
+                if src >= tokens.len() {
+                    return None;
+                }
+                if src + cl <= tokens.len() {
+                    tokens.extend_from_within(src..src + cl);
+                } else {
+                    // A copy overlapping its own output (a repeated run).
+                    for q in 0..cl {
+                        let v = tokens[src + q];
+                        tokens.push(v);
+                    }
+                }
+            }
+        }
+        if tokens.len() - start != len {
+            return None;
+        }
     }
     // Postings: which texts hold each token (counting sort, no hashing).
     let mut last = vec![u32::MAX; nv];
@@ -391,6 +461,7 @@ mod tests {
         assert!(by_hf_id("no-such-license").is_none());
         // `cc` names licenses from open to non-commercial: no single answer.
         assert!(by_hf_id("cc").is_none());
+        assert!(is_hf_family("bsd") && is_hf_family("GPL") && !is_hf_family("gpl-3.0"));
     }
 
     #[test]
