@@ -112,6 +112,11 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
             }
         }
     }
+    if let (Some(hf), Some(id)) = (declared, license.id.as_deref()) {
+        if let Some(w) = declared_mismatch(hf, id, license.match_kind) {
+            warnings.push(w);
+        }
+    }
     let facts = license.id.as_deref().and_then(kb::facts);
     let found = clauses::find_all(docs);
     let verdict = verdict::decide(&license, facts, &found);
@@ -145,6 +150,23 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         engine: engine_info(),
         disclaimer: DISCLAIMER.into(),
     })
+}
+
+/// A warning when the hub declares one license and the text is another (a
+/// Llama 3 text declared `llama3.1`): the text wins, the difference is said.
+/// A declared family (`bsd`, `gpl`) fits any of its members.
+pub fn declared_mismatch(hf: &str, identified: &str, kind: MatchKind) -> Option<String> {
+    if !matches!(kind, MatchKind::Exact | MatchKind::Equivalent | MatchKind::Modified) || kb::is_hf_family(hf) {
+        return None;
+    }
+    let declared = names::by_name(hf)?;
+    if kb::same_text(declared.id, identified) {
+        return None;
+    }
+    Some(format!(
+        "the hub declares {} ({}), but the license text is {identified}: the text is what binds",
+        declared.name, declared.id
+    ))
 }
 
 /// The match for a declared id with no text.
@@ -214,6 +236,21 @@ mod tests {
         assert_eq!(analyze(&[bin], &Options::default()), Err(InputError::Binary));
         let huge = Document::new("h", "a ".repeat(MAX_INPUT_BYTES));
         assert!(matches!(analyze(&[huge], &Options::default()), Err(InputError::TooLarge(_))));
+    }
+
+    #[test]
+    fn declared_id_and_a_different_text() {
+        let text = include_str!("../data/corpus/ai/llama-3-community.txt");
+        let opts = Options { hf_license: Some("llama3.1".into()), ..Default::default() };
+        let r = analyze(&[Document::new("LICENSE", text)], &opts).unwrap();
+        assert_eq!(r.license.id.as_deref(), Some("llama-3-community"));
+        assert!(r.warnings.iter().any(|w| w.contains("llama-3.1-community")), "{:?}", r.warnings);
+        // The declared edition itself, or a family the text belongs to: no warning.
+        let same = Options { hf_license: Some("llama3".into()), ..Default::default() };
+        assert!(analyze(&[Document::new("LICENSE", text)], &same).unwrap().warnings.is_empty());
+        let bsd2 = include_str!("../data/corpus/spdx/BSD-2-Clause.txt");
+        let fam = Options { hf_license: Some("bsd".into()), ..Default::default() };
+        assert!(analyze(&[Document::new("LICENSE", bsd2)], &fam).unwrap().warnings.is_empty());
     }
 
     #[test]
