@@ -1,7 +1,7 @@
 //! One analysis: identify, extract clauses, decide the verdict and the badge.
 
 use crate::report::*;
-use crate::{clauses, hub, identify, kb, lineage, names, recipe, verdict};
+use crate::{clauses, declared, hub, identify, kb, lineage, names, recipe, verdict};
 
 /// Inputs beside the documents.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -119,10 +119,17 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     }
     let facts = license.id.as_deref().and_then(kb::facts);
     let found = clauses::find_all(docs);
-    let verdict = verdict::decide(&license, facts, &found);
+    let mut verdict = verdict::decide(&license, facts, &found);
     let clauses = found.clauses;
     if license.match_kind == MatchKind::Declared {
         warnings.push("no license text was read: the result rests on the declared license id alone".into());
+        if let Some(id) = license.id.as_deref() {
+            verdict = declared_verdict(id, verdict);
+        }
+    } else if let (Some(hf), Some(found_id)) = (declared, license.id.as_deref()) {
+        if let Some(w) = declared_mismatch(hf, found_id) {
+            warnings.push(w);
+        }
     }
     let mut recipe = opts
         .hf_metadata
@@ -182,6 +189,46 @@ pub fn declared_match(hf: &str) -> LicenseMatch {
         },
         None => LicenseMatch { match_kind: MatchKind::Declared, ..LicenseMatch::unknown() },
     }
+}
+
+/// The verdict for a declared id with no text: what the license's published
+/// text says (`declared::known_terms`), worded as resting on the id alone.
+fn declared_verdict(id: &str, decided: Verdict) -> Verdict {
+    let name = kb::facts(id).map(|f| f.name).unwrap_or(id);
+    let first = format!(
+        "the page declares {name}; its text was not read, so this is what the published license says, not what this model's copy says"
+    );
+    let known = declared::known_terms(id);
+    let (class, mut reasons) = match known {
+        Some(k) if decided.class == VerdictClass::Unknown => (
+            k.class,
+            k.kinds.iter().map(|k| format!("the published license has: {}", declared::label(k))).collect(),
+        ),
+        _ => (decided.class, decided.reasons),
+    };
+    reasons.insert(0, first);
+    let label = match class {
+        VerdictClass::Open => "Open (declared license, text not read)",
+        VerdictClass::Restricted => "Restricted (declared license, text not read)",
+        VerdictClass::NonCommercial => "Non-commercial only (declared license, text not read)",
+        VerdictClass::ResearchOnly => "Research only (declared license, text not read)",
+        VerdictClass::Unknown => "Unknown (declared license, text not read)",
+    };
+    Verdict { class, label: label.into(), reasons }
+}
+
+/// A warning when the text is a different license than the declared id names
+/// (editions of one text, such as GPL-3.0-only and -or-later, are the same).
+fn declared_mismatch(hf: &str, found_id: &str) -> Option<String> {
+    let declared = kb::by_hf_id(hf)?;
+    if kb::same_text(declared.id, found_id) {
+        return None;
+    }
+    let found_name = kb::facts(found_id).map(|f| f.name).unwrap_or(found_id);
+    Some(format!(
+        "the page declares {hf} ({}), but the license text is {found_name}: the text is what binds",
+        declared.name
+    ))
 }
 
 /// Badge from the license verdict alone (recipe and lineage refine it elsewhere).

@@ -12,6 +12,7 @@ pub mod align;
 pub mod analyze;
 pub mod clauses;
 pub mod fx;
+pub mod declared;
 pub mod hub;
 pub mod identify;
 pub mod kb;
