@@ -16,8 +16,8 @@ const CACHE_INDEX = 'fp:cache-index';
 const CACHE_MAX_ENTRIES = 64; // storage.session holds 10 MB; a report with its quotes is 1-60 kB
 const TAB_PREFIX = 'fp:tab:';
 
-// Timings of this worker's life, for scripts/bench-hf.mjs (read with worker.evaluate).
-const stats = (globalThis.__fpStats = { startedAt: performance.now(), initMs: null, analyses: [] });
+// Timings of this worker's life, for scripts/bench-hf.mjs (MSG.STATS from an extension page).
+const stats = { startedAt: performance.now(), initMs: null, analyses: [] };
 
 let ready = null;
 function engine() {
@@ -51,16 +51,29 @@ async function answerFor(report) {
 
 // ---- the report cache: per repository and revision, least recently used first out ----------------
 
+// While the worker lives, recent entries are also kept in memory: a revisit then needs no storage call.
+const memCache = new Map();
+const MEM_MAX_ENTRIES = 16;
+
+function memPut(k, entry) {
+  memCache.delete(k);
+  memCache.set(k, entry);
+  while (memCache.size > MEM_MAX_ENTRIES) memCache.delete(memCache.keys().next().value);
+}
+
 async function cacheGet(key) {
   if (typeof key !== 'string' || !key) return null;
   const k = CACHE_PREFIX + key;
-  const got = (await chrome.storage.session.get(k))[k];
-  return got ?? null;
+  if (memCache.has(k)) return memCache.get(k);
+  const got = (await chrome.storage.session.get(k))[k] ?? null;
+  if (got) memPut(k, got);
+  return got;
 }
 
 async function cachePut(key, entry) {
   if (typeof key !== 'string' || !key) return;
   const k = CACHE_PREFIX + key;
+  memPut(k, entry);
   const index = ((await chrome.storage.session.get(CACHE_INDEX))[CACHE_INDEX] ?? []).filter((x) => x !== k);
   index.push(k);
   const evict = index.splice(0, Math.max(0, index.length - CACHE_MAX_ENTRIES));
@@ -157,10 +170,22 @@ async function setTabResult(tabId, summary) {
   }
 }
 
+// The tab's result as the badge will show it, recorded from the report the worker hands out, so the
+// page need not send it back (one message fewer on the page's main thread). A page whose badge ends
+// in another state (an error) sends TAB_RESULT itself.
+function recordTab(sender, report, meta) {
+  if (typeof sender?.tab?.id !== 'number' || !report) return;
+  const summary = {
+    state: 'result', license: report.license?.id ?? '', verdict: report.badge?.class ?? 'unknown',
+    text: report.badge?.text ?? '', declared: meta?.declared ?? undefined, url: sender.url ?? sender.tab.url,
+  };
+  setTabResult(sender.tab.id, summary).catch(() => {});
+}
+
 // ---- the dispatcher -------------------------------------------------------------------------------
 
 const HANDLERS = {
-  async [MSG.ANALYZE](msg) {
+  async [MSG.ANALYZE](msg, sender) {
     await engine();
     let report;
     const opts = { ...(msg.opts ?? {}) };
@@ -172,14 +197,17 @@ const HANDLERS = {
       return { ok: false, error: String(err?.message ?? err), reason: 'unreadable' };
     }
     stats.analyses.push(performance.now() - t0);
-    if (msg.key) await cachePut(msg.key, { report, meta: msg.meta ?? null, t: Date.now() });
-    return { ok: true, report, answer: await answerFor(report), cached: false };
+    // Answer first; the cache and the tab's result are written meanwhile.
+    if (msg.key) cachePut(msg.key, { report, meta: msg.meta ?? null, t: Date.now() }).catch(() => {});
+    recordTab(sender, report, msg.meta);
+    return { ok: true, report, answer: await answerFor(report), cached: false, tabRecorded: true };
   },
-  async [MSG.CACHED](msg) {
+  async [MSG.CACHED](msg, sender) {
     const hit = await cacheGet(msg.key);
     if (!hit) return { ok: false, cached: false };
     if (personalAnswerFn()) await engine();
-    return { ok: true, report: hit.report, meta: hit.meta, answer: await answerFor(hit.report), cached: true };
+    recordTab(sender, hit.report, hit.meta);
+    return { ok: true, report: hit.report, meta: hit.meta, answer: await answerFor(hit.report), cached: true, tabRecorded: true };
   },
   async [MSG.ANSWER](msg) {
     await engine();
@@ -202,6 +230,10 @@ const HANDLERS = {
   async [MSG.OPEN_OPTIONS]() {
     await chrome.runtime.openOptionsPage();
     return { ok: true };
+  },
+  async [MSG.STATS](msg, sender) {
+    if (!sender.url?.startsWith(chrome.runtime.getURL(''))) return { ok: false, error: 'only for extension pages' };
+    return { ok: true, stats };
   },
   async [MSG.VERSION]() {
     await engine();

@@ -65,7 +65,13 @@ async function measure(context, url) {
   await cdp.send('Performance.enable');
   const told = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('fp-settled'), timeout: 20000 });
   await page.goto(url);
-  const msg = await told;
+  const msg = await told.catch(async (err) => {
+    const state = await page.evaluate(() => {
+      const b = document.querySelector('[data-fineprint-badge]');
+      return b ? `${b.getAttribute('data-state')} ${b.getAttribute('data-reason')} ${b.shadowRoot.textContent}` : 'no badge';
+    });
+    throw new Error(`no settled badge on ${url} (${state}): ${err.message}`);
+  });
   const [settled, dcl] = (await Promise.all(msg.args().slice(1).map((a) => a.jsonValue()))).map(Number);
   await new Promise((r) => setTimeout(r, 100)); // let the last callbacks run
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -89,6 +95,25 @@ async function probeOnly(url, routes) {
   } finally {
     await b.close();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The worker's engine timings for its current life, asked from an extension page.
+async function workerStats(b) {
+  const ext = await b.context.newPage();
+  try {
+    await ext.goto(`chrome-extension://${b.extensionId}/extension/options/options.html`);
+    for (let i = 0; i < 5; i++) {
+      try {
+        const res = await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'fp:stats' }));
+        if (res?.stats) return res.stats;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    return { initMs: NaN, analyses: [NaN] };
+  } finally {
+    await ext.close();
   }
 }
 
@@ -118,8 +143,7 @@ for (const c of cases()) {
       cold.push(first.settled);
       main.push(first.script);
       dcl.push(first.dcl);
-      const sw = b.context.serviceWorkers().at(-1) ?? await b.context.waitForEvent('serviceworker', { timeout: 5000 });
-      const st = await sw.evaluate(() => globalThis.__fpStats);
+      const st = await workerStats(b);
       engineInit.push(st.initMs ?? 0);
       engineRun.push(st.analyses.reduce((a, x) => a + x, 0));
       const again = await measure(b.context, url);

@@ -118,9 +118,13 @@
     return globalThis.FinePrintBadge.create();
   }
 
-  /** Put a result or an error on a badge, and tell the worker (for the popup and toolbar). */
+  /**
+   * Put a result or an error on a badge, and tell the worker (for the popup and toolbar) unless the
+   * worker already recorded this very result when it answered (result.tabRecorded).
+   */
   function setBadge(host, result, details) {
     globalThis.FinePrintBadge.set(host, result, details);
+    if (result?.ok && result.tabRecorded) return;
     const summary = { ...globalThis.FinePrintBadge.summary(host), url: location.href };
     send({ type: MSG.TAB_RESULT, summary });
   }
@@ -143,6 +147,7 @@
     }
     // No anchor: a fixed corner, still reachable and still one badge.
     badge.setAttribute('data-placement', 'fallback');
+    badge.setAttribute('data-theme', globalThis.FinePrintBadge?.pageTheme() ?? 'light'); // it paints its own background
     badge.style.cssText += 'position: fixed; right: 16px; bottom: 16px; z-index: 2147483646;';
     (document.body ?? document.documentElement).append(badge);
   }

@@ -270,7 +270,8 @@
     if (api.signal.aborted) return;
     if (mem || hit?.ok) {
       const details = mem?.details ?? hit.meta ?? {};
-      const result = mem?.result ?? finalize({ ok: true, report: hit.report, answer: hit.answer }, details);
+      // From this tab's memory nothing reached the worker: the badge must tell it (tabRecorded false).
+      const result = mem ? { ...mem.result, tabRecorded: false } : finalize({ ok: true, report: hit.report, answer: hit.answer, tabRecorded: hit.tabRecorded }, details);
       memo.set(key, { result, details });
       api.setBadge(badge, result, details);
       return;

@@ -24,25 +24,26 @@
     unreadable: 'the license could not be read',
   };
 
+  // The badge takes the page's text colour (the host inherits it) on a transparent pill, so it follows
+  // the page's light or dark theme with no script. Only the fixed-corner fallback paints a background.
   const STYLE = `
-    :host { --fg: #1f2937; --bg: #ffffff; --line: #d1d5db; --good: #15803d; --warn: #b45309;
-            --bad: #b91c1c; --muted: #6b7280; }
-    :host([data-theme="dark"]) { --fg: #e5e7eb; --bg: #111827; --line: #374151; --good: #4ade80;
-            --warn: #fbbf24; --bad: #f87171; --muted: #9ca3af; }
+    :host { --good: #1f9d55; --warn: #d97706; --bad: #dc2626; }
     button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px;
              max-width: 28rem; font: 600 12px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
-             color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 999px;
-             padding: 1px 10px 1px 8px; cursor: pointer; white-space: nowrap; }
-    button:hover { border-color: var(--fg); }
+             color: inherit; background: transparent; border-radius: 999px; padding: 1px 10px 1px 8px;
+             border: 1px solid color-mix(in srgb, currentColor 35%, transparent); cursor: pointer; white-space: nowrap; }
+    button:hover { border-color: currentColor; }
     button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
     .glyph { font-size: 12px; line-height: 1; min-width: 1em; text-align: center; }
     .text { overflow: hidden; text-overflow: ellipsis; }
-    .id { font-weight: 400; color: var(--muted); overflow: hidden; text-overflow: ellipsis; }
+    .id { font-weight: 400; opacity: .72; overflow: hidden; text-overflow: ellipsis; }
     [data-tone="good"] .glyph { color: var(--good); }
     [data-tone="warn"] .glyph { color: var(--warn); }
     [data-tone="bad"] .glyph { color: var(--bad); }
-    [data-tone="muted"] .glyph { color: var(--muted); }
+    [data-tone="muted"] .glyph { opacity: .72; }
     :host([data-state="error"]) button { border-style: dashed; }
+    :host([data-placement="fallback"]) button { background: #fff; color: #1f2937; box-shadow: 0 2px 10px rgba(0,0,0,.2); }
+    :host([data-placement="fallback"][data-theme="dark"]) button { background: #111827; color: #e5e7eb; }
     :host([data-state="loading"]) .glyph { animation: spin 1s linear infinite; display: inline-block; }
     @keyframes spin { to { transform: rotate(360deg); } }
     @media (prefers-reduced-motion: reduce) { :host([data-state="loading"]) .glyph { animation: none; } }
@@ -65,18 +66,6 @@
     return 'light';
   }
 
-  // Reading the page's colours forces a style computation: do it once the page has painted (its own
-  // styles are computed by then), not while it is still loading. Light until then.
-  function followTheme(host) {
-    if (!host.hasAttribute('data-theme')) host.setAttribute('data-theme', 'light');
-    requestAnimationFrame(() => {
-      try {
-        host.setAttribute('data-theme', pageTheme());
-        host.setAttribute('data-theme-settled', '');
-      } catch {}
-    });
-  }
-
   // One parsed style sheet for every badge of the page (a <style> where constructed sheets are missing).
   let sheet = null;
   function styleInto(root) {
@@ -97,8 +86,7 @@
     host.setAttribute('data-license', '');
     host.setAttribute('data-verdict', '');
     host.setAttribute('data-state', 'loading');
-    followTheme(host);
-    host.style.cssText = 'all: initial; display: inline-flex; vertical-align: middle; margin: 0 6px 4px 0;';
+    host.style.cssText = 'all: initial; color: inherit; display: inline-flex; vertical-align: middle; margin: 0 6px 4px 0;';
     const root = host.attachShadow({ mode: 'open' });
     styleInto(root);
     const btn = document.createElement('button');
@@ -140,7 +128,6 @@
    */
   function set(host, result, details = {}) {
     state.set(host, { result, details });
-    followTheme(host);
     if (result?.ok && result.report) {
       const r = result.report;
       const cls = r.badge?.class ?? 'unknown';

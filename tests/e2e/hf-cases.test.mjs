@@ -304,11 +304,13 @@ test('dark page: badge and panel follow the page\'s theme', async () => {
   b.serve(`/${id}`, hfPage({ id, theme: 'dark', cardData: { license: 'apache-2.0' } }));
   b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('spdx/Apache-2.0.txt')));
   const v = await visit(b, `${HF}/${id}`);
-  assert.equal(v.badge.theme, 'dark');
+  assert.ok(v.badge.textLuminance > 180, `light text on the dark page: ${v.badge.textLuminance}`);
   const panel = await openPanel(v.page);
   assert.equal(panel.theme, 'dark');
   const light = await visit(b, `${HF}/acme-ai/apache-model`);
-  assert.equal(light.badge.theme, 'light');
+  assert.ok(light.badge.textLuminance < 80, `dark text on the light page: ${light.badge.textLuminance}`);
+  const lightPanel = await openPanel(light.page);
+  assert.equal(lightPanel.theme, 'light');
   await light.page.close();
   await v.page.close();
 });

@@ -43,14 +43,18 @@ export async function visit(b, url, { timeout = 10000 } = {}) {
 }
 
 export async function settled(page, { timeout = 10000 } = {}) {
-  const handle = await page.waitForSelector('[data-fineprint-badge]:is([data-state="result"],[data-state="error"])[data-theme-settled]', { timeout });
+  const handle = await page.waitForSelector('[data-fineprint-badge]:is([data-state="result"],[data-state="error"])', { timeout });
   return handle.evaluate((el) => ({
     license: el.getAttribute('data-license'),
     verdict: el.getAttribute('data-verdict'),
     state: el.getAttribute('data-state'),
     reason: el.getAttribute('data-reason'),
     placement: el.getAttribute('data-placement'),
-    theme: el.getAttribute('data-theme'),
+    // The luminance of the badge's text: it takes the page's colour, light on a dark page.
+    textLuminance: (() => {
+      const m = getComputedStyle(el.shadowRoot.querySelector('button')).color.match(/[\d.]+/g).map(Number);
+      return Math.round(0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]);
+    })(),
     text: el.shadowRoot?.querySelector('button')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
     glyph: el.shadowRoot?.querySelector('.glyph')?.textContent ?? '',
     count: document.querySelectorAll('[data-fineprint-badge]').length,
