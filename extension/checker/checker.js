@@ -66,30 +66,31 @@ async function readFile(file) {
   return { name, text };
 }
 
-const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
-  'TABLE', 'TD', 'TH', 'TR', 'UL']);
+const BLOCK_TAGS = 'address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul';
+const TAG = /<\/?[a-zA-Z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/g;
 
-/** The readable text of an HTML file. DOMParser builds an inert document: no script in it runs, nothing loads. */
+/**
+ * The readable text of an HTML file. The markup is removed as text, without ever building elements
+ * from it (even an inert parsed document tries to run an <img onerror>); only the remaining tag-free
+ * text goes through DOMParser, to decode entities such as &amp; and &#8220;.
+ */
 function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  doc.querySelectorAll('script, style, noscript, template, svg, math, iframe, object, head').forEach((n) => n.remove());
-  const out = [];
-  const walk = (node, pre) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        out.push(pre ? child.data : child.data.replace(/\s+/g, ' '));
-      } else if (child.nodeType === Node.ELEMENT_NODE) {
-        const block = BLOCKS.has(child.tagName);
-        if (block) out.push('\n');
-        if (child.tagName === 'LI') out.push('- ');
-        walk(child, pre || child.tagName === 'PRE');
-        if (block && child.tagName !== 'BR') out.push('\n');
-      }
-    }
-  };
-  walk(doc.body ?? doc.documentElement, false);
-  return out.join('').replace(/[ \t]+\n/g, '\n').replace(/\n[ \t]+/g, '\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  const chunks = String(html)
+    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+    .replace(/<[!?][^>]*>/g, ' ') // doctype, CDATA, processing instructions
+    .replace(/<(script|style|noscript|template|svg|math|iframe|object|head|title)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
+    .split(/(<pre\b[^>]*>[\s\S]*?<\/pre\s*>)/i);
+  // (The leading "." keeps leading white space, which the HTML parser drops before the body.)
+  const decode = (t) => (new DOMParser().parseFromString(`.${t.replace(/</g, '&lt;')}`, 'text/html').body?.textContent ?? '.').slice(1);
+  const text = chunks.map((chunk, i) => {
+    const pre = i % 2 === 1;
+    const t = decode((pre ? chunk : chunk.replace(/\s+/g, ' '))
+      .replace(/<li\b[^>]*>/gi, '\n- ')
+      .replace(new RegExp(`</?(?:${BLOCK_TAGS})\\b[^>]*>`, 'gi'), '\n')
+      .replace(TAG, ''));
+    return pre ? `\n${t.replace(/^\n+|\n+$/g, '')}\n` : t.replace(/[ \t]+\n/g, '\n').replace(/\n[ \t]+/g, '\n');
+  }).join('');
+  return text.replace(/\n{3,}/g, '\n\n').replace(/^\s+|\s+$/g, '') + '\n';
 }
 
 async function addFiles(fileList) {
@@ -167,8 +168,13 @@ async function analyzeNow({ problems = [], focus = false } = {}) {
   const seq = ++state.seq;
   const docs = currentDocs();
   const opts = {};
-  if (state.hub?.license) opts.hf_license = state.hub.license;
-  if (!docs.length && !opts.hf_license) {
+  if (state.hub) {
+    // The model's metadata gives the declared license, the recipe and the base models.
+    opts.hf_metadata = state.hub.info;
+    if (state.hub.card) opts.model_card = state.hub.card;
+    if (state.hub.ancestors?.length) opts.ancestors = state.hub.ancestors;
+  }
+  if (!docs.length && !state.hub?.license) {
     clearResult();
     say(problems.length ? problems.join(' ') : 'Nothing to analyse yet: paste a license, drop files or enter a model id.', problems.length ? 'error' : 'info');
     return;
@@ -432,7 +438,7 @@ function declaredLicense(info) {
 
 function cannotReach(id, what) {
   const page = `${HUB}/${id}`;
-  return [`${what} Your browser did not let this page read huggingface.co (you may be offline, a network filter may block it, or the site does not allow pages from other sites to read it). Nothing was sent. To check this model: open `,
+  return [`${what} Your browser did not let this page read huggingface.co (you may be offline, a network filter may block it, or the site does not allow pages from other sites to read it). To check this model: open `,
     link(page, page), ', open its LICENSE file, and paste the text here, or download the file and drop it here.'];
 }
 
@@ -452,7 +458,10 @@ async function checkModel(input, { fromHash = false } = {}) {
     if (api.status === 401 || api.status === 403) say(`Hugging Face did not show ${id}: it is private or needs you to sign in. Copy its license text from the model page and paste it here.`, 'error');
     else if (api.status === 404) say(`There is no model ${id} on Hugging Face. Check the id (owner/model).`, 'error');
     else if (api.status) say(`Hugging Face answered with an error (HTTP ${api.status}). Try again later, or paste the license text here.`, 'error');
-    else say(...cannotReach(id, `Could not reach the Hugging Face API (${api.reason}).`), 'error');
+    else {
+      const [first, ...rest] = cannotReach(id, `Could not reach the Hugging Face API (${api.reason}).`);
+      say(first, 'error', ...rest);
+    }
     return;
   }
   const info = api.json ?? {};
@@ -461,14 +470,19 @@ async function checkModel(input, { fromHash = false } = {}) {
   const rev = typeof info.sha === 'string' && /^[0-9a-f]{40}$/.test(info.sha) ? info.sha : 'main';
   const got = [];
   const failed = [];
+  const raw = (f) => `${HUB}/${id}/raw/${rev}/${f.split('/').map(encodeURIComponent).join('/')}`;
   for (const f of files) {
-    const path = f.split('/').map(encodeURIComponent).join('/');
-    const r = await hubFetch(`${HUB}/${id}/raw/${rev}/${path}`, false);
+    const r = await hubFetch(raw(f), false);
     if (r.ok && r.text.trim()) got.push({ name: `${id}/${f}`, text: r.text, source: 'hub', file: f });
     else failed.push({ file: f, status: r.status, reason: r.reason });
   }
+  // The model card, for the recipe (training data, code, paper): not a license document.
+  const hasCard = (info.siblings ?? []).some((x) => x?.rfilename === 'README.md');
+  const card = hasCard ? await hubFetch(raw('README.md'), false) : null;
+  const ancestors = await fetchAncestors(info);
   state.docs = state.docs.filter((d) => d.source !== 'hub').concat(got);
-  state.hub = { id, license: declared, fileUrl: got.length ? `${HUB}/${id}/blob/main/${got[0].file}` : `${HUB}/${id}`, gated: info.gated };
+  state.hub = { id, info, license: declared, card: card?.ok ? card.text : null, ancestors,
+    fileUrl: got.length ? `${HUB}/${id}/blob/main/${got[0].file}` : `${HUB}/${id}`, gated: info.gated };
   renderDocList();
   const notes = [];
   if (failed.some((f) => f.status === 401 || f.status === 403)) {
@@ -487,6 +501,30 @@ async function checkModel(input, { fromHash = false } = {}) {
   await analyzeNow({ focus: true });
   if (notes.length) say(ui.status.textContent, 'warn', ' ', notes.join(' '));
   showShareLink(id);
+}
+
+/**
+ * The base models, as far as the engine's lineage walk wants them (pendingAncestors, within
+ * lineageLimits): each {id, metadata} or {id, error}. A model without base_model costs no request.
+ */
+async function fetchAncestors(info) {
+  const ancestors = [];
+  try {
+    await loadEngine();
+    if (typeof engine.pendingAncestors !== 'function') return ancestors;
+    const limit = engine.lineageLimits?.()?.maxAncestors ?? 8;
+    for (let round = 0; round <= limit && ancestors.length < limit; round++) {
+      const pending = engine.pendingAncestors(info, ancestors);
+      if (!Array.isArray(pending) || !pending.length) break;
+      for (const aid of pending.slice(0, limit - ancestors.length)) {
+        const r = parseModelId(aid) ? await hubFetch(`${HUB}/api/models/${parseModelId(aid)}`, true) : { ok: false, status: 0, reason: 'not a model id' };
+        ancestors.push(r.ok ? { id: aid, metadata: r.json } : { id: aid, error: r.status ? `HTTP ${r.status}` : r.reason });
+      }
+    }
+  } catch (err) {
+    console.warn('[Fine Print] lineage:', err);
+  }
+  return ancestors;
 }
 
 function showShareLink(id) {
@@ -527,20 +565,9 @@ async function loadProfile() {
   buildProfileForm();
 }
 
-/** Known questions and answers only; a missing or unknown answer is "not_sure" (profile.md). */
+/** Known questions and answers only; a missing or unknown answer is "not_sure" (extension/shared/profile.js). */
 function normalizeProfile(raw) {
-  if (globalThis.FinePrintProfile?.normalize) return globalThis.FinePrintProfile.normalize(raw, state.questions);
-  const given = raw && typeof raw === 'object' ? (raw.answers ?? raw) : {};
-  const answers = {};
-  let answered = 0;
-  for (const q of state.questions.questions) {
-    const ok = new Set(q.answers.map((a) => a.id));
-    const v = given[q.id];
-    const list = (Array.isArray(v) ? v : [v]).filter((x) => ok.has(x));
-    answers[q.id] = q.multiple ? (list.length ? list : ['not_sure']) : (list[0] ?? 'not_sure');
-    if (list.length) answered++;
-  }
-  return { version: state.questions.version, answers, answered };
+  return globalThis.FinePrintProfile.normalize(raw, state.questions);
 }
 
 function buildProfileForm() {

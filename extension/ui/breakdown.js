@@ -164,14 +164,18 @@
     }
   }
 
-  /** A clause value in words: counts and amounts with separators, regions by name. */
-  function formatValue(kind, value) {
+  /**
+   * A clause value in words: counts and amounts with separators and the unit the text states
+   * ("users per month", "EUR per year"; never converted, never assumed), regions by name.
+   */
+  function formatValue(kind, value, unit) {
     if (value === undefined || value === null || value === '') return '';
     if (Array.isArray(value)) return value.map(regionName).join(', ');
     if (typeof value === 'number' && Number.isFinite(value)) {
       const n = value.toLocaleString('en-US');
-      if (kind === 'revenue_threshold') return `US$${n} a year`;
-      if (kind === 'mau_threshold') return `${n} monthly active users`;
+      const u = str(unit).trim();
+      if (u) return `${n} ${u}`;
+      if (kind === 'mau_threshold') return `${n} users`;
       return n;
     }
     return str(value);
@@ -308,7 +312,7 @@
     li.append(el('h4', { class: 'fp-clause-title' }, info ? info[0] : kind.replace(/_/g, ' ')));
     const summary = str(clause.summary) || (info ? info[1] : '');
     if (summary) li.append(el('p', { class: 'fp-summary' }, summary));
-    const value = formatValue(kind, clause.value);
+    const value = formatValue(kind, clause.value, clause.unit);
     if (value) li.append(el('p', { class: 'fp-value' }, el('span', { class: 'fp-muted' }, 'Value: '), value));
     const evidence = Array.isArray(clause.evidence) ? clause.evidence : [];
     for (const ev of evidence) {

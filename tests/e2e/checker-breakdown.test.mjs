@@ -17,7 +17,7 @@ const report = {
   osi_approved: false,
   clauses: [
     { kind: 'trademark_withheld', summary: 'No trademark license.', evidence: [{ doc: 0, quote: 'no trademark licenses', start: 1, end: 22 }] },
-    { kind: 'mau_threshold', summary: 'Over 700M MAU you need a license.', value: 700000000, evidence: [{ doc: 0, quote: '700 million monthly active users', start: 100, end: 132 }] },
+    { kind: 'mau_threshold', summary: 'Over 700M MAU you need a license.', value: 700000000, unit: 'users per month', evidence: [{ doc: 0, quote: '700 million monthly active users', start: 100, end: 132 }] },
     { kind: 'geo_exclusion', summary: 'Not licensed in the EU.', value: ['EU', 'GB'], evidence: [{ doc: 1, quote: `EU ${HOSTILE}`, start: 7, end: 40 }] },
     { kind: 'noncommercial', summary: HOSTILE, evidence: [{ doc: 0, quote: 'non-commercial', start: 200, end: 214 }, { doc: 1, quote: 'NonCommercial', start: 300, end: 313 }] },
     { kind: 'attribution_display', summary: 'Show “Built with Llama”.', value: 'Built with Llama', evidence: [{ doc: 0, quote: 'Built with Llama', start: 400, end: 416 }] },
@@ -79,7 +79,7 @@ test('clauses are grouped Can\'t / Only if / Must / Vendor powers / Legal, with 
   assert.match(r.groups[0].title, /^Can't \(2\)$/);
   assert.ok(r.quotes.includes('700 million monthly active users'));
   assert.equal(r.quotes.length, 8, 'one blockquote per evidence');
-  assert.ok(r.values.some((v) => v.includes('700,000,000 monthly active users')));
+  assert.ok(r.values.some((v) => v.includes('700,000,000 users per month')));
   assert.ok(r.values.some((v) => /European Union, .*\(GB\)/.test(v)));
   assert.match(r.text, /Open weights, restricted/);
   assert.match(r.text, /Restricted/);

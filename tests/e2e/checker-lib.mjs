@@ -34,8 +34,8 @@ export function serveStatic(dir = path.join(ROOT, 'extension')) {
  * Chromium with the checker served as plain files. `hub(url)` answers requests to huggingface.co
  * ({status, body, contentType, headers} or null for a network failure); other origins are aborted.
  */
-export async function openChecker({ hub = null, viewport = { width: 1280, height: 900 }, hash = '' } = {}) {
-  const server = await serveStatic();
+export async function openChecker({ hub = null, viewport = { width: 1280, height: 900 }, hash = '', dir } = {}) {
+  const server = await serveStatic(dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
   const context = await browser.newContext({ viewport });

@@ -81,8 +81,11 @@ test('utf8Index: a byte slice of the text equals the string slice it maps to', (
 });
 
 test('values are put in words: counts, dollars and regions', () => {
-  assert.equal(UI.formatValue('mau_threshold', 700000000), '700,000,000 monthly active users');
-  assert.equal(UI.formatValue('revenue_threshold', 1000000), 'US$1,000,000 a year');
+  assert.equal(UI.formatValue('mau_threshold', 700000000, 'users per month'), '700,000,000 users per month');
+  assert.equal(UI.formatValue('mau_threshold', 700000000), '700,000,000 users');
+  assert.equal(UI.formatValue('revenue_threshold', 1000000, 'USD per year'), '1,000,000 USD per year');
+  assert.equal(UI.formatValue('revenue_threshold', 1000000, 'EUR per year'), '1,000,000 EUR per year', 'amounts keep their currency');
+  assert.equal(UI.formatValue('revenue_threshold', 1000000), '1,000,000', 'no currency is assumed');
   assert.match(UI.formatValue('geo_exclusion', ['EU', 'GB']), /^European Union, .*\(GB\)$/);
   assert.equal(UI.formatValue('governing_law', 'California'), 'California');
   assert.equal(UI.formatValue('governing_law', null), '');

@@ -1,0 +1,137 @@
+// The checker page itself: the profile (kept in the browser, editable on the page), keyboard use,
+// labels, a phone-sized screen, and the page opened as an extension page (CSP with wasm-unsafe-eval,
+// profile in chrome.storage.sync shared with the extension's options).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, corpusText, launch } from './harness.mjs';
+import { openChecker, result } from './checker-lib.mjs';
+
+test('the profile is asked on the page, kept in localStorage, and survives a reload', async () => {
+  const c = await openChecker();
+  try {
+    await c.page.fill('[data-fineprint-input]', corpusText('ai/llama-3.1-community.txt'));
+    await result(c.page);
+    assert.equal(await c.page.$eval('.fp-answer', (s) => s.dataset.outcome), 'none');
+    assert.match(await c.page.textContent('.fp-answer'), /Answer a few questions/);
+    // "Edit your answers" opens the questions and moves focus into them.
+    await c.page.click('.fp-edit-profile');
+    assert.equal(await c.page.$eval('#profile-box', (d) => d.open), true);
+    assert.equal(await c.page.evaluate(() => document.activeElement?.closest('#profile') !== null), true);
+    const questions = await c.page.$$eval('#profile fieldset legend', (l) => l.map((x) => x.textContent));
+    assert.ok(questions.length >= 10, 'every question of profile.md');
+    assert.ok(questions.includes('What will you use it for?'));
+    await c.page.check('#profile input[name="use"][value="product"]');
+    await c.page.check('#profile input[name="mau"][value="over_700m"]');
+    await c.page.check('#profile input[name="fields"][value="medical"]');
+    await c.page.check('#profile input[name="fields"][value="military"]');
+    await c.page.waitForFunction(() => JSON.parse(localStorage.getItem('fp:profile') ?? 'null')?.answers?.fields?.length === 2);
+    const stored = await c.page.evaluate(() => JSON.parse(localStorage.getItem('fp:profile')));
+    assert.equal(stored.answers.use, 'product');
+    assert.equal(stored.answers.mau, 'over_700m');
+    assert.deepEqual(stored.answers.fields, ['medical', 'military']);
+    assert.equal(stored.answers.region, 'not_sure', 'unanswered counts as not sure');
+    // "None of these" excludes the other fields.
+    await c.page.check('#profile input[name="fields"][value="none"]');
+    await c.page.waitForFunction(() => JSON.parse(localStorage.getItem('fp:profile')).answers.fields.join() === 'none');
+    assert.equal(await c.page.isChecked('#profile input[name="fields"][value="medical"]'), false);
+    // The result updates with the profile: no longer the invitation to answer.
+    assert.doesNotMatch(await c.page.textContent('.fp-answer'), /Answer a few questions/);
+    await c.page.reload();
+    await c.page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    assert.equal(await c.page.isChecked('#profile input[name="use"][value="product"]'), true);
+    assert.equal(await c.page.isChecked('#profile input[name="fields"][value="none"]'), true);
+    assert.deepEqual(c.requests, []);
+  } finally {
+    await c.close();
+  }
+});
+
+test('keyboard and labels: every control is labelled, and a quote can be shown in the text without a mouse', async () => {
+  const c = await openChecker();
+  try {
+    const unlabelled = await c.page.evaluate(() => [...document.querySelectorAll('input, textarea, select, button')]
+      .filter((e) => !(e.labels?.length || e.getAttribute('aria-label') || (e.tagName === 'BUTTON' && e.textContent.trim())))
+      .map((e) => e.outerHTML.slice(0, 80)));
+    assert.deepEqual(unlabelled, []);
+    assert.equal(await c.page.getAttribute('#status', 'aria-live'), 'polite');
+    // Tab from the text area to the Analyse button, press Enter.
+    await c.page.fill('[data-fineprint-input]', corpusText('ai/llama-3.1-community.txt'));
+    await c.page.focus('[data-fineprint-input]');
+    await c.page.keyboard.press('Tab');
+    assert.equal(await c.page.evaluate(() => document.activeElement.id), 'analyze');
+    await c.page.keyboard.press('Enter');
+    await result(c.page);
+    assert.equal(await c.page.evaluate(() => document.activeElement.id), 'result', 'focus moves to the result');
+    const button = c.page.locator('.fp-evidence .fp-locate').first();
+    await button.focus();
+    await c.page.keyboard.press('Enter');
+    const focused = await c.page.evaluate(() => ({ tag: document.activeElement.tagName, active: document.activeElement.classList.contains('active') }));
+    assert.deepEqual(focused, { tag: 'MARK', active: true });
+  } finally {
+    await c.close();
+  }
+});
+
+test('a phone-sized screen (375 px): nothing is wider than the screen, the text view sits under the breakdown', async () => {
+  const c = await openChecker({ viewport: { width: 375, height: 740 } });
+  try {
+    await c.page.fill('[data-fineprint-input]', corpusText('ai/llama-3.1-community.txt'));
+    await result(c.page);
+    const layout = await c.page.evaluate(() => {
+      const b = document.querySelector('.breakdown-col').getBoundingClientRect();
+      const t = document.querySelector('.text-col').getBoundingClientRect();
+      return { scroll: document.documentElement.scrollWidth, width: innerWidth, stacked: t.top >= b.bottom - 1,
+        wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.doc-view'))
+          .map((e) => e.tagName + '.' + e.className).slice(0, 5) };
+    });
+    assert.equal(layout.scroll, 375, `no horizontal scroll (${layout.wide.join(', ')})`);
+    assert.deepEqual(layout.wide, []);
+    assert.equal(layout.stacked, true);
+  } finally {
+    await c.close();
+  }
+});
+
+test('as an extension page: the same WASM under the extension CSP, the profile in chrome.storage.sync', async () => {
+  const ext = await launch();
+  try {
+    const page = await ext.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e));
+    await page.goto(`chrome-extension://${ext.extensionId}/extension/checker/index.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    await page.fill('[data-fineprint-input]', corpusText('spdx/Apache-2.0.txt'));
+    await page.click('#analyze');
+    const r = await result(page);
+    assert.equal(r.license, 'Apache-2.0');
+    await page.click('#profile-box summary');
+    await page.check('#profile input[name="use"][value="research"]');
+    await page.waitForFunction(async () => (await chrome.storage.sync.get('fp:profile'))['fp:profile']?.answers?.use === 'research');
+    const fromWorker = await ext.worker.evaluate(async () => (await chrome.storage.sync.get('fp:profile'))['fp:profile']?.answers?.use);
+    assert.equal(fromWorker, 'research', 'the extension sees the same profile');
+    assert.deepEqual(errors.map(String), []);
+  } finally {
+    await ext.close();
+  }
+});
+
+test('published as the README says (four folders copied to a static host), it works, and keeps working offline', async () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'fineprint-site-'));
+  for (const d of ['checker', 'ui', 'shared', 'pkg']) fs.cpSync(path.join(ROOT, 'extension', d), path.join(site, d), { recursive: true });
+  const c = await openChecker({ dir: site });
+  try {
+    await c.context.setOffline(true);
+    await c.page.fill('[data-fineprint-input]', corpusText('ai/llama-3.1-community.txt'));
+    await c.page.click('#analyze');
+    assert.equal((await result(c.page)).license, 'llama-3.1-community');
+    assert.ok(await c.page.$$eval('#profile fieldset', (f) => f.length) >= 10, 'the profile questions came with the site');
+    assert.deepEqual(c.requests, []);
+    assert.deepEqual(c.errors.map(String), []);
+  } finally {
+    await c.close();
+    fs.rmSync(site, { recursive: true, force: true });
+  }
+});

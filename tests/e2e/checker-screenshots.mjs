@@ -1,0 +1,31 @@
+// Screenshots of the checker (not a test): `node tests/e2e/checker-screenshots.mjs` writes
+// tests/screenshots/checker-desktop.png (1280 px) and checker-phone.png (375 px): a Llama 3.1 license
+// and its use policy, a clause shown in the text.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, corpusText } from './harness.mjs';
+import { openChecker, result } from './checker-lib.mjs';
+
+const OUT = path.join(ROOT, 'tests/screenshots');
+fs.mkdirSync(OUT, { recursive: true });
+for (const [name, viewport] of [['checker-desktop', { width: 1280, height: 1000 }], ['checker-phone', { width: 375, height: 812 }]]) {
+  const c = await openChecker({ viewport });
+  try {
+    await c.page.evaluate(({ lic, aup }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([lic], 'LICENSE'));
+      dt.items.add(new File([aup], 'USE_POLICY.md'));
+      document.querySelector('#drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, { lic: corpusText('ai/llama-3.1-community.txt'), aup: corpusText('ai/llama-3.1-aup.txt') });
+    await result(c.page);
+    await c.page.locator('[data-kind="mau_threshold"] .fp-locate').first().click();
+    await c.page.waitForTimeout(600); // smooth scroll
+    await c.page.evaluate(() => window.scrollTo(0, document.querySelector('#result').offsetTop - 8));
+    await c.page.waitForTimeout(300);
+    const file = path.join(OUT, `${name}.png`);
+    await c.page.screenshot({ path: file });
+    console.log(file);
+  } finally {
+    await c.close();
+  }
+}
