@@ -44,6 +44,7 @@
     .muted { color: var(--muted); font-size: 12px; }
     .warn { margin: 4px 0; padding: 6px 8px; border-radius: 6px; background: var(--accent); font-weight: 600; }
     .dot { display: inline-block; width: 1.1em; text-align: center; }
+    details.recipe { margin: 8px 0; } details.recipe summary { cursor: pointer; font-weight: 600; }
     /* The breakdown picks its colours from prefers-color-scheme; here the page's theme decides. */
     :host([data-theme="light"]) .fp-breakdown { --fp-fg:#1b1f24; --fp-muted:#57606a; --fp-bg:#fff; --fp-line:#d0d7de;
       --fp-quote:#f6f8fa; --fp-red:#b42318; --fp-amber:#9a6700; --fp-green:#1a7f37; --fp-blue:#0969da; }
@@ -167,8 +168,10 @@
   /** What the release discloses (report.recipe): one dot per dimension, words beside each dot. */
   function recipeSection(recipe) {
     if (!recipe || !Array.isArray(recipe.dimensions) || !recipe.dimensions.length) return null;
-    const sec = el('section', { class: 'recipe', 'data-fineprint-recipe': '', 'aria-label': 'What the release discloses' });
-    sec.append(el('h3', { text: 'What the release discloses' }));
+    // Folded: a one-line count, the dots on request (the license breakdown below matters more).
+    const sec = el('details', { class: 'recipe', 'data-fineprint-recipe': '' });
+    const shown = recipe.dimensions.filter((d) => d.status === 'disclosed').length;
+    sec.append(el('summary', { text: `What the release discloses: ${shown} of ${recipe.dimensions.length}${recipe.disclosed ? ' (data, code and paper)' : ''}` }));
     const list = el('ul', { class: 'dots' });
     for (const d of recipe.dimensions) {
       const [glyph, words] = DOTS[d.status] ?? ['?', String(d.status)];

@@ -151,6 +151,18 @@ test('the popup shows the current tab\'s result and links to the checker and the
   assert.equal(await popup.locator('#open-options').count(), 1);
   await popup.close();
   await v.page.close();
+
+  // An error badge (no analysis in the worker): the page itself tells the worker, the popup says why.
+  const bare = 'acme-ai/popup-no-license';
+  b.serve(`/${bare}`, hfPage({ id: bare, cardData: {} }));
+  const e = await visit(b, `${HF}/${bare}`);
+  const errTab = await tabIdOf(b, e.page);
+  const errPopup = await b.context.newPage();
+  await errPopup.goto(`chrome-extension://${b.extensionId}/extension/popup/popup.html?tab=${errTab}`);
+  await errPopup.waitForSelector('#result[data-state="error"]');
+  assert.match(await errPopup.locator('#headline').textContent(), /no license declared or found/);
+  await errPopup.close();
+  await e.page.close();
 });
 
 test('the options page keeps the profile in storage.sync', async () => {

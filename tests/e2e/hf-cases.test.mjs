@@ -314,3 +314,21 @@ test('dark page: badge and panel follow the page\'s theme', async () => {
   await light.page.close();
   await v.page.close();
 });
+
+test('a dataset page that declares a license gets the badge; its files are read under /datasets/', async () => {
+  const id = 'acme-ai/open-corpus';
+  const license = corpusText('spdx/CC-BY-4.0.txt');
+  b.serve(`/datasets/${id}`, hfPage({ id, type: 'dataset', cardData: { license: 'cc-by-4.0' } }));
+  b.serve(`/datasets/${id}/raw/main/LICENSE`, b.text(license));
+  const v = await visit(b, `${HF}/datasets/${id}`);
+  assert.equal(v.badge.state, 'result');
+  assert.equal(v.badge.placement, 'license-chip');
+  assert.deepEqual(fetched(v.requests()), [`/datasets/${id}/raw/main/LICENSE`], 'no model card or model API for a dataset');
+  assert.equal(cardFetches(v.requests()), 0);
+  expectEngine(v.badge, [{ name: 'LICENSE', text: license }], { hf_license: 'cc-by-4.0' });
+  assert.equal(v.badge.license, 'CC-BY-4.0');
+  const panel = await openPanel(v.page);
+  assert.equal(panel.links.find((l) => l.text === 'Read the license file')?.href, `${HF}/datasets/${id}/blob/main/LICENSE`);
+  commonChecks(v, v.badge);
+  await v.page.close();
+});

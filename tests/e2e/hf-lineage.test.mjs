@@ -33,6 +33,7 @@ async function panelParts(page) {
       chain: lin ? [...lin.querySelectorAll('li')].map((li) => ({ id: li.dataset.id, status: li.dataset.status, text: li.textContent })) : [],
       dots: rec ? Object.fromEntries([...rec.querySelectorAll('li')].map((li) => [li.dataset.dimension, li.dataset.status])) : {},
       glyphs: rec ? [...rec.querySelectorAll('.dot')].map((d) => d.textContent) : [],
+      recipeSummary: rec?.querySelector('summary')?.textContent ?? null,
     };
   });
 }
@@ -124,6 +125,7 @@ test('a fully open release earns open-source-ai, with its recipe dots in the pan
   const p = await panelParts(v.page);
   for (const d of ['license_open', 'training_data', 'training_code', 'paper']) assert.equal(p.dots[d], 'disclosed', `${d}: ${JSON.stringify(p.dots)}`);
   assert.ok(p.glyphs.includes('●'), 'each dot has a glyph beside its words');
+  assert.match(p.recipeSummary, /What the release discloses: \d of \d+ \(data, code and paper\)/);
 
   // Without the model card's code link, the same release is open weights, not open source AI.
   const bare = 'acme-ai/weights-only';
