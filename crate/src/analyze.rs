@@ -126,10 +126,6 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         if let Some(id) = license.id.as_deref() {
             verdict = declared_verdict(id, verdict);
         }
-    } else if let (Some(hf), Some(found_id)) = (declared, license.id.as_deref()) {
-        if let Some(w) = declared_mismatch(hf, found_id) {
-            warnings.push(w);
-        }
     }
     let mut recipe = opts
         .hf_metadata
@@ -215,20 +211,6 @@ fn declared_verdict(id: &str, decided: Verdict) -> Verdict {
         VerdictClass::Unknown => "Unknown (declared license, text not read)",
     };
     Verdict { class, label: label.into(), reasons }
-}
-
-/// A warning when the text is a different license than the declared id names
-/// (editions of one text, such as GPL-3.0-only and -or-later, are the same).
-fn declared_mismatch(hf: &str, found_id: &str) -> Option<String> {
-    let declared = kb::by_hf_id(hf)?;
-    if kb::same_text(declared.id, found_id) {
-        return None;
-    }
-    let found_name = kb::facts(found_id).map(|f| f.name).unwrap_or(found_id);
-    Some(format!(
-        "the page declares {hf} ({}), but the license text is {found_name}: the text is what binds",
-        declared.name
-    ))
 }
 
 /// Badge from the license verdict alone (recipe and lineage refine it elsewhere).
