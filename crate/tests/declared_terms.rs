@@ -31,7 +31,7 @@ fn table_agrees_with_the_engine_on_every_published_text() {
         }
     }
     assert!(table().len() > 300);
-    assert!(wrong.is_empty(), "{} rows disagree (regenerate and review):\n{}", wrong.len(), wrong.join("\n"));
+    assert!(wrong.is_empty(), "{} rows disagree: regenerate with `cargo run -p fineprint --release --example declared_terms > crate/data/declared-terms.tsv` and review the diff:\n{}", wrong.len(), wrong.join("\n"));
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn a_text_that_contradicts_the_declared_id_is_reported() {
     assert_eq!(r.license.id.as_deref(), Some("llama-3-community"));
     assert_eq!(r.verdict.class, VerdictClass::Restricted);
     assert!(
-        r.warnings.iter().any(|w| w.contains("apache-2.0") && w.to_lowercase().contains("llama")),
+        r.warnings.iter().any(|w| w.to_lowercase().contains("apache") && w.to_lowercase().contains("llama")),
         "{:?}",
         r.warnings
     );
