@@ -32,17 +32,17 @@ function engine() {
 // so the compile overlaps the page's fetches of the license texts. Failures surface on first use.
 engine().catch(() => {});
 
-// The personal answer comes from the Rust core (issue 4) once it exports it; until then there is none.
+// The personal answer comes from the Rust core (issue 4: personalAnswer(report, profile)); an engine
+// built without it gives none.
 function personalAnswerFn() {
-  return engineModule.personalAnswer ?? engineModule.personal_answer ?? null;
+  return typeof engineModule.personalAnswer === 'function' ? engineModule.personalAnswer : null;
 }
 
 async function answerFor(report) {
   const fn = personalAnswerFn();
   if (!fn || !report) return null;
   try {
-    const profile = await Profile.read();
-    return fn(report, profile.answers) ?? null;
+    return fn(report, await Profile.readForEngine()) ?? null;
   } catch (err) {
     console.warn('[Fine Print] personal answer failed:', err);
     return null;

@@ -38,6 +38,24 @@
     return { version: questions.version, answers, answered };
   }
 
+  /**
+   * The profile in the shape of the core's Profile (crate/src/profile.rs), for the WASM personalAnswer:
+   * each question's "engine" field, each answer's "engine" spelling (else its id); a list for
+   * multiple-choice questions and those marked "list"; "not sure" stays "not_sure" (the riskier answer).
+   */
+  function toEngine(profile, questions) {
+    const answers = profile?.answers ?? {};
+    const out = {};
+    for (const q of questions.questions) {
+      if (!q.engine) continue;
+      const spell = (v) => q.answers.find((a) => a.id === v)?.engine ?? v;
+      const v = answers[q.id] ?? NOT_SURE;
+      // The core takes lists for some single-choice questions (distribution, regions): "list" says so.
+      out[q.engine] = q.multiple || q.list ? [].concat(v).map(spell) : spell(Array.isArray(v) ? v[0] : v);
+    }
+    return out;
+  }
+
   async function read() {
     const questions = await loadQuestions();
     let raw;
@@ -56,5 +74,10 @@
     return clean;
   }
 
-  globalThis.FinePrintProfile ??= Object.freeze({ KEY, NOT_SURE, loadQuestions, normalize, read, write });
+  /** The stored profile already in the core's shape (see toEngine). */
+  async function readForEngine() {
+    return toEngine(await read(), await loadQuestions());
+  }
+
+  globalThis.FinePrintProfile ??= Object.freeze({ KEY, NOT_SURE, loadQuestions, normalize, toEngine, read, readForEngine, write });
 })();

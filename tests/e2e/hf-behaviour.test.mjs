@@ -186,6 +186,13 @@ test('the options page keeps the profile in storage.sync', async () => {
   assert.equal(answers.region, 'eu');
   assert.deepEqual(answers.fields, ['none']);
   assert.equal(answers.mau, 'not_sure', 'unanswered counts as not sure');
+  // The same profile in the core's shape, for its personalAnswer.
+  const engineShape = await page.evaluate(async () => FinePrintProfile.readForEngine());
+  assert.equal(engineShape.purpose, 'product');
+  assert.deepEqual(engineShape.regions, ['eu_eea']);
+  assert.deepEqual(engineShape.fields, ['none']);
+  assert.equal(engineShape.monthly_users, 'not_sure');
+  assert.deepEqual(engineShape.distribution, ['not_sure']);
   await page.reload();
   await page.waitForSelector('fieldset');
   assert.ok(await page.locator('input[name="use"][value="product"]').isChecked(), 'kept after a reload');
