@@ -5,6 +5,7 @@
 import init, * as engine from '../pkg/fineprint.js';
 
 const UI = globalThis.FinePrintUI;
+document.documentElement.dataset.started = 'true'; // boot.js: the module runs
 const MAX_BYTES = 2 * 1024 * 1024; // the engine's limit for one analysis (crate/src/analyze.rs MAX_INPUT_BYTES)
 const HUB = 'https://huggingface.co';
 const HUB_TIMEOUT_MS = 10000;

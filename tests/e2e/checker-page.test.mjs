@@ -135,3 +135,18 @@ test('published as the README says (four folders copied to a static host), it wo
     fs.rmSync(site, { recursive: true, force: true });
   }
 });
+
+test('opened as a file, where browsers refuse its module and WASM, the page says how to open it instead', async () => {
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM } = await import('./harness.mjs');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`file://${path.join(ROOT, 'extension/checker/index.html')}`);
+    await page.waitForFunction(() => document.querySelector('#status').dataset.kind === 'error');
+    assert.match(await page.textContent('#status'), /cannot run when opened as a file.*static web server/);
+    assert.equal(await page.getAttribute('#status', 'role'), 'alert');
+  } finally {
+    await browser.close();
+  }
+});
