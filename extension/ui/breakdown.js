@@ -99,14 +99,14 @@
     unknown: 'no known license matched',
   };
   const CHANGE_TEXT = { added: 'Added', removed: 'Removed', replaced: 'Replaced' };
-  // The personal answer's outcomes (shared/spec/profile.md), in order of risk. Spellings vary between
-  // producers (`allowed_with_obligations`, `allowed-with-obligations`, ...): compared without separators.
+  // The personal answer's outcomes (shared/spec/profile.md; the engine's profile::Outcome spells them
+  // allowed, allowed_with_obligations, needs_permission, not_allowed), in order of risk.
   const OUTCOMES = [
-    { id: 'allowed', keys: ['allowed', 'ok', 'fine'], text: 'Allowed for you' },
-    { id: 'obligations', keys: ['allowedwithobligations', 'obligations', 'conditions'], text: 'Allowed for you, with obligations' },
-    { id: 'permission', keys: ['needsthevendorspermission', 'needsvendorspermission', 'needspermission', 'permission', 'askvendor'], text: 'Needs the vendor’s permission' },
-    { id: 'not_allowed', keys: ['notallowed', 'forbidden', 'no', 'blocked'], text: 'Not allowed for you' },
-    { id: 'unknown', keys: ['unknown', 'notsure', 'unsure'], text: 'Cannot tell for you' },
+    { id: 'allowed', key: 'allowed', text: 'Allowed for you' },
+    { id: 'obligations', key: 'allowed_with_obligations', text: 'Allowed for you, with obligations' },
+    { id: 'permission', key: 'needs_permission', text: 'Needs the vendor’s permission' },
+    { id: 'not_allowed', key: 'not_allowed', text: 'Not allowed for you' },
+    { id: 'unknown', key: '', text: 'Cannot tell for you' },
   ];
   const DISCLAIMER = 'Fine Print reads license text automatically. It is not legal advice: read the license itself, and ask a lawyer before you rely on it.';
 
@@ -116,8 +116,8 @@
   }
 
   function outcomeOf(value) {
-    const key = String(value ?? '').toLowerCase().replace(/[^a-z]/g, '');
-    return OUTCOMES.find((o) => o.keys.includes(key)) ?? OUTCOMES[OUTCOMES.length - 1];
+    const key = str(value).toLowerCase().replace(/-/g, '_');
+    return OUTCOMES.find((o) => o.key && o.key === key) ?? OUTCOMES[OUTCOMES.length - 1];
   }
 
   // ---- DOM helpers: text only ------------------------------------------------------------------
@@ -260,34 +260,39 @@
     return head;
   }
 
-  function answerItems(answer) {
-    // Accept {reasons|items|details: [string | {kind, text|summary, outcome}]} and {obligations: [...]}.
-    const out = [];
-    for (const key of ['reasons', 'items', 'details', 'obligations']) {
-      const list = answer?.[key];
-      if (!Array.isArray(list)) continue;
-      for (const item of list) {
-        if (item === null || item === undefined) continue;
-        if (typeof item !== 'object') { out.push({ text: str(item), kind: '', outcome: key === 'obligations' ? 'obligations' : '' }); continue; }
-        out.push({ text: str(item.text ?? item.summary ?? item.reason ?? item.label), kind: str(item.kind), outcome: str(item.outcome) });
-      }
-    }
-    return out.filter((i) => i.text);
+  /**
+   * The engine's personal answer (crate profile::answer): {overall, clauses: [{kind, outcome, reason,
+   * obligations}], obligations, note}. Lists given as plain strings are accepted too.
+   */
+  function answerItems(list) {
+    if (!Array.isArray(list)) return [];
+    return list.filter((i) => i !== null && i !== undefined).map((i) => (typeof i === 'object'
+      ? { text: str(i.reason ?? i.text ?? i.summary), kind: str(i.kind), outcome: str(i.outcome) }
+      : { text: str(i), kind: '', outcome: '' })).filter((i) => i.text);
   }
 
   function answerSection(answer, profile, onEditProfile) {
     const sec = el('section', { class: 'fp-answer', 'aria-label': 'For you' });
     sec.append(el('h3', {}, 'For you'));
     if (answer && typeof answer === 'object') {
-      const o = outcomeOf(answer.outcome ?? answer.class ?? answer.result);
+      const o = outcomeOf(answer.overall ?? answer.outcome);
       sec.dataset.outcome = o.id;
       sec.append(el('p', { class: `fp-outcome fp-outcome--${o.id}` }, str(answer.label) || o.text));
-      const items = answerItems(answer);
+      // The clauses that decide it, worst first; "allowed" ones add nothing to read.
+      const rank = (i) => OUTCOMES.findIndex((x) => x.id === outcomeOf(i.outcome).id);
+      const items = answerItems(answer.clauses ?? answer.reasons).filter((i) => outcomeOf(i.outcome).id !== 'allowed')
+        .sort((x, y) => rank(y) - rank(x));
       if (items.length) {
         sec.append(el('ul', { class: 'fp-answer-items' }, items.map((i) => el('li', {
           'data-kind': i.kind || null, 'data-outcome': i.outcome ? outcomeOf(i.outcome).id : null,
         }, i.kind && KINDS[i.kind] ? el('span', { class: 'fp-answer-kind' }, `${KINDS[i.kind][0]}: `) : null, i.text))));
       }
+      const obligations = answerItems(answer.obligations);
+      if (obligations.length) {
+        sec.append(el('p', { class: 'fp-answer-must' }, 'What you must do:'),
+          el('ul', { class: 'fp-obligations' }, obligations.map((i) => el('li', {}, i.text))));
+      }
+      if (answer.note) sec.append(el('p', { class: 'fp-muted fp-small' }, str(answer.note)));
     } else {
       const answered = profile && typeof profile === 'object' && Number(profile.answered) > 0;
       sec.dataset.outcome = 'none';
@@ -459,6 +464,7 @@
 .fp-outcome--permission{color:var(--fp-amber)}
 .fp-outcome--not_allowed{color:var(--fp-red)}
 .fp-answer-kind{font-weight:600}
+.fp-answer-must{font-weight:600;margin-top:.5em}
 .fp-group{border-top:1px solid var(--fp-line);padding-top:.2em}
 .fp-group-title{display:flex;gap:.3em;align-items:baseline}
 .fp-group--cant .fp-group-title{color:var(--fp-red)}

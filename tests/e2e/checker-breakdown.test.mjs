@@ -30,7 +30,17 @@ const report = {
   disclaimer: 'Not legal advice (test).',
 };
 const docs = [{ name: `LICENSE ${HOSTILE}`, text: '' }, { name: 'USE_POLICY.md', text: '' }];
-const answer = { outcome: 'needs_permission', reasons: [{ kind: 'mau_threshold', outcome: 'permission', text: `Over 700M users ${HOSTILE}` }], obligations: ['Show “Built with Llama”'] };
+// The shape of the engine's personalAnswer (crate/src/profile.rs).
+const answer = {
+  overall: 'needs_permission',
+  clauses: [
+    { kind: 'attribution_display', outcome: 'allowed_with_obligations', reason: 'You can show the credit.', obligations: ['Show “Built with Llama”'] },
+    { kind: 'trademark_withheld', outcome: 'allowed', reason: 'Nothing to do.' },
+    { kind: 'mau_threshold', outcome: 'needs_permission', reason: `Over 700M users ${HOSTILE}` },
+  ],
+  obligations: ['Show “Built with Llama”'],
+  note: 'About the text read; not legal advice.',
+};
 
 let c;
 before(async () => { c = await openChecker(); });
@@ -56,7 +66,9 @@ async function render(page, rep, opts) {
       quotes: q('.fp-quote').map((b) => b.textContent),
       values: q('.fp-value').map((v) => v.textContent),
       changes: q('[data-change]').map((li) => ({ kind: li.dataset.change, del: li.querySelector('del')?.textContent ?? null, ins: li.querySelector('ins')?.textContent ?? null })),
-      answer: { outcome: el.querySelector('.fp-answer')?.dataset.outcome, text: el.querySelector('.fp-answer')?.textContent },
+      answer: { outcome: el.querySelector('.fp-answer')?.dataset.outcome, text: el.querySelector('.fp-answer')?.textContent,
+        items: [...el.querySelectorAll('.fp-answer-items li')].map((li) => [li.dataset.kind, li.dataset.outcome]),
+        obligations: [...el.querySelectorAll('.fp-obligations li')].map((li) => li.textContent) },
       links: q('a').map((a) => a.getAttribute('href')),
       elements: [...new Set(q('*').map((n) => n.tagName.toLowerCase()))].sort(),
       text: el.textContent,
@@ -103,7 +115,10 @@ test('a modified license lists its changes, and the personal answer sits beside 
   assert.equal(r.answer.outcome, 'permission');
   assert.match(r.answer.text, /Needs the vendor’s permission/);
   assert.match(r.answer.text, /User-count threshold \(MAU\): Over 700M users/);
-  assert.match(r.answer.text, /Show “Built with Llama”/);
+  // Worst first; an "allowed" clause adds nothing to read.
+  assert.deepEqual(r.answer.items, [['mau_threshold', 'permission'], ['attribution_display', 'obligations']]);
+  assert.deepEqual(r.answer.obligations, ['Show “Built with Llama”']);
+  assert.match(r.answer.text, /About the text read; not legal advice\./);
   // "Show in the text" for each quote and each change, with the span in UTF-8 byte offsets as given.
   assert.equal(r.located.length, 8 + 3);
   assert.deepEqual(r.located[0], { type: 'change', kind: 'replaced', doc: 0, start: 10, end: 19 });
