@@ -233,12 +233,14 @@ async function showResult() {
 }
 
 // ---- the personal answer -------------------------------------------------------------------------------
-/** The engine's personal answer for the report and the stored profile, when the engine has one. */
+/**
+ * The engine's personal answer (personalAnswer(report, profile)) for the report and the profile on
+ * this page, in the core's shape (FinePrintProfile.toEngine, as the extension's worker does).
+ */
 function personalAnswer(report, profile) {
-  const fn = engine.personal_answer ?? engine.personalAnswer;
-  if (typeof fn !== 'function' || !profile) return null;
+  if (typeof engine.personalAnswer !== 'function' || !profile || !state.questions) return null;
   try {
-    return fn(report, profile.answers ?? profile) ?? null;
+    return engine.personalAnswer(report, globalThis.FinePrintProfile.toEngine(profile, state.questions)) ?? null;
   } catch (err) {
     console.warn('[Fine Print] personal answer:', err);
     return null;
