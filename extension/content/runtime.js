@@ -134,7 +134,7 @@
   function place(m) {
     let spot = null;
     try {
-      spot = m.locate();
+      if (m.placements++ < MAX_REPLACEMENTS) spot = m.locate();
     } catch (err) {
       logOnce('locate', err);
     }
@@ -156,8 +156,12 @@
    * Insert `badge` where `locate()` says ({el, where, placement} or null for the fallback corner),
    * and put it back there whenever the page re-renders it away.
    */
+  // A page that keeps removing the badge (a framework re-rendering its container on every change)
+  // gets it this many times beside its anchor; after that it stays in the fixed corner.
+  const MAX_REPLACEMENTS = 25;
+
   function mount(badge, locate) {
-    const m = { badge, locate };
+    const m = { badge, locate, placements: 0 };
     mounts.add(m);
     place(m);
     return badge;
@@ -170,8 +174,11 @@
     }
     for (const m of mounts) {
       if (!m.badge.isConnected) place(m);
-      else if (m.badge.getAttribute('data-placement') === 'fallback') {
-        // The page finished rendering its header later: move in beside the controls.
+      else if (m.badge.getAttribute('data-placement') === 'fallback' && m.placements < MAX_REPLACEMENTS
+        && performance.now() - (m.lastLook ?? 0) > 500) {
+        // The page finished rendering its header later: move in beside the controls (looked for at
+        // most twice a second, so a busy page does not pay for it on every change).
+        m.lastLook = performance.now();
         let spot = null;
         try {
           spot = m.locate();
@@ -216,6 +223,8 @@
 
   async function runAdapter(adapter) {
     try {
+      // A raw file or a JSON answer opened in a tab is not a page to put a badge on.
+      if (!/html/.test(document.contentType ?? 'text/html')) return;
       if (!adapter.detect(new URL(location.href))) return;
       const signal = navigation.signal;
       await adapter.run({ fetchText, analyze, cached, createBadge, setBadge, mount, logOnce, signal });

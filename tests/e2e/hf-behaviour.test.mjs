@@ -200,3 +200,56 @@ test('the options page keeps the profile in storage.sync', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a page that keeps removing the badge: it gives up the fight and stays in the corner', async () => {
+  const id = 'acme-ai/hostile-rerender';
+  apacheModel(id);
+  const page = await b.context.newPage();
+  // The page's own script: whatever appears in its header that it did not render, it removes.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('header [data-fineprint-badge]')) el.remove();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${HF}/${id}`);
+  await page.waitForFunction(() => document.querySelector('[data-fineprint-badge]')?.getAttribute('data-placement') === 'fallback', null, { timeout: 10000 });
+  const badge = await settled(page);
+  assert.equal(badge.count, 1);
+  assert.equal(badge.position, 'fixed');
+  assert.equal(badge.license, 'Apache-2.0');
+  await page.close();
+});
+
+test('a header rendered late: the badge starts in the corner and moves in beside the license chip', async () => {
+  const id = 'acme-ai/late-header';
+  const full = hfPage({ id, cardData: { license: 'apache-2.0' } });
+  const start = full.indexOf('<div class="SVELTE_HYDRATER contents" data-target="ModelHeader"');
+  const end = full.indexOf('</header>', start) + '</header>'.length;
+  const close = full.indexOf('</div>', end) + '</div>'.length;
+  const header = full.slice(start, close);
+  // The page arrives without its header; its script adds it 800 ms later (as a client-rendered page does).
+  const late = `${full.slice(0, start)}<div id="header-slot"></div>${full.slice(close)}`
+    .replace('</body>', `<template id="late">${header}</template><script>setTimeout(() => document.getElementById('header-slot').replaceWith(document.getElementById('late').content.cloneNode(true)), 800)</script></body>`);
+  b.serve(`/${id}`, late);
+  b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('spdx/Apache-2.0.txt')));
+  const page = await b.context.newPage();
+  await page.goto(`${HF}/${id}`);
+  await page.waitForFunction(() => document.querySelector('[data-fineprint-badge]')?.getAttribute('data-placement') === 'license-chip', null, { timeout: 10000 });
+  const badge = await settled(page);
+  assert.equal(badge.count, 1);
+  assert.equal(badge.position, 'static');
+  assert.ok(badge.inHeader);
+  await page.close();
+});
+
+test('a raw file opened in a tab gets no badge and triggers no fetch', async () => {
+  const id = 'acme-ai/raw-view';
+  b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('spdx/MIT.txt')));
+  const before = b.requests.length;
+  const page = await b.context.newPage();
+  await page.goto(`${HF}/${id}/raw/main/LICENSE`);
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator('[data-fineprint-badge]').count(), 0);
+  assert.deepEqual(fetched(b.requests.slice(before)), []);
+  await page.close();
+});
