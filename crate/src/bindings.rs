@@ -23,6 +23,30 @@ pub fn analyze_js(docs: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
     to_js(&report)
 }
 
+/// The personal answer: `clauses` is a report's `clauses` array (or the whole
+/// report object), `profile` the user's answers (`shared/spec/profile.md`;
+/// missing answers count as "not sure"). Returns `{overall, clauses:
+/// [{kind, outcome, reason, obligations}], obligations, note}` with outcomes
+/// `allowed` | `allowed_with_obligations` | `needs_permission` | `not_allowed`.
+#[wasm_bindgen(js_name = personalAnswer)]
+pub fn personal_answer_js(clauses: JsValue, profile: JsValue) -> Result<JsValue, JsError> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Input {
+        Clauses(Vec<crate::report::Clause>),
+        Report { clauses: Vec<crate::report::Clause> },
+    }
+    let clauses = match serde_wasm_bindgen::from_value(clauses).map_err(|e| JsError::new(&format!("bad clauses: {e}")))? {
+        Input::Clauses(c) | Input::Report { clauses: c } => c,
+    };
+    let profile: crate::profile::Profile = if profile.is_undefined() || profile.is_null() {
+        Default::default()
+    } else {
+        serde_wasm_bindgen::from_value(profile).map_err(|e| JsError::new(&format!("bad profile: {e}")))?
+    };
+    to_js(&crate::profile::answer(&clauses, &profile))
+}
+
 /// The declared base models of a model: `metadata` is the answer of
 /// `/api/models/{id}`. Returns `[{id, relation, source}]` (`relation`:
 /// `finetune` | `adapter` | `quantized` | `merge` | `unspecified`; `source`:

@@ -14,6 +14,9 @@ use text::View;
 
 /// At most this many quotes per clause.
 pub const MAX_EVIDENCE: usize = 3;
+/// Matches of one pattern in one document looked at, at most (only
+/// [`MAX_EVIDENCE`] quotes are kept; this bounds the work on hostile input).
+const MAX_HITS_PER_PATTERN: usize = 64;
 /// A sentence longer than this (bytes) is cut around the match.
 const MAX_QUOTE: usize = 420;
 /// Context kept on each side of a match in a long sentence.
@@ -47,6 +50,21 @@ impl Found {
     pub fn signal(&self, id: &str) -> bool {
         self.signals.iter().any(|c| c.kind == id)
     }
+}
+
+/// The groups of the readable output, in order: (section ids, title).
+pub const GROUPS: &[(&[&str], &str)] = &[
+    (&["cant"], "Can't"),
+    (&["only-if"], "Only if"),
+    (&["must"], "Must"),
+    (&["vendor"], "Vendor powers"),
+    (&["legal", "grant"], "Legal"),
+];
+
+/// The section of the readable output a clause kind belongs to (`cant`, `only-if`,
+/// `must`, `vendor`, `legal`, `grant`), from the detector file.
+pub fn section_of(kind: &str) -> Option<&'static str> {
+    rules().kinds.iter().find(|k| k.id == kind).map(|k| k.section.as_str())
 }
 
 /// Extract every clause from the documents.
@@ -124,7 +142,8 @@ pub fn extract_with(rules: &Rules, docs: &[Document]) -> Vec<Clause> {
             Some(r) => (Some(r.value), r.unit),
             None => (None, None),
         };
-        out.push(Clause { kind: k.id.clone(), summary: summary(&k.summary, value.as_ref(), unit.as_deref()), value, unit, evidence });
+        let quoted = k.value == rules::ValueKind::Text;
+        out.push(Clause { kind: k.id.clone(), summary: summary(&k.summary, value.as_ref(), unit.as_deref(), quoted), value, unit, evidence });
     }
     out
 }
@@ -132,10 +151,11 @@ pub fn extract_with(rules: &Rules, docs: &[Document]) -> Vec<Clause> {
 fn find(rules: &Rules, view: &View, doc: usize) -> Vec<Hit> {
     let mut hits = vec![];
     let hay = view.norm.as_bytes();
-    for pi in rules.set.matches(hay).iter() {
-        let p = &rules.patterns[pi];
+    // Each pattern runs on its own: its literal prefilter skips most of the text,
+    // and its lazy DFA stays small (one set of all patterns was slower, cold).
+    for (pi, p) in rules.patterns.iter().enumerate() {
         let kind = &rules.kinds[p.kind];
-        for caps in p.re.captures_iter(hay) {
+        for caps in p.re.captures_iter(hay).take(MAX_HITS_PER_PATTERN) {
             let m = caps.get(0).expect("group 0");
             if m.start() == m.end() {
                 continue;
@@ -204,7 +224,7 @@ fn quote_range(view: &View, ss: usize, se: usize, ms: usize, me: usize) -> (usiz
 }
 
 /// Fill a summary template.
-fn summary(template: &str, value: Option<&ClauseValue>, unit: Option<&str>) -> String {
+fn summary(template: &str, value: Option<&ClauseValue>, unit: Option<&str>, quoted: bool) -> String {
     if !template.contains("{value}") {
         return template.to_string();
     }
@@ -226,7 +246,8 @@ fn summary(template: &str, value: Option<&ClauseValue>, unit: Option<&str>) -> S
             }
         }
         Some(ClauseValue::Regions(r)) => r.join(", "),
-        Some(ClauseValue::Text(t)) => format!("\u{201C}{t}\u{201D}"),
+        Some(ClauseValue::Text(t)) if quoted => format!("\u{201C}{t}\u{201D}"),
+        Some(ClauseValue::Text(t)) => t.clone(),
         None => "(see the quote)".to_string(),
     };
     template.replace("{value}", &v)

@@ -19,6 +19,7 @@ pub mod kb;
 pub mod lineage;
 pub mod names;
 pub mod normalize;
+pub mod profile;
 pub mod recipe;
 pub mod report;
 pub mod verdict;

@@ -109,7 +109,6 @@ fn read_doc(path: &str) -> Result<Document, String> {
 
 /// The readable, non-JSON output.
 fn human(r: &Report, docs: &[Document]) -> String {
-    let _ = docs;
     let mut s = String::new();
     let lic = match (&r.license.id, &r.license.name) {
         (Some(id), Some(name)) => format!("{name} ({id})"),
@@ -120,9 +119,10 @@ fn human(r: &Report, docs: &[Document]) -> String {
     s += &format!("Match:    {:?}, confidence {:.2}\n", r.license.match_kind, r.license.confidence);
     s += &format!("Verdict:  {} ({:?})\n", r.verdict.label, r.verdict.class);
     s += &format!("Badge:    {}\n", r.badge.text);
-    for c in &r.clauses {
-        s += &format!("  - {}: {}\n", c.kind, c.summary);
+    for why in &r.verdict.reasons {
+        s += &format!("  because: {why}\n");
     }
+    s += &clause_groups(r, docs);
     if let Some(l) = &r.lineage {
         s += "Lineage:\n";
         for n in &l.chain {
@@ -150,4 +150,41 @@ fn human(r: &Report, docs: &[Document]) -> String {
     }
     s += &format!("\n{}\n", r.disclaimer);
     s
+}
+
+/// The clauses grouped as Can't / Only if / Must / Vendor powers / Legal, each
+/// with its one-line summary and its first quote (with where it is).
+fn clause_groups(r: &Report, docs: &[Document]) -> String {
+    use fineprint::clauses::{section_of, GROUPS};
+    let mut s = String::new();
+    if r.clauses.is_empty() {
+        return "\nNo clause found.\n".into();
+    }
+    for (sections, title) in GROUPS {
+        let group: Vec<_> = r.clauses.iter().filter(|c| section_of(&c.kind).is_some_and(|x| sections.contains(&x))).collect();
+        if group.is_empty() {
+            continue;
+        }
+        s += &format!("\n{title}\n");
+        for c in group {
+            s += &format!("  - {}\n", c.summary);
+            if let Some(e) = c.evidence.first() {
+                let name = docs.get(e.doc).map(|d| d.name.as_str()).unwrap_or("?");
+                let more = if c.evidence.len() > 1 { format!(", +{} more", c.evidence.len() - 1) } else { String::new() };
+                s += &format!("      \u{201C}{}\u{201D} ({name}, bytes {}..{}{more})\n", one_line(&e.quote, 220), e.start, e.end);
+            }
+        }
+    }
+    s
+}
+
+/// A quote on one line, cut at a word near `max` characters.
+fn one_line(q: &str, max: usize) -> String {
+    let flat = q.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    format!("{cut} \u{2026}")
 }

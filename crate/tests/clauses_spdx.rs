@@ -138,4 +138,8 @@ fn hostile_input_is_safe() {
         }
     }
     assert!(fineprint::clauses::extract(&[Document::new("x", "")]).is_empty());
+    // One 2 MB "sentence" full of near-matches: bounded work, no hang.
+    let long = "you will not use it for military purposes or for surveillance and ".repeat(30_000);
+    let cs = fineprint::clauses::extract(&[Document::new("x", long.as_str())]);
+    assert!(cs.iter().any(|c| c.kind == "field_exclusions"));
 }

@@ -24,7 +24,7 @@
 //! example). Named groups feed the value: `num`, `mult`, `cur`, `per`,
 //! `regions`, `text`.
 
-use regex::bytes::{Regex, RegexSet};
+use regex::bytes::Regex;
 use std::sync::OnceLock;
 
 /// The detector file.
@@ -93,8 +93,6 @@ pub struct Rules {
     pub kinds: Vec<KindRule>,
     /// Every pattern.
     pub patterns: Vec<Pattern>,
-    /// All patterns in one set, to find the few that match at all in one pass.
-    pub set: RegexSet,
     /// Vetoes for every kind.
     pub global_vetoes: Vec<Regex>,
 }
@@ -257,10 +255,8 @@ pub fn parse(src: &str) -> Result<Rules, RuleError> {
             else_needs,
         });
     }
-    let set = RegexSet::new(pats.iter().map(|p| prepare(&p.1)))
-        .map_err(|e| RuleError { line: 0, message: e.to_string() })?;
     let global_vetoes = global.iter().map(|v| compile(v)).collect::<Result<_, _>>()?;
-    Ok(Rules { kinds, patterns, set, global_vetoes })
+    Ok(Rules { kinds, patterns, global_vetoes })
 }
 
 /// The embedded detectors, compiled on first use.

@@ -76,12 +76,14 @@ impl<'a> View<'a> {
     /// The sentence (or list item, or clause ending in a colon) around `s..e` of `norm`.
     pub fn sentence(&self, s: usize, e: usize) -> (usize, usize) {
         let b = self.norm.as_bytes();
+        // Bounded walks: a "sentence" of megabytes (hostile or broken input)
+        // costs at most SENTENCE_REACH per match.
         let mut a = s;
-        while a > 0 && !is_boundary_before(b, a) {
+        while a > 0 && s - a < SENTENCE_REACH && !is_boundary_before(b, a) {
             a -= 1;
         }
         let mut z = e.max(s);
-        while z < b.len() && !is_boundary_after(b, z) {
+        while z < b.len() && z - e.max(s) < SENTENCE_REACH && !is_boundary_after(b, z) {
             z += 1;
         }
         while a < z && b[a] == b' ' {
@@ -143,6 +145,9 @@ impl View<'_> {
         (pe > 0).then(|| b[pe - 1])
     }
 }
+
+/// How far (bytes) a sentence extends on each side of a match at most.
+pub const SENTENCE_REACH: usize = 3000;
 
 /// How far back (bytes) a list item looks for its lead-in.
 pub const LIST_REACH: usize = 4000;

@@ -1,4 +1,4 @@
-//! Scan every SPDX text of the corpus and print the clauses found per license.
+//! Scan every SPDX text of the corpus and print verdict and clauses per license: `cargo run --release --example clauses_spdx_scan`.
 use fineprint::report::Document;
 fn main() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/spdx");
