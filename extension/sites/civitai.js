@@ -72,12 +72,11 @@
     return `Author's permissions: ${lines.join('; ')}.`;
   }
 
-  async function run({ fetchText, analyze, createBadge, setBadge, mount, signal }) {
-    if (document.querySelector('[data-fineprint-badge]')) return; // idempotent
+  async function run(api) {
+    const { fetchText, analyze, setBadge, signal } = api;
+    const badge = FinePrintHubs.begin(api, 'civitai', locate);
+    if (!badge) return;
     const ref = modelRef(new URL(location.href));
-    const badge = createBadge();
-    badge.setAttribute('data-fineprint-hub', 'civitai');
-    mount(badge, locate);
     const fail = (reason, note) => setBadge(badge, { ok: false, reason, error: note }, { notes: [note] });
     const [res, table] = await Promise.all([fetchText(`/api/v1/models/${ref.modelId}`, { signal }), FinePrintHubs.hubData('civitai-base-licenses')]);
     if (signal?.aborted) return;

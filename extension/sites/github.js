@@ -71,7 +71,8 @@
     return [...files].map(([name, r]) => ({ name, ref: r }));
   }
 
-  async function run({ analyze, createBadge, setBadge, mount, signal }) {
+  async function run(api) {
+    const { analyze, setBadge, signal } = api;
     if (document.querySelector('[data-fineprint-badge]')) return; // idempotent
     const ref = repoRef(new URL(location.href));
     const files = topLevelFiles(ref);
@@ -79,10 +80,9 @@
     const weights = files.filter((f) => WEIGHTS.test(f.name));
     const code = codeLicense();
     if (!modelFiles.length && !weights.length) return; // a repository of code: not ours to judge
-    const badge = createBadge();
-    badge.setAttribute('data-fineprint-hub', 'github');
+    const badge = FinePrintHubs.begin(api, 'github', locate);
+    if (!badge) return;
     if (code) badge.setAttribute('data-code-license', code);
-    mount(badge, locate);
     const notes = [code ? `Code license shown by GitHub: ${code}.` : 'GitHub shows no recognised code license.'];
     if (!modelFiles.length) {
       badge.setAttribute('data-license-source', 'repository');

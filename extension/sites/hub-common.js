@@ -46,6 +46,18 @@
     };
   }
 
+  /**
+   * Start a hub's badge: null when this page already has one (adapters are idempotent), else a new
+   * badge marked with its hub and mounted where `locate` says (see firstAnchor).
+   */
+  function begin({ createBadge, mount }, hub, locate) {
+    if (document.querySelector('[data-fineprint-badge]')) return null;
+    const badge = createBadge();
+    badge.setAttribute('data-fineprint-hub', hub);
+    mount(badge, locate);
+    return badge;
+  }
+
   /** The first element matching `selector` whose whitespace-collapsed, lower-case text passes `test`. */
   function byText(selector, test, root = document) {
     for (const el of root.querySelectorAll(selector)) {
@@ -89,5 +101,5 @@
     return html ? textFromHtml(body) : body;
   }
 
-  globalThis.FinePrintHubs = Object.freeze({ hubFetch, hubData, parseJson, firstAnchor, byText, warn, textFromHtml, asText });
+  globalThis.FinePrintHubs = Object.freeze({ hubFetch, hubData, parseJson, firstAnchor, begin, byText, warn, textFromHtml, asText });
 })();

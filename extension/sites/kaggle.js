@@ -47,12 +47,11 @@
     return [...new Set(names)];
   }
 
-  async function run({ fetchText, analyze, createBadge, setBadge, mount, signal }) {
-    if (document.querySelector('[data-fineprint-badge]')) return; // idempotent
+  async function run(api) {
+    const { fetchText, analyze, setBadge, signal } = api;
+    const badge = FinePrintHubs.begin(api, 'kaggle', locate);
+    if (!badge) return;
     const ref = modelRef(new URL(location.href));
-    const badge = createBadge();
-    badge.setAttribute('data-fineprint-hub', 'kaggle');
-    mount(badge, locate);
     const res = await fetchText(`/api/v1/models/${ref.owner}/${ref.model}/get`, { signal });
     if (signal?.aborted) return;
     if (!res.ok) return setBadge(badge, { ok: false, reason: res.reason ?? 'network', error: res.error }, { notes: [`Kaggle's model API: ${res.error}.`] });

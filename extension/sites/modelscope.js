@@ -33,12 +33,11 @@
     }],
   ])();
 
-  async function run({ fetchText, analyze, createBadge, setBadge, mount, signal }) {
-    if (document.querySelector('[data-fineprint-badge]')) return; // idempotent
+  async function run(api) {
+    const { fetchText, analyze, setBadge, signal } = api;
+    const badge = FinePrintHubs.begin(api, 'modelscope', locate);
+    if (!badge) return;
     const ref = modelRef(new URL(location.href));
-    const badge = createBadge();
-    badge.setAttribute('data-fineprint-hub', 'modelscope');
-    mount(badge, locate);
     const base = `/api/v1/models/${ref.owner}/${ref.name}`;
     const meta = await fetchText(base, { signal });
     const data = meta.ok ? FinePrintHubs.parseJson(meta.text)?.Data : null;

@@ -74,19 +74,18 @@
       const text = FinePrintHubs.asText(page.text);
       if (text.trim()) return { ok: true, text };
     }
-    if (layer.digest.length === 71 || layer.digest.startsWith('sha256:')) {
+    if (layer.digest.startsWith('sha256:')) { // a full digest (from the manifest): the registry has the blob
       const blob = await FinePrintHubs.hubFetch(`${REGISTRY}/v2/${ref.ns}/${ref.name}/blobs/${layer.digest}`);
       if (blob.ok && blob.text.trim()) return { ok: true, text: blob.text };
     }
     return { ok: false };
   }
 
-  async function run({ fetchText, analyze, createBadge, setBadge, mount }) {
-    if (document.querySelector('[data-fineprint-badge]')) return; // idempotent
+  async function run(api) {
+    const { fetchText, analyze, setBadge } = api;
+    const badge = FinePrintHubs.begin(api, 'ollama', locate);
+    if (!badge) return;
     const ref = modelRef(new URL(location.href));
-    const badge = createBadge();
-    badge.setAttribute('data-fineprint-hub', 'ollama');
-    mount(badge, locate);
     const fail = (reason, note) => setBadge(badge, { ok: false, reason, error: note }, { notes: [note] });
     let layers = pageLicenseLayers();
     let source = 'page';

@@ -2,8 +2,8 @@
 // permissions beside it, a warning where they exceed the base license; the badge by the download button.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fixture, settledBadge, foreignScriptedRequests } from './harness.mjs';
-import { expectedFor, notFoundOn, badgeInfo } from './hubs-common.mjs';
+import { fixture, foreignScriptedRequests } from './harness.mjs';
+import { expectedFor, openHubPage, badgeInfo } from './hubs-common.mjs';
 
 const HOSTS = ['civitai.com'];
 const page = (name, version, base) => ({
@@ -11,12 +11,7 @@ const page = (name, version, base) => ({
 });
 const api = (id) => [`https://civitai.com/api/v1/models/${id}`, { body: fixture(`civitai/api-model-${id}.json`), contentType: 'application/json' }];
 
-async function open(url, routes) {
-  const b = await launch({ routes: [...routes, notFoundOn(HOSTS)] });
-  const p = await b.context.newPage();
-  await p.goto(url);
-  return { b, p, badge: await settledBadge(p) };
-}
+const open = (url, routes) => openHubPage(url, routes, HOSTS);
 
 test('Civitai SD 1.5 version: CreativeML Open RAIL-M beside the download button, no warning for a permissive author', async () => {
   const url = 'https://civitai.com/models/4201/realistic-vision?modelVersionId=130072';

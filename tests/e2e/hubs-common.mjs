@@ -2,6 +2,7 @@
 // badge can be compared with what the shipped WASM says, before and after identification lands),
 // page checks, and a last route that answers 404 for a hub's hosts instead of aborting.
 import { loadEngine } from '../node/engine.mjs';
+import { launch, settledBadge } from './harness.mjs';
 
 let engine = null;
 export async function expectedFor(docs, opts = {}) {
@@ -20,6 +21,22 @@ export function notFoundOn(hosts) {
     new RegExp(`^https://(${hosts.map((h) => h.replace(/\./g, '\\.')).join('|')})/`),
     () => ({ status: 404, body: 'Not found', contentType: 'text/plain' }),
   ];
+}
+
+/**
+ * Launch with `routes` (and a 404 for anything else on `hosts`), open `url`; with `settle`, wait for
+ * the badge to settle. {b: the browser, p: the page, badge: settled attributes or null}.
+ */
+export async function openHubPage(url, routes, hosts, { settle = true } = {}) {
+  const b = await launch({ routes: [...routes, notFoundOn(hosts)] });
+  try {
+    const p = await b.context.newPage();
+    await p.goto(url);
+    return { b, p, badge: settle ? await settledBadge(p) : null };
+  } catch (err) {
+    await b.close();
+    throw err;
+  }
 }
 
 /** Where the badge is, and what it says, as plain data. */

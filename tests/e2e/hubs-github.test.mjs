@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, fixture, corpusText, settledBadge, foreignScriptedRequests } from './harness.mjs';
-import { expectedFor, notFoundOn, badgeInfo } from './hubs-common.mjs';
+import { expectedFor, openHubPage, badgeInfo } from './hubs-common.mjs';
 
 const HOSTS = ['github.com', 'raw.githubusercontent.com', 'api.github.com'];
 function page(owner, repo, files, sidebarLicense) {
@@ -16,12 +16,7 @@ function page(owner, repo, files, sidebarLicense) {
   };
 }
 
-async function open(url, routes) {
-  const b = await launch({ routes: [...routes, notFoundOn(HOSTS)] });
-  const p = await b.context.newPage();
-  await p.goto(url);
-  return { b, p };
-}
+const open = (url, routes) => openHubPage(url, routes, HOSTS, { settle: false });
 
 test('GitHub: MODEL_LICENSE read and analysed beside the Code button, the code license named beside it', async () => {
   const chatglm = corpusText('ai/chatglm-6b.txt');

@@ -2,19 +2,14 @@
 // serves no license text); the badge beside the Download button.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fixture, settledBadge, foreignScriptedRequests } from './harness.mjs';
-import { expectedFor, notFoundOn, badgeInfo } from './hubs-common.mjs';
+import { fixture, foreignScriptedRequests } from './harness.mjs';
+import { expectedFor, openHubPage, badgeInfo } from './hubs-common.mjs';
 
 const HOSTS = ['www.kaggle.com'];
 const page = (title) => ({ body: fixture('kaggle/model-page.template.html').replaceAll('{{TITLE}}', title) });
 const json = (rel) => ({ body: fixture(rel), contentType: 'application/json' });
 
-async function open(url, routes) {
-  const b = await launch({ routes: [...routes, notFoundOn(HOSTS)] });
-  const p = await b.context.newPage();
-  await p.goto(url);
-  return { b, p, badge: await settledBadge(p) };
-}
+const open = (url, routes) => openHubPage(url, routes, HOSTS);
 
 test('Kaggle: a variation licensed "Gemma" resolves to the Gemma terms, beside Download', async () => {
   const url = 'https://www.kaggle.com/models/google/gemma/frameworks/pyTorch/variations/2b';

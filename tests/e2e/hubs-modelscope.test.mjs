@@ -2,8 +2,8 @@
 // the repository has one; the badge beside the download button.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fixture, corpusText, settledBadge, foreignScriptedRequests } from './harness.mjs';
-import { expectedFor, notFoundOn, badgeInfo } from './hubs-common.mjs';
+import { fixture, corpusText, foreignScriptedRequests } from './harness.mjs';
+import { expectedFor, openHubPage, badgeInfo } from './hubs-common.mjs';
 
 const HOSTS = ['modelscope.cn', 'www.modelscope.cn'];
 const page = (owner, name) => ({ body: fixture('modelscope/model-page.template.html').replaceAll('{{OWNER}}', owner).replaceAll('{{NAME}}', name) });
@@ -14,12 +14,7 @@ const repoFile = (owner, name, file, text) => [
   { body: text, contentType: 'text/plain; charset=utf-8' },
 ];
 
-async function open(url, routes) {
-  const b = await launch({ routes: [...routes, notFoundOn(HOSTS)] });
-  const p = await b.context.newPage();
-  await p.goto(url);
-  return { b, p, badge: await settledBadge(p) };
-}
+const open = (url, routes) => openHubPage(url, routes, HOSTS);
 
 test('ModelScope: "Apache License 2.0" with the repository LICENSE text, beside 下载模型', async () => {
   const apache = corpusText('spdx/Apache-2.0.txt');

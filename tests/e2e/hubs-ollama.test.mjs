@@ -2,8 +2,8 @@
 // registry manifest through the worker, analysed by the WASM engine; the badge beside the pull command.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fixture, corpusText, settledBadge, foreignScriptedRequests } from './harness.mjs';
-import { expectedFor, escapeHtml, notFoundOn, badgeInfo } from './hubs-common.mjs';
+import { fixture, corpusText, foreignScriptedRequests } from './harness.mjs';
+import { expectedFor, escapeHtml, openHubPage, badgeInfo } from './hubs-common.mjs';
 
 const HOSTS = ['ollama.com', 'registry.ollama.ai'];
 const blobPage = (model, text) => ({
@@ -12,18 +12,12 @@ const blobPage = (model, text) => ({
 
 test('Ollama page without a layer list: license layer found through the registry manifest, text from the blob page', async () => {
   const apache = corpusText('spdx/Apache-2.0.txt');
-  const b = await launch({
-    routes: [
-      ['https://ollama.com/library/magistral', { body: fixture('ollama/magistral.html') }],
-      ['https://registry.ollama.ai/v2/library/magistral/manifests/latest', { body: fixture('ollama/registry/magistral-latest.json'), contentType: 'application/vnd.docker.distribution.manifest.v2+json' }],
-      ['https://ollama.com/library/magistral:latest/blobs/43070e2d4e53', blobPage('magistral', apache)],
-      notFoundOn(HOSTS),
-    ],
-  });
+  const { b, p: page, badge } = await openHubPage('https://ollama.com/library/magistral', [
+    ['https://ollama.com/library/magistral', { body: fixture('ollama/magistral.html') }],
+    ['https://registry.ollama.ai/v2/library/magistral/manifests/latest', { body: fixture('ollama/registry/magistral-latest.json'), contentType: 'application/vnd.docker.distribution.manifest.v2+json' }],
+    ['https://ollama.com/library/magistral:latest/blobs/43070e2d4e53', blobPage('magistral', apache)],
+  ], HOSTS);
   try {
-    const page = await b.context.newPage();
-    await page.goto('https://ollama.com/library/magistral');
-    const badge = await settledBadge(page);
     const want = await expectedFor([{ name: 'license', text: apache }]);
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, want.license);
@@ -46,17 +40,11 @@ test('Ollama page without a layer list: license layer found through the registry
 
 test('Ollama page listing a license layer: text read from the page link, no registry request', async () => {
   const gemma = corpusText('ai/gemma-terms-2024-04-01.txt');
-  const b = await launch({
-    routes: [
-      ['https://ollama.com/library/gemma:2b', { body: fixture('ollama/gemma-2b.html') }],
-      ['https://ollama.com/library/gemma:2b/blobs/097a36493f71', blobPage('gemma', gemma)],
-      notFoundOn(HOSTS),
-    ],
-  });
+  const { b, p: page, badge } = await openHubPage('https://ollama.com/library/gemma:2b', [
+    ['https://ollama.com/library/gemma:2b', { body: fixture('ollama/gemma-2b.html') }],
+    ['https://ollama.com/library/gemma:2b/blobs/097a36493f71', blobPage('gemma', gemma)],
+  ], HOSTS);
   try {
-    const page = await b.context.newPage();
-    await page.goto('https://ollama.com/library/gemma:2b');
-    const badge = await settledBadge(page);
     const want = await expectedFor([{ name: 'license', text: gemma }]);
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, want.license);
@@ -75,16 +63,10 @@ test('Ollama page listing a license layer: text read from the page link, no regi
 });
 
 test('Ollama model without a license layer (real page): a clear "no license layer" state, not a verdict', async () => {
-  const b = await launch({
-    routes: [
-      ['https://ollama.com/library/wizard-vicuna-uncensored:latest', { body: fixture('ollama/wizard-vicuna-uncensored-latest.html') }],
-      notFoundOn(HOSTS),
-    ],
-  });
+  const { b, p: page, badge } = await openHubPage('https://ollama.com/library/wizard-vicuna-uncensored:latest', [
+    ['https://ollama.com/library/wizard-vicuna-uncensored:latest', { body: fixture('ollama/wizard-vicuna-uncensored-latest.html') }],
+  ], HOSTS);
   try {
-    const page = await b.context.newPage();
-    await page.goto('https://ollama.com/library/wizard-vicuna-uncensored:latest');
-    const badge = await settledBadge(page);
     assert.equal(badge.state, 'error');
     assert.equal(badge.verdict, 'unknown');
     assert.equal(badge.license, '');
@@ -98,17 +80,11 @@ test('Ollama model without a license layer (real page): a clear "no license laye
 });
 
 test('Ollama registry down: the badge says so and stays beside the pull command', async () => {
-  const b = await launch({
-    routes: [
-      ['https://ollama.com/library/magistral', { body: fixture('ollama/magistral.html') }],
-      ['https://registry.ollama.ai/v2/library/magistral/manifests/latest', { status: 503, body: 'down' }],
-      notFoundOn(HOSTS),
-    ],
-  });
+  const { b, p: page, badge } = await openHubPage('https://ollama.com/library/magistral', [
+    ['https://ollama.com/library/magistral', { body: fixture('ollama/magistral.html') }],
+    ['https://registry.ollama.ai/v2/library/magistral/manifests/latest', { status: 503, body: 'down' }],
+  ], HOSTS);
   try {
-    const page = await b.context.newPage();
-    await page.goto('https://ollama.com/library/magistral');
-    const badge = await settledBadge(page);
     assert.equal(badge.state, 'error');
     assert.equal((await badgeInfo(page)).attrs['data-reason'], 'network');
     assert.equal((await badgeInfo(page)).anchor, 'pull-command');
