@@ -17,6 +17,13 @@
     'research-only': ['⊘', 'bad'],
     unknown: ['?', 'muted'],
   };
+  // What the badge says for each error (short), and what the panel says (REASONS, the full reason).
+  const SHORT = {
+    gated: 'License gated: sign in to read it',
+    'not-found': 'No license found',
+    network: 'License not reachable',
+    unreadable: 'License unreadable',
+  };
   const REASONS = {
     gated: 'license file is gated: sign in and accept the terms',
     'not-found': 'no license declared or found',
@@ -143,7 +150,7 @@
       host.setAttribute('data-reason', reason);
       host.setAttribute('data-license', '');
       host.setAttribute('data-verdict', 'unknown');
-      paint(host, '⚠', 'warn', `License: ${REASONS[reason]}`, details.declared ?? '');
+      paint(host, '⚠', 'warn', SHORT[reason], details.declared ?? '');
     }
   }
 

@@ -160,7 +160,7 @@ test('the popup shows the current tab\'s result and links to the checker and the
   const errPopup = await b.context.newPage();
   await errPopup.goto(`chrome-extension://${b.extensionId}/extension/popup/popup.html?tab=${errTab}`);
   await errPopup.waitForSelector('#result[data-state="error"]');
-  assert.match(await errPopup.locator('#headline').textContent(), /no license declared or found/);
+  assert.match(await errPopup.locator('#headline').textContent(), /No license found/);
   await errPopup.close();
   await e.page.close();
 });

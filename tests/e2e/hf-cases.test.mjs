@@ -332,3 +332,20 @@ test('a dataset page that declares a license gets the badge; its files are read 
   commonChecks(v, v.badge);
   await v.page.close();
 });
+
+test('a modified Apache license: non-commercial from its own words, and the panel shows the change', async () => {
+  const id = 'acme-ai/apache-but-nc';
+  const grant = 'Subject to the terms and conditions of this License, each Contributor hereby grants to You a perpetual,';
+  const license = corpusText('spdx/Apache-2.0.txt').replace(grant, grant.replace('License, ', 'License, and for non-commercial purposes only, '));
+  assert.notEqual(license, corpusText('spdx/Apache-2.0.txt'));
+  b.serve(`/${id}`, hfPage({ id, cardData: { license: 'apache-2.0' } }));
+  b.serve(`/${id}/raw/main/LICENSE`, b.text(license));
+  const v = await visit(b, `${HF}/${id}`);
+  expectEngine(v.badge, [{ name: 'LICENSE', text: license }], { hf_license: 'apache-2.0' });
+  assert.deepEqual([v.badge.license, v.badge.verdict], ['Apache-2.0', 'non-commercial'], 'the label says Apache; the text says otherwise');
+  const panel = await openPanel(v.page);
+  assert.ok(panel.breakdown.sections.includes('Changes from the known license'), `sections: ${panel.breakdown.sections}`);
+  assert.ok(panel.text.includes('and for non-commercial purposes only'), 'the added words are shown');
+  commonChecks(v, v.badge);
+  await v.page.close();
+});

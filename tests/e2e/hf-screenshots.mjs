@@ -1,11 +1,12 @@
 // Screenshots of the badge and the panel on Hugging Face fixture pages (not a test):
 //   node tests/e2e/hf-screenshots.mjs [OUT_DIR]   (default tests/screenshots)
 // Writes hf-badge.png (header with the badge), hf-panel.png (the open panel, light),
-// hf-panel-dark.png (dark page), hf-badge-gated.png (the error state of a gated repository).
+// hf-panel-dark.png (dark page), hf-badge-gated.png (the error state of a gated repository),
+// hf-panel-relabel.png (an apache-labelled fine-tune of a Llama 3 model), hf-files-tab.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, corpusText } from './harness.mjs';
-import { hfPage } from './fixtures/huggingface/pages.mjs';
+import { hfPage, apiAnswer } from './fixtures/huggingface/pages.mjs';
 import { hfBrowser, visit, HF } from './hf-site.mjs';
 
 // The fixtures carry no Hugging Face stylesheet: a few rules in its spirit make the header readable.
@@ -49,6 +50,32 @@ try {
   await v.page.setViewportSize({ width: 1280, height: 900 });
   await v.page.addStyleTag({ content: PAGE_CSS });
   await v.page.locator('[data-target="ModelHeader"] header').screenshot({ path: path.join(out, 'hf-badge-gated.png') });
+  await v.page.close();
+
+  // A relabelled fine-tune: the base's license applies, and the panel says why.
+  const base = 'meta-llama/Meta-Llama-3-8B';
+  const tune = 'acme-ai/llama3-apache-tune';
+  const baseAnswer = apiAnswer('api-meta-llama__Llama-3.2-3B-gated.json');
+  b.serve(`/api/models/${base}`, b.json({ ...baseAnswer, id: base, modelId: base, cardData: { ...baseAnswer.cardData, license: 'llama3', extra_gated_prompt: corpusText('ai/llama-3-community.txt') } }));
+  b.serve(`/${tune}`, hfPage({ id: tune, cardData: { license: 'apache-2.0', base_model: base } }));
+  b.serve(`/${tune}/raw/main/LICENSE`, b.text(corpusText('spdx/Apache-2.0.txt')));
+  const r = await visit(b, `${HF}/${tune}`);
+  await r.page.setViewportSize({ width: 1280, height: 900 });
+  await r.page.addStyleTag({ content: PAGE_CSS });
+  await r.page.locator('[data-fineprint-badge] button').click();
+  await r.page.waitForSelector('[data-fineprint-panel]');
+  await r.page.screenshot({ path: path.join(out, 'hf-panel-relabel.png'), clip: { x: 0, y: 0, width: 1280, height: 900 } });
+  await r.page.close();
+
+  // The files tab: one badge above the list.
+  const files = 'Qwen/Qwen3-Coder-30B-A3B-Instruct';
+  b.serve(`/${files}/tree/main`, hfPage({ id: files, view: 'tree', cardData: { license: 'apache-2.0' } }));
+  b.serve(`/${files}/raw/main/LICENSE`, b.text(corpusText('spdx/Apache-2.0.txt')));
+  const f = await visit(b, `${HF}/${files}/tree/main`);
+  await f.page.setViewportSize({ width: 1280, height: 700 });
+  await f.page.addStyleTag({ content: PAGE_CSS });
+  await f.page.screenshot({ path: path.join(out, 'hf-files-tab.png') });
+  await f.page.close();
   console.log(`screenshots in ${out}`);
 } finally {
   await b.close();
