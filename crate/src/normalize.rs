@@ -262,25 +262,41 @@ pub fn strip_markup(text: &str) -> Clean<'_> {
 
 static EQUIVALENT_WORDS: &str = include_str!("../data/equivalent-words.txt");
 
-fn equivalent_index() -> &'static [(&'static str, &'static str)] {
-    static IDX: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+struct Equivalents {
+    /// `(word, canonical)`, sorted by word.
+    pairs: Vec<(&'static str, &'static str)>,
+    /// Bit `len` of entry `first byte % 64` is set when some word has that
+    /// first byte and length: most words are ruled out without a search.
+    filter: [u64; 64],
+}
+
+fn equivalents() -> &'static Equivalents {
+    static IDX: std::sync::OnceLock<Equivalents> = std::sync::OnceLock::new();
     IDX.get_or_init(|| {
-        let mut v: Vec<(&'static str, &'static str)> = EQUIVALENT_WORDS
+        let mut pairs: Vec<(&'static str, &'static str)> = EQUIVALENT_WORDS
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .filter_map(|l| l.split_once('=').map(|(a, b)| (a.trim(), b.trim())))
             .collect();
-        v.sort();
-        v
+        pairs.sort();
+        let mut filter = [0u64; 64];
+        for (w, _) in &pairs {
+            filter[(w.as_bytes()[0] % 64) as usize] |= 1 << w.len().min(63);
+        }
+        Equivalents { pairs, filter }
     })
 }
 
 /// The canonical spelling of a normalized word (`licence` -> `license`), which
 /// may be several words (`noncommercial` -> `non commercial`).
 pub fn canonical(word: &str) -> Option<&'static str> {
-    let idx = equivalent_index();
-    idx.binary_search_by(|(a, _)| (*a).cmp(word)).ok().map(|k| idx[k].1)
+    let eq = equivalents();
+    let b = word.as_bytes();
+    if b.is_empty() || eq.filter[(b[0] % 64) as usize] & (1 << b.len().min(63)) == 0 {
+        return None;
+    }
+    eq.pairs.binary_search_by(|(a, _)| (*a).cmp(word)).ok().map(|k| eq.pairs[k].1)
 }
 
 // ---------------------------------------------------------------------------
