@@ -232,7 +232,13 @@ pub fn strip_markup(text: &str) -> Clean<'_> {
                 // Markdown link target `](url)`: keep the link text, drop the target.
                 let start = i + 2;
                 let mut k = start;
-                while k < b.len() && k - start < 2048 && b[k] != b')' && !b[k].is_ascii_whitespace() {
+                // A target has no space or bracket: a scan stops at the first
+                // (so a run of `](` stays linear).
+                while k < b.len()
+                    && k - start < 2048
+                    && !matches!(b[k], b')' | b'(' | b'[' | b']' | b'<' | b'>')
+                    && !b[k].is_ascii_whitespace()
+                {
                     k += 1;
                 }
                 if b.get(k) == Some(&b')') && k > start {

@@ -99,6 +99,11 @@ fn odd_inputs_are_safe() {
         let r = identify(&[Document::new("x", t)]);
         assert_eq!(r.primary.match_kind, MatchKind::Unknown, "{t:?}");
     }
+    // Hostile markup: runs of link and tag openers, entities, one huge word.
+    for t in ["](".repeat(200_000), "<p class=x ".repeat(50_000), "&#x41;".repeat(100_000), "a".repeat(500_000), "<script>".repeat(50_000)] {
+        let r = identify(&[Document::new("x", t)]);
+        assert_eq!(r.primary.match_kind, MatchKind::Unknown);
+    }
     // Large and repetitive input ends and finds nothing.
     let big = "lorem ipsum dolor sit amet the license shall ".repeat(40_000);
     let r = identify(&[Document::new("big", big)]);
