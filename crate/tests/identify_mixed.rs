@@ -113,3 +113,76 @@ fn odd_inputs_are_safe() {
     let r = identify(&[Document::new("many", mit)]);
     assert_eq!(r.primary.id.as_deref(), Some("MIT"));
 }
+
+/// A small deterministic generator (no dependency).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn random_inputs_never_panic_and_offsets_hold() {
+    let pieces = [
+        "<", ">", "&", "&amp;", "&#", ";", "](", ")", "[", "<p>", "</p>", "<!--", "-->", "<script>", "\n", "\n\n", " ",
+        "\r\n", "1.", "(a)", "©", "Copyright (c) 2024", "’", "“", "é", "中文", "İ", "ß", "license", "not", "shall",
+        "Licensor", "http://", "www.", "0", "\u{200b}", "\t", "**", "#", "-",
+    ];
+    let mit = text_of("MIT");
+    let llama = text_of("llama-3.2-community");
+    let mut rng = Rng(0x9e3779b97f4a7c15);
+    for round in 0..1500 {
+        let mut t = String::new();
+        match round % 3 {
+            0 => {
+                for _ in 0..rng.below(200) {
+                    t += pieces[rng.below(pieces.len())];
+                }
+            }
+            1 => {
+                // A license with random markup spliced in at random places.
+                t = if round % 2 == 0 { mit.clone() } else { llama.clone() };
+                for _ in 0..rng.below(20) {
+                    let mut at = rng.below(t.len());
+                    while !t.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    t.insert_str(at, pieces[rng.below(pieces.len())]);
+                }
+            }
+            _ => {
+                // A random slice of a license.
+                let src = if round % 2 == 0 { &mit } else { &llama };
+                let (mut a, mut b) = (rng.below(src.len()), rng.below(src.len()));
+                if a > b {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                while !src.is_char_boundary(a) {
+                    a -= 1;
+                }
+                while !src.is_char_boundary(b) {
+                    b -= 1;
+                }
+                t = src[a..b].to_string();
+            }
+        }
+        let r = identify(&[Document::new("r", t.clone())]);
+        for m in std::iter::once(&r.primary).chain(&r.others) {
+            for c in &m.changes {
+                assert!(c.start <= c.end && c.end <= t.len(), "{t:?}");
+                assert!(t.is_char_boundary(c.start) && t.is_char_boundary(c.end));
+                if c.start < c.end {
+                    assert_eq!(&t[c.start..c.end], c.text);
+                }
+            }
+            assert!((0.0..=1.0).contains(&m.confidence));
+        }
+    }
+}
