@@ -100,8 +100,8 @@
     ];
     if (!lic) return setBadge(badge, { ok: false, reason: 'not-found', error: 'no known base-model license' }, { notes });
     if (warnings.length) FinePrintHubs.warn(badge, 'author permissions exceed the base license');
-    const declared = lic.id ?? lic.name;
-    setBadge(badge, await analyze([], { hf_license: declared }), { docs: [], declared: lic.name, notes });
+    const baseLicense = lic.id ?? lic.name; // not declared by the page: the panel notes say where it comes from
+    setBadge(badge, await analyze([], { hf_license: baseLicense }), { docs: [], notes });
   }
 
   FinePrint.registerAdapter({ id: 'civitai', detect, pageMatch: detect, run });
