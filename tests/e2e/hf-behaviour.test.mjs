@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpusText } from './harness.mjs';
+import { loadEngine } from '../node/engine.mjs';
 import { hfPage } from './fixtures/huggingface/pages.mjs';
 import { hfBrowser, visit, settled, fetched, commonChecks, stopWorker, tabIdOf, escapeCloses, HF } from './hf-site.mjs';
 
@@ -252,4 +253,45 @@ test('a raw file opened in a tab gets no badge and triggers no fetch', async () 
   assert.equal(await page.locator('[data-fineprint-badge]').count(), 0);
   assert.deepEqual(fetched(b.requests.slice(before)), []);
   await page.close();
+});
+
+test('the personal answer: the profile from the options page decides the panel\'s "For you"', async () => {
+  const engine = await loadEngine();
+  const id = 'acme-ai/llama-for-you';
+  const license = corpusText('ai/llama-3.1-community.txt');
+  b.serve(`/${id}`, hfPage({ id, cardData: { license: 'llama3.1', license_link: 'LICENSE' } }));
+  b.serve(`/${id}/raw/main/LICENSE`, b.text(license));
+  const OUTCOME_ID = { allowed: 'allowed', allowed_with_obligations: 'obligations', needs_permission: 'permission', not_allowed: 'not_allowed' };
+  const seen = [];
+  for (const mau of ['under_1m', 'over_700m']) {
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/extension/options/options.html`);
+    await options.waitForSelector('fieldset');
+    const answers = { use: 'product', distribution: 'hosted', revenue: 'under_1m', region: 'us', output_training: 'no',
+      redistribute: 'no', fields: 'none', attribution: 'yes', contract: 'yes', mau };
+    for (const [q, a] of Object.entries(answers)) await options.locator(`input[name="${q}"][value="${a}"]`).check();
+    // Every change is saved as it happens: wait until the last one is in storage.sync.
+    let profile;
+    for (let i = 0; i < 50; i++) {
+      profile = await options.evaluate(() => FinePrintProfile.readForEngine());
+      if (profile.monthly_users === mau && profile.accept_terms === 'yes' && profile.purpose === 'product') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(profile.monthly_users, mau);
+    await options.close();
+    const v = await visit(b, `${HF}/${id}`);
+    const report = engine.analyze([{ name: 'LICENSE', text: license }], { hf_license: 'llama3.1' });
+    const expected = engine.personalAnswer(report, profile);
+    await v.page.locator('[data-fineprint-badge] button').click();
+    const shown = await (await v.page.waitForFunction(() => {
+      const sec = document.querySelector('[data-fineprint-panel]')?.shadowRoot.querySelector('.fp-answer');
+      return sec && { outcome: sec.dataset.outcome, text: sec.textContent };
+    })).jsonValue();
+    assert.equal(shown.outcome, OUTCOME_ID[expected.overall], `${mau}: ${shown.text}`);
+    seen.push(shown.outcome);
+    commonChecks(v, v.badge);
+    await v.page.close();
+  }
+  assert.equal(seen[1], 'permission', 'over 700M monthly users needs Meta\'s permission');
+  assert.notEqual(seen[0], seen[1], 'the answer follows the profile');
 });
