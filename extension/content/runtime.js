@@ -94,13 +94,27 @@
     return out;
   }
 
-  async function send(msg) {
+  const MESSAGE_TIMEOUT_MS = 30000; // the engine may take seconds on a slow machine; never forever
+
+  /**
+   * One message to the worker. Never throws and never hangs: an answer, or {ok: false} after a
+   * timeout. A worker stopped while the message was on its way is asked once more.
+   */
+  async function send(msg, retry = true) {
+    let timer;
     try {
-      const res = await chrome.runtime.sendMessage(msg);
+      const timeout = new Promise((resolve) => {
+        timer = setTimeout(() => resolve({ ok: false, error: 'the extension did not answer in time', reason: 'unreadable' }), MESSAGE_TIMEOUT_MS);
+      });
+      const res = await Promise.race([chrome.runtime.sendMessage(msg), timeout]);
       return res ?? { ok: false, error: 'no answer from the extension', reason: 'unreadable' };
     } catch (err) {
+      const text = String(err?.message ?? err);
+      if (retry && /Receiving end does not exist|message port closed/i.test(text)) return send(msg, false);
       logOnce('message', err);
-      return { ok: false, error: String(err?.message ?? err), reason: 'unreadable' };
+      return { ok: false, error: text, reason: 'unreadable' };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
