@@ -2,7 +2,8 @@
 //   node tests/e2e/hf-screenshots.mjs [OUT_DIR]   (default tests/screenshots)
 // Writes hf-badge.png (header with the badge), hf-panel.png (the open panel, light),
 // hf-panel-dark.png (dark page), hf-badge-gated.png (the error state of a gated repository),
-// hf-panel-relabel.png (an apache-labelled fine-tune of a Llama 3 model), hf-files-tab.png.
+// hf-panel-relabel.png (an apache-labelled fine-tune of a Llama 3 model), hf-files-tab.png,
+// hf-options.png (the profile questions).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, corpusText } from './harness.mjs';
@@ -26,6 +27,17 @@ const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'tests/screenshots')
 fs.mkdirSync(out, { recursive: true });
 const b = await hfBrowser();
 try {
+  // A profile, so the panel's "For you" answers for someone: a small company's hosted product in the US.
+  const options = await b.context.newPage();
+  await options.goto(`chrome-extension://${b.extensionId}/extension/options/options.html`);
+  await options.waitForSelector('fieldset');
+  const answers = { use: 'product', distribution: 'hosted', revenue: 'under_1m', region: 'us', output_training: 'no',
+    redistribute: 'no', fields: 'none', attribution: 'yes', contract: 'yes', mau: 'under_1m' };
+  for (const [q, a] of Object.entries(answers)) await options.locator(`input[name="${q}"][value="${a}"]`).check();
+  await options.waitForTimeout(300);
+  await options.screenshot({ path: path.join(out, 'hf-options.png'), fullPage: true });
+  await options.close();
+
   const id = 'meta-llama/Llama-3.1-8B-Instruct';
   for (const theme of ['light', 'dark']) {
     b.serve(`/${id}`, hfPage({ id, theme, cardData: { license: 'llama3.1', license_link: 'LICENSE' } }));
