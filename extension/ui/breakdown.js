@@ -277,6 +277,10 @@
     if (answer && typeof answer === 'object') {
       const o = outcomeOf(answer.overall ?? answer.outcome);
       sec.dataset.outcome = o.id;
+      if (profile && typeof profile === 'object' && Number(profile.answered) === 0) {
+        sec.dataset.assumed = 'riskiest';
+        sec.append(el('p', { class: 'fp-muted' }, 'You have not answered the questions about your use yet, so each counts as the riskiest answer:'));
+      }
       sec.append(el('p', { class: `fp-outcome fp-outcome--${o.id}` }, str(answer.label) || o.text));
       // The clauses that decide it, worst first; "allowed" ones add nothing to read.
       const rank = (i) => OUTCOMES.findIndex((x) => x.id === outcomeOf(i.outcome).id);

@@ -14,8 +14,9 @@ test('the profile is asked on the page, kept in localStorage, and survives a rel
   try {
     await c.page.fill('[data-fineprint-input]', corpusText('ai/llama-3.1-community.txt'));
     await result(c.page);
-    assert.equal(await c.page.$eval('.fp-answer', (s) => s.dataset.outcome), 'none');
-    assert.match(await c.page.textContent('.fp-answer'), /Answer a few questions/);
+    // Nothing answered yet: the engine's answer for the riskiest profile, said to be that.
+    assert.equal(await c.page.$eval('.fp-answer', (s) => s.dataset.assumed), 'riskiest');
+    assert.match(await c.page.textContent('.fp-answer'), /not answered the questions about your use yet/);
     // "Edit your answers" opens the questions and moves focus into them.
     await c.page.click('.fp-edit-profile');
     assert.equal(await c.page.$eval('#profile-box', (d) => d.open), true);
@@ -37,13 +38,43 @@ test('the profile is asked on the page, kept in localStorage, and survives a rel
     await c.page.check('#profile input[name="fields"][value="none"]');
     await c.page.waitForFunction(() => JSON.parse(localStorage.getItem('fp:profile')).answers.fields.join() === 'none');
     assert.equal(await c.page.isChecked('#profile input[name="fields"][value="medical"]'), false);
-    // The result updates with the profile: no longer the invitation to answer.
-    assert.doesNotMatch(await c.page.textContent('.fp-answer'), /Answer a few questions/);
+    // The result updates with the profile: no longer the riskiest assumptions.
+    assert.equal(await c.page.$eval('.fp-answer', (s) => s.dataset.assumed ?? null), null);
     await c.page.reload();
     await c.page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     assert.equal(await c.page.isChecked('#profile input[name="use"][value="product"]'), true);
     assert.equal(await c.page.isChecked('#profile input[name="fields"][value="none"]'), true);
     assert.deepEqual(c.requests, []);
+  } finally {
+    await c.close();
+  }
+});
+
+test('the personal answer follows the profile on the page: over the user threshold needs the vendor, under it does not', async () => {
+  const c = await openChecker();
+  try {
+    await c.page.fill('[data-fineprint-input]', corpusText('ai/llama-3.1-community.txt'));
+    await result(c.page);
+    await c.page.click('#profile-box summary');
+    // A product maker who can meet every other term of the license.
+    const answers = { use: 'product', distribution: 'hosted', mau: 'over_700m', revenue: 'under_1m', region: 'us',
+      output_training: 'no', redistribute: 'no', fields: 'none', attribution: 'yes', contract: 'yes' };
+    for (const [q, a] of Object.entries(answers)) await c.page.check(`#profile input[name="${q}"][value="${a}"]`);
+    const answerOf = () => c.page.$eval('.fp-answer', (s) => ({ outcome: s.dataset.outcome, text: s.textContent,
+      kinds: [...s.querySelectorAll('[data-kind]')].map((li) => `${li.dataset.kind}:${li.dataset.outcome}`) }));
+    await c.page.waitForFunction(() => document.querySelector('.fp-answer')?.dataset.outcome === 'permission');
+    const over = await answerOf();
+    assert.ok(over.kinds.includes('mau_threshold:permission'), over.kinds.join(' '));
+    assert.match(over.text, /Needs the vendor’s permission/);
+    assert.match(over.text, /700,000,000 monthly active users/);
+    await c.page.check('#profile input[name="mau"][value="under_1m"]');
+    await c.page.waitForFunction(() => document.querySelector('.fp-answer')?.dataset.outcome !== 'permission');
+    const under = await answerOf();
+    assert.ok(['allowed', 'obligations'].includes(under.outcome), under.outcome);
+    assert.ok(!under.kinds.some((k) => k.startsWith('mau_threshold')), under.kinds.join(' '));
+    if (under.outcome === 'obligations') assert.match(under.text, /What you must do:/);
+    // The license verdict beside it does not change with the profile.
+    assert.equal(await c.page.getAttribute('[data-fineprint-result]', 'data-verdict'), 'restricted');
   } finally {
     await c.close();
   }
