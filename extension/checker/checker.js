@@ -632,6 +632,8 @@ ui.text.addEventListener('input', () => {
 });
 ui.analyze.addEventListener('click', () => { clearTimeout(typing); analyzeNow({ focus: true }); });
 ui.clear.addEventListener('click', () => {
+  clearTimeout(typing); // an analysis the typing had scheduled would undo the clearing
+  state.seq++; // and one under way is dropped when it ends
   state.docs = [];
   state.hub = null;
   ui.text.value = '';
