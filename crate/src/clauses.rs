@@ -143,7 +143,13 @@ pub fn extract_with(rules: &Rules, docs: &[Document]) -> Vec<Clause> {
             None => (None, None),
         };
         let quoted = k.value == rules::ValueKind::Text;
-        out.push(Clause { kind: k.id.clone(), summary: summary(&k.summary, value.as_ref(), unit.as_deref(), quoted), value, unit, evidence });
+        let mut summary = summary(&k.summary, value.as_ref(), unit.as_deref(), quoted);
+        for (re, text) in &k.qualify {
+            if evidence.iter().any(|e| re.is_match(View::new(&e.quote).norm.as_bytes())) {
+                summary = format!("{} ({text}).", summary.trim_end_matches('.'));
+            }
+        }
+        out.push(Clause { kind: k.id.clone(), summary, value, unit, evidence });
     }
     out
 }

@@ -64,3 +64,13 @@ fn evidence_is_verbatim_with_byte_offsets() {
     assert!(c.evidence[0].quote.starts_with("You will not use"));
     assert!(c.evidence[0].quote.ends_with("language model."));
 }
+
+#[test]
+fn summaries_carry_the_scope_their_quotes_state() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/ai/llama-3.2-aup.txt")).unwrap();
+    let cs = clauses::extract(&[Document::new("aup", text)]);
+    let geo = cs.iter().find(|c| c.kind == "geo_exclusion").unwrap();
+    assert_eq!(geo.summary, "The license is not granted to people or companies in: EU (for the multimodal models).");
+    let cs = clauses::extract(&[Document::new("x", "You may not use the Output to train, fine-tune or distill a model that is competitive with the Model.")]);
+    assert!(cs[0].summary.ends_with("(competing models)."), "{}", cs[0].summary);
+}

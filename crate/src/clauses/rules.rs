@@ -17,6 +17,7 @@
 //! then REGEX         the text right after the previous `re` match (a list, up to
 //!                    [`THEN_REACH`] bytes) must match it
 //! define NAME REGEX   (in `kind *`) `{NAME}` in later patterns stands for REGEX
+//! qualify RE => TEXT if a quote of the kind matches RE, TEXT is added to the summary
 //! yes TEXT           an example the kind must detect (checked by tests)
 //! no TEXT            an example it must not detect (checked by tests)
 //! ```
@@ -80,6 +81,8 @@ pub struct KindRule {
     pub value: ValueKind,
     /// Summary template.
     pub summary: String,
+    /// Scope notes: (pattern on a quote's view, words added to the summary).
+    pub qualify: Vec<(Regex, String)>,
     /// Examples that must match.
     pub yes: Vec<String>,
     /// Examples that must not match.
@@ -149,6 +152,7 @@ pub fn parse(src: &str) -> Result<Rules, RuleError> {
                         section: String::new(),
                         value: ValueKind::None,
                         summary: String::new(),
+                        qualify: vec![],
                         yes: vec![],
                         no: vec![],
                     });
@@ -195,6 +199,13 @@ pub fn parse(src: &str) -> Result<Rules, RuleError> {
                     "summary" => k.summary = rest.into(),
                     "define" => return Err(err("`define` belongs to `kind *`")),
                     "yes" => k.yes.push(rest.into()),
+                    "qualify" => match rest.split_once(" => ") {
+                        Some((re, text)) => {
+                            let re = Regex::new(&prepare(&expand(re, &defines))).map_err(|e| err(&e.to_string()))?;
+                            k.qualify.push((re, text.trim().to_string()))
+                        }
+                        None => return Err(err("`qualify REGEX => TEXT`")),
+                    },
                     "no" => k.no.push(rest.into()),
                     "re" => pats.push((ci, expand(rest, &defines), vec![], vec![], None, None, vec![])),
                     "else-needs" => match pats.last_mut() {
