@@ -11,7 +11,7 @@
 
 use crate::clauses::Found;
 use crate::kb::Facts;
-use crate::report::{Clause, LicenseMatch, MatchKind, Verdict, VerdictClass};
+use crate::report::{ChangeKind, Clause, LicenseMatch, MatchKind, Verdict, VerdictClass};
 
 /// Clause kinds that restrict what a permissive license would allow.
 pub const RESTRICTING: &[&str] = &[
@@ -79,6 +79,12 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
         }
         return verdict(VerdictClass::Restricted, "Restricted: commercial use with strings", reasons);
     }
+    if known_open && license.match_kind == MatchKind::Modified && !license.changes.is_empty() {
+        // The words that make the license open were changed, and no detector
+        // understood the change: saying `open` would claim more than the text
+        // supports (an added "except for commercial use", a removed "sell").
+        return modified_open(license);
+    }
     if known_open {
         let why = if facts.and_then(|f| f.osi_approved) == Some(true) { "OSI-approved" } else { "open-content license" };
         return verdict(VerdictClass::Open, "Open", vec![format!("{} is {why}, with no added restriction", license.id.as_deref().unwrap_or("the license"))]);
@@ -91,6 +97,38 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
         );
     }
     verdict(VerdictClass::Unknown, "Unknown", vec!["no known open license and no clause that decides the class".into()])
+}
+
+/// The verdict for an open license whose text was changed in substance.
+fn modified_open(license: &LicenseMatch) -> Verdict {
+    let id = license.id.as_deref().unwrap_or("an open license");
+    let mut reasons = vec![format!(
+        "the text is {id} with {} change(s) in substance; an open license stops being open when its words change, and these were not recognised as harmless",
+        license.changes.len()
+    )];
+    for c in license.changes.iter().take(3) {
+        let what = match c.kind {
+            ChangeKind::Added => format!("added: “{}”", short(&c.text)),
+            ChangeKind::Removed => format!("removed: “{}”", short(c.original.as_deref().unwrap_or(&c.text))),
+            ChangeKind::Replaced => format!(
+                "“{}” replaced by “{}”",
+                short(c.original.as_deref().unwrap_or("")),
+                short(&c.text)
+            ),
+        };
+        reasons.push(what);
+    }
+    verdict(VerdictClass::Unknown, &format!("Modified {id}: read the changes"), reasons)
+}
+
+fn short(s: &str) -> String {
+    const MAX: usize = 120;
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= MAX {
+        s
+    } else {
+        format!("{}…", s.chars().take(MAX).collect::<String>())
+    }
 }
 
 fn reason(c: &Clause) -> String {

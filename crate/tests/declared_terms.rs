@@ -73,3 +73,30 @@ fn a_text_that_contradicts_the_declared_id_is_reported() {
         r.warnings
     );
 }
+
+/// An open license whose words were changed and whose change no detector
+/// understands is not `open`: the verdict says to read the changes.
+#[test]
+fn a_modified_open_license_with_an_unrecognised_change_is_not_open() {
+    let mit = corpus_text("spdx/MIT.txt");
+    let cases = [
+        format!("{mit}\nCommercial use of the Software is prohibited without a separate license from the authors.\n"),
+        format!("{mit}\nYou may not use the Software to train other AI models.\n"),
+        mit.replace("sublicense, and/or sell", "and/or sublicense"),
+    ];
+    for text in &cases {
+        let r = analyze(&[Document::new("LICENSE", text.as_str())], &Options::default()).unwrap();
+        assert_eq!(r.license.id.as_deref(), Some("MIT"));
+        assert_eq!(r.license.match_kind, MatchKind::Modified, "{text}");
+        assert_ne!(r.verdict.class, VerdictClass::Open, "{:?}", r.verdict);
+        if r.verdict.class == VerdictClass::Unknown {
+            assert!(r.verdict.reasons.len() >= 2, "the change is named: {:?}", r.verdict.reasons);
+        }
+    }
+    // The same text unchanged, or only reformatted, stays open.
+    let rewrapped = mit.split_whitespace().collect::<Vec<_>>().join(" ");
+    for text in [mit.clone(), rewrapped] {
+        let r = analyze(&[Document::new("LICENSE", text)], &Options::default()).unwrap();
+        assert_eq!(r.verdict.class, VerdictClass::Open, "{:?}", r.license);
+    }
+}
