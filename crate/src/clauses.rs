@@ -12,10 +12,8 @@ use crate::report::{Clause, ClauseValue, Document, Evidence};
 use rules::{rules, Rules};
 use text::View;
 
-/// At most this many quotes per clause.
-pub const MAX_EVIDENCE: usize = 3;
 /// Matches of one pattern in one document looked at, at most (only
-/// [`MAX_EVIDENCE`] quotes are kept; this bounds the work on hostile input).
+/// a few quotes are kept; this bounds the work on hostile input).
 const MAX_HITS_PER_PATTERN: usize = 64;
 /// A sentence longer than this (bytes) is cut around the match.
 const MAX_QUOTE: usize = 420;
@@ -137,7 +135,7 @@ pub fn extract_with(rules: &Rules, docs: &[Document]) -> Vec<Clause> {
                 }
             }
         }
-        let evidence: Vec<Evidence> = hits.into_iter().take(MAX_EVIDENCE).map(|(e, _)| e).collect();
+        let evidence: Vec<Evidence> = hits.into_iter().take(k.max_quotes).map(|(e, _)| e).collect();
         let (value, unit) = match read {
             Some(r) => (Some(r.value), r.unit),
             None => (None, None),

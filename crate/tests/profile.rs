@@ -125,3 +125,14 @@ fn profiles_and_answers_are_json() {
     assert_eq!(j["overall"], "allowed");
     assert!(serde_json::from_str::<Profile>(r#"{"purpose":"world domination"}"#).is_err());
 }
+
+#[test]
+fn every_excluded_field_counts_not_only_the_first_quotes() {
+    // Llama's policy names military use deep in its list (item 8 of section 2).
+    let soldier = Profile { fields: vec![Field::Military], ..careful_company() };
+    let a = answer_for(&["ai/llama-3.2-community.txt", "ai/llama-3.2-aup.txt"], &soldier);
+    assert_eq!(outcome(&a, "field_exclusions"), Outcome::NotAllowed, "{a:#?}");
+    let surveillance = Profile { fields: vec![Field::Surveillance], ..careful_company() };
+    let a = answer_for(&["ai/bigscience-openrail-m.txt"], &surveillance);
+    assert_eq!(outcome(&a, "field_exclusions"), Outcome::Allowed, "the RAIL list names no surveillance: {a:#?}");
+}

@@ -8,6 +8,7 @@
 //! section S          where the readable output lists it: cant, only-if, must, vendor, legal, grant
 //! value V            the value to read: users, usd, regions, text, law (omit for none)
 //! summary TEXT       one plain line; `{value}` is replaced by the value
+//! quotes N           keep up to N quotes (default 3), e.g. every excluded field
 //! re REGEX           a detector, run on the normalized view (see text.rs)
 //! veto REGEX         the sentence around the previous `re` match must not match it
 //! when REGEX        the sentence around the previous `re` match (with its list
@@ -81,6 +82,8 @@ pub struct KindRule {
     pub value: ValueKind,
     /// Summary template.
     pub summary: String,
+    /// How many quotes to keep at most.
+    pub max_quotes: usize,
     /// Scope notes: (pattern on a quote's view, words added to the summary).
     pub qualify: Vec<(Regex, String)>,
     /// Examples that must match.
@@ -152,6 +155,7 @@ pub fn parse(src: &str) -> Result<Rules, RuleError> {
                         section: String::new(),
                         value: ValueKind::None,
                         summary: String::new(),
+                        max_quotes: 3,
                         qualify: vec![],
                         yes: vec![],
                         no: vec![],
@@ -197,6 +201,7 @@ pub fn parse(src: &str) -> Result<Rules, RuleError> {
                         }
                     }
                     "summary" => k.summary = rest.into(),
+                    "quotes" => k.max_quotes = rest.parse().ok().filter(|n| (1..=64).contains(n)).ok_or_else(|| err("`quotes N`, 1 to 64"))?,
                     "define" => return Err(err("`define` belongs to `kind *`")),
                     "yes" => k.yes.push(rest.into()),
                     "qualify" => match rest.split_once(" => ") {
