@@ -1,0 +1,26 @@
+//! A custom model license written for this test (not in the corpus, not in the
+//! labels): the breakdown must come from the text alone, with values.
+
+use fineprint::report::{ClauseValue, Document, MatchKind, VerdictClass};
+use fineprint::{analyze, Options};
+
+#[test]
+fn an_unseen_custom_license_gets_its_clauses_and_values() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/unseen/acme-open-model-1.0.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let r = analyze(&[Document::new("LICENSE", text.as_str())], &Options::default()).unwrap();
+    assert_eq!(r.license.match_kind, MatchKind::Unknown);
+    assert_eq!(r.verdict.class, VerdictClass::Restricted);
+    let value = |kind: &str| r.clauses.iter().find(|c| c.kind == kind).map(|c| c.value.clone());
+    assert_eq!(value("mau_threshold"), Some(Some(ClauseValue::Integer(50_000_000))));
+    assert_eq!(value("geo_exclusion"), Some(Some(ClauseValue::Regions(vec!["EU".into()]))));
+    assert_eq!(value("naming_requirement"), Some(Some(ClauseValue::Text("Acme".into()))));
+    assert_eq!(value("attribution_display"), Some(Some(ClauseValue::Text("Powered by Acme".into()))));
+    assert!(value("output_training_ban").is_some());
+    assert!(value("separate_license_needed").is_some());
+    for c in &r.clauses {
+        for e in &c.evidence {
+            assert_eq!(&text[e.start..e.end], e.quote, "{}", c.kind);
+        }
+    }
+}
