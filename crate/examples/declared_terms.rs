@@ -4,7 +4,7 @@
 //!
 //! cargo run -p fineprint --release --example declared_terms > crate/data/declared-terms.tsv
 
-use fineprint::declared::KEY_KINDS;
+use fineprint::declared::key_kinds;
 use fineprint::kb::{self, Kind};
 use fineprint::report::{Document, VerdictClass};
 use fineprint::{analyze, Options};
@@ -21,7 +21,7 @@ fn main() {
         }
         let class = serde_json::to_value(r.verdict.class).unwrap();
         let mut kinds: Vec<&str> =
-            KEY_KINDS.iter().copied().filter(|k| r.clauses.iter().any(|c| c.kind == *k)).collect();
+            key_kinds().filter(|k| r.clauses.iter().any(|c| c.kind == *k)).collect();
         kinds.dedup();
         println!("{}\t{}\t{}", f.id, class.as_str().unwrap(), kinds.join(","));
     }
