@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # README command 2: install what is missing, build the shipped WASM, and run every test:
-# the Rust tests (native), the Node tests of the shipped .wasm, and the browser tests in headless Chromium.
+# the Rust tests (native), the Node tests of the shipped .wasm, the browser tests in headless Chromium,
+# and the extension in headless Firefox (skipped only when FINEPRINT_SKIP_FIREFOX=1 says so).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser || exit 1
+firefox_setup=ok
+if [ "${FINEPRINT_SKIP_FIREFOX:-0}" != 1 ]; then
+  # A failed Firefox install fails the Firefox section below (its tests say what is missing), not the rest.
+  bash scripts/setup.sh --firefox || firefox_setup=failed
+fi
 bash scripts/build-wasm.sh || exit 1
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -14,6 +20,13 @@ echo "== node tests (the shipped wasm, the manifest, the extension's data) =="
 node --test tests/node/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("node tests")
 echo "== browser tests (headless Chromium) =="
 node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("browser tests")
+echo "== Firefox tests (headless firefox-esr through geckodriver, the extension installed from the repository root) =="
+if [ "${FINEPRINT_SKIP_FIREFOX:-0}" = 1 ]; then
+  echo "SKIPPED: FINEPRINT_SKIP_FIREFOX=1"
+else
+  [ "$firefox_setup" = ok ] || echo "!! setup.sh --firefox FAILED: Firefox or geckodriver could not be installed; the Firefox tests will fail (set FINEPRINT_SKIP_FIREFOX=1 to skip them)"
+  node --test --test-concurrency=1 tests/firefox/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("Firefox tests")
+fi
 # One closing line over all runners: cargo's "test result: ... N passed; M failed" and node's "# pass N" / "# fail M".
 read -r passed nfailed < <(awk '
   /^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed;?$/) p += $i; if ($(i+1) ~ /^failed;?$/) f += $i } }

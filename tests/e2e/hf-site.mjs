@@ -44,7 +44,15 @@ export async function visit(b, url, { timeout = 10000 } = {}) {
 
 export async function settled(page, { timeout = 10000 } = {}) {
   const handle = await page.waitForSelector('[data-fineprint-badge]:is([data-state="result"],[data-state="error"])', { timeout });
-  return handle.evaluate((el) => ({
+  return handle.evaluate(badgeInPage);
+}
+
+/**
+ * What a badge host shows (run in the page: self-contained, so any driver can send it, Playwright's
+ * evaluate here and WebDriver's execute script in tests/firefox/).
+ */
+export function badgeInPage(el) {
+  return {
     license: el.getAttribute('data-license'),
     verdict: el.getAttribute('data-verdict'),
     state: el.getAttribute('data-state'),
@@ -60,7 +68,7 @@ export async function settled(page, { timeout = 10000 } = {}) {
     count: document.querySelectorAll('[data-fineprint-badge]').length,
     inHeader: !!el.closest('[data-target="ModelHeader"] header'),
     position: getComputedStyle(el).position,
-  }));
+  };
 }
 
 /**
@@ -80,38 +88,41 @@ export function cardFetches(requests) {
 export async function openPanel(page) {
   await page.locator('[data-fineprint-badge]').locator('button').click();
   await page.waitForSelector('[data-fineprint-panel]', { timeout: 5000 });
-  return page.evaluate(() => {
-    const host = document.querySelector('[data-fineprint-panel]');
-    const dialog = host.shadowRoot.querySelector('[role="dialog"]');
-    const title = host.shadowRoot.getElementById(dialog.getAttribute('aria-labelledby'));
-    const rows = {};
-    for (const dt of dialog.querySelectorAll('dl.kv dt')) rows[dt.textContent] = dt.nextElementSibling.textContent;
-    const badge = document.querySelector('[data-fineprint-badge]');
-    return {
-      count: document.querySelectorAll('[data-fineprint-panel]').length,
-      role: dialog.getAttribute('role'),
-      title: title?.textContent ?? null,
-      text: dialog.textContent.replace(/\s+/g, ' '),
-      rows,
-      links: [...dialog.querySelectorAll('a[href]')].map((a) => ({ href: a.href, text: a.textContent, rel: a.rel, target: a.target })),
-      notes: [...dialog.querySelectorAll('.notes li')].map((li) => li.textContent),
-      elements: [...dialog.querySelectorAll('*')].map((e) => e.localName),
-      theme: host.getAttribute('data-theme'),
-      breakdown: (() => {
-        const bd = dialog.querySelector('[data-fineprint-breakdown]');
-        if (!bd) return null;
-        return {
-          license: bd.dataset.license, verdict: bd.dataset.verdict, badge: bd.dataset.badge,
-          sections: [...bd.querySelectorAll('h3')].map((h) => h.textContent),
-          clauses: [...bd.querySelectorAll('[data-kind]')].map((c) => c.dataset.kind),
-          quotes: [...bd.querySelectorAll('blockquote')].map((q) => q.textContent),
-        };
-      })(),
-      focusInside: document.activeElement === host,
-      expanded: badge.shadowRoot.querySelector('button').getAttribute('aria-expanded'),
-      below: host.getBoundingClientRect().top >= badge.getBoundingClientRect().bottom - 1,
-    };
-  });
+  return page.evaluate(panelInPage);
+}
+
+/** What the open panel shows (run in the page: self-contained, see badgeInPage). */
+export function panelInPage() {
+  const host = document.querySelector('[data-fineprint-panel]');
+  const dialog = host.shadowRoot.querySelector('[role="dialog"]');
+  const title = host.shadowRoot.getElementById(dialog.getAttribute('aria-labelledby'));
+  const rows = {};
+  for (const dt of dialog.querySelectorAll('dl.kv dt')) rows[dt.textContent] = dt.nextElementSibling.textContent;
+  const badge = document.querySelector('[data-fineprint-badge]');
+  return {
+    count: document.querySelectorAll('[data-fineprint-panel]').length,
+    role: dialog.getAttribute('role'),
+    title: title?.textContent ?? null,
+    text: dialog.textContent.replace(/\s+/g, ' '),
+    rows,
+    links: [...dialog.querySelectorAll('a[href]')].map((a) => ({ href: a.href, text: a.textContent, rel: a.rel, target: a.target })),
+    notes: [...dialog.querySelectorAll('.notes li')].map((li) => li.textContent),
+    elements: [...dialog.querySelectorAll('*')].map((e) => e.localName),
+    theme: host.getAttribute('data-theme'),
+    breakdown: (() => {
+      const bd = dialog.querySelector('[data-fineprint-breakdown]');
+      if (!bd) return null;
+      return {
+        license: bd.dataset.license, verdict: bd.dataset.verdict, badge: bd.dataset.badge,
+        sections: [...bd.querySelectorAll('h3')].map((h) => h.textContent),
+        clauses: [...bd.querySelectorAll('[data-kind]')].map((c) => c.dataset.kind),
+        quotes: [...bd.querySelectorAll('blockquote')].map((q) => q.textContent),
+      };
+    })(),
+    focusInside: document.activeElement === host,
+    expanded: badge.shadowRoot.querySelector('button').getAttribute('aria-expanded'),
+    below: host.getBoundingClientRect().top >= badge.getBoundingClientRect().bottom - 1,
+  };
 }
 
 /** Press Escape: the panel closes and the focus is back on the badge's button. */
