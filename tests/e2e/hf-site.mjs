@@ -128,15 +128,17 @@ export function panelInPage() {
 /** Press Escape: the panel closes and the focus is back on the badge's button. */
 export async function escapeCloses(page) {
   await page.keyboard.press('Escape');
-  const after = await page.evaluate(() => {
-    const badge = document.querySelector('[data-fineprint-badge]');
-    return {
-      panels: document.querySelectorAll('[data-fineprint-panel]').length,
-      focusOnBadge: document.activeElement === badge && badge.shadowRoot.activeElement?.localName === 'button',
-      expanded: badge.shadowRoot.querySelector('button').getAttribute('aria-expanded'),
-    };
-  });
-  assert.deepEqual(after, { panels: 0, focusOnBadge: true, expanded: 'false' });
+  assert.deepEqual(await page.evaluate(afterCloseInPage), { panels: 0, focusOnBadge: true, expanded: 'false' });
+}
+
+/** After the panel closed: panels left, focus back on the badge's button (run in the page, see badgeInPage). */
+export function afterCloseInPage() {
+  const badge = document.querySelector('[data-fineprint-badge]');
+  return {
+    panels: document.querySelectorAll('[data-fineprint-panel]').length,
+    focusOnBadge: document.activeElement === badge && badge.shadowRoot.activeElement?.localName === 'button',
+    expanded: badge.shadowRoot.querySelector('button').getAttribute('aria-expanded'),
+  };
 }
 
 /** The checks every case shares: one badge, no page error, nothing asked of another origin. */

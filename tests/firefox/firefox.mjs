@@ -151,11 +151,16 @@ function prefs(proxyPort) {
 
 class WebDriverError extends Error {}
 
+const GECKO_ID = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+const EXTENSION_UUID = '6f1e0f2a-3b9c-4d7e-9a51-f1e2d3c4b5a6';
+/** The add-on's own pages, at the fixed host set by the pref extensions.webextensions.uuids. */
+export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
 /**
  * Start geckodriver and a headless Firefox session with the extension installed from `extensionDir`
  * (the repository root by default). Returns the driver API, the fake hub and close().
  */
-export async function launchFirefox({ extensionDir = ROOT, install = true } = {}) {
+export async function launchFirefox({ extensionDir = ROOT, install = true, extraPrefs = {} } = {}) {
   const bin = binaries();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fineprint-firefox-'));
   let driver = null;
@@ -195,7 +200,7 @@ export async function launchFirefox({ extensionDir = ROOT, install = true } = {}
 
   try {
     hub = await fakeHub(dir);
-    driver = spawn(bin.geckodriver, ['--port', '0', '--websocket-port', '0', '--profile-root', dir, '--binary', bin.firefox],
+    driver = spawn(bin.geckodriver, ['--port', '0', '--websocket-port', '0', '--profile-root', dir, '--binary', bin.firefox, '--allow-system-access'],
       { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: dir, MOZ_HEADLESS: '1' } });
     let log = '';
     driver.stdout.on('data', (d) => { log += d; });
@@ -223,7 +228,11 @@ export async function launchFirefox({ extensionDir = ROOT, install = true } = {}
         alwaysMatch: {
           browserName: 'firefox',
           acceptInsecureCerts: true,
-          'moz:firefoxOptions': { binary: bin.firefox, args: ['-headless'], prefs: prefs(hub.port) },
+          'moz:firefoxOptions': {
+            binary: bin.firefox, args: ['-headless'],
+            // A fixed moz-extension:// host for the add-on, so tests can open its pages.
+            prefs: { ...prefs(hub.port), 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }), ...extraPrefs },
+          },
         },
       },
     });
@@ -243,6 +252,24 @@ export async function launchFirefox({ extensionDir = ROOT, install = true } = {}
       goto: (url) => s('POST', '/url', { url }),
       /** Run `fn` in the page with `args` (its source is sent: it must be self-contained); returns its result. */
       run: (fn, ...args) => s('POST', '/execute/sync', { script: `return (${fn}).apply(null, arguments);`, args }),
+      /** Like run, for an async `fn`: its promise is awaited. */
+      runAsync: (fn, ...args) => s('POST', '/execute/async', {
+        script: `const done = arguments[arguments.length - 1]; Promise.resolve((${fn}).apply(null, [...arguments].slice(0, -1))).then(done, (e) => done({ error: String(e) }));`,
+        args,
+      }),
+      /** Run `fn` in the browser's privileged (chrome) context, then come back to the page. */
+      async runChrome(fn, ...args) {
+        await s('POST', '/moz/context', { context: 'chrome' });
+        try {
+          return await s('POST', '/execute/sync', { script: `return (${fn}).apply(null, arguments);`, args });
+        } finally {
+          await s('POST', '/moz/context', { context: 'content' });
+        }
+      },
+      /** Press one key (a WebDriver key action; `key` is a character or a WebDriver key code such as '\uE00C', Escape). */
+      press: (key) => s('POST', '/actions', {
+        actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
+      }),
       click: (element) => s('POST', `/element/${Object.values(element)[0]}/click`, {}),
       /** Poll `fn` in the page until it returns something truthy. */
       async waitFor(fn, { timeout = 15000, what = 'condition' } = {}, ...args) {

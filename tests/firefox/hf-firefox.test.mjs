@@ -7,15 +7,18 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchFirefox, HF } from './firefox.mjs';
 import { corpusText } from '../e2e/harness.mjs';
-import { badgeInPage, panelInPage } from '../e2e/hf-site.mjs';
+import { badgeInPage, panelInPage, afterCloseInPage } from '../e2e/hf-site.mjs';
 import { hfPage } from '../e2e/fixtures/huggingface/pages.mjs';
 import { loadEngine } from '../node/engine.mjs';
 
 let ff;
 let engine;
+const IDLE_MS = 2000;
 before(async () => {
   engine = await loadEngine();
-  ff = await launchFirefox();
+  // Firefox runs the MV3 background as an event page and suspends it when idle (30 s by default): a
+  // short idle time lets a test see it stop and wake again.
+  ff = await launchFirefox({ extraPrefs: { 'extensions.background.idle.timeout': IDLE_MS } });
 });
 after(() => ff?.close());
 
@@ -103,6 +106,12 @@ test('Firefox, Apache model: a badge from the WASM engine, and the panel with th
   assertVerbatim(panel.breakdown.quotes, [license]);
   assert.ok(panel.text.includes('not legal advice'), 'disclaimer');
   assert.equal(panel.expanded, 'true');
+  assert.ok(panel.focusInside, 'focus moves into the panel');
+  assert.ok(panel.below, 'the panel opens under the badge');
+  // Escape closes it and gives the focus back to the badge's button (inside its shadow root).
+  await ff.press('\uE00C');
+  const closed = await ff.run(afterCloseInPage);
+  assert.deepEqual(closed, { panels: 0, focusOnBadge: true, expanded: 'false' });
   assert.deepEqual(foreignHosts(requests(), html), [], 'no request to another origin');
   assert.deepEqual(errors(), [], 'no script error');
 });
@@ -144,6 +153,28 @@ test('Firefox, gated repository with nothing readable: an error badge that says 
   const panel = await openPanel();
   assert.match(panel.rows.Status, /gated/);
   assert.ok(panel.text.includes('not legal advice'));
+  assert.deepEqual(foreignHosts(requests(), html), [], 'no request to another origin');
+  assert.deepEqual(errors(), [], 'no script error');
+});
+
+test('Firefox, the event page: suspended when idle, woken by the next page, which still gets its badge', async () => {
+  // Extension.backgroundState, read in the browser's privileged context: Firefox's own record of the page.
+  const state = () => ff.runChrome((id) => WebExtensionPolicy.getByID(id)?.extension?.backgroundState ?? null, ff.addonId);
+  const until = Date.now() + IDLE_MS + 10000;
+  let s;
+  while ((s = await state()) !== 'stopped' && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+  assert.equal(s, 'stopped', 'Firefox suspends the idle background');
+
+  const id = 'acme-ai/mit-model';
+  const license = corpusText('spdx/MIT.txt');
+  const html = hfPage({ id, cardData: { license: 'mit' } });
+  ff.serve(`/${id}`, html);
+  ff.serve(`/${id}/raw/main/LICENSE`, ff.text(license));
+  const { badge, requests, errors } = await visit(`${HF}/${id}`);
+  assert.equal(badge.state, 'result');
+  expectEngine(badge, [{ name: 'LICENSE', text: license }], { hf_license: 'mit' });
+  assert.equal(badge.license, 'MIT');
+  assert.equal(await state(), 'running', 'the content script\'s message woke it');
   assert.deepEqual(foreignHosts(requests(), html), [], 'no request to another origin');
   assert.deepEqual(errors(), [], 'no script error');
 });
