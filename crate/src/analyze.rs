@@ -141,7 +141,7 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         }
     }
     Ok(Report {
-        osi_approved: facts.and_then(|f| f.osi_approved),
+        osi_approved: osi_approved(&license, facts, docs.iter().any(|d| !d.text.trim().is_empty())),
         license,
         verdict,
         clauses,
@@ -153,6 +153,18 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         engine: engine_info(),
         disclaimer: DISCLAIMER.into(),
     })
+}
+
+/// Whether the license is OSI-approved: the knowledge base's fact for a known
+/// license; `false` for a text that matches no known license (every OSI-approved
+/// license is on the SPDX list the knowledge base holds, so a text that is none
+/// of them is not one); `null` when nothing was identified from no text.
+fn osi_approved(license: &LicenseMatch, facts: Option<&kb::Facts>, has_text: bool) -> Option<bool> {
+    match facts {
+        Some(f) => f.osi_approved,
+        None if has_text && license.id.is_none() && license.match_kind == MatchKind::Unknown => Some(false),
+        None => None,
+    }
 }
 
 /// A warning when the hub declares one license and the text is another (a

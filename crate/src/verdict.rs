@@ -90,10 +90,16 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
         return verdict(VerdictClass::Open, "Open", vec![format!("{} is {why}, with no added restriction", license.id.as_deref().unwrap_or("the license"))]);
     }
     if found.signal("_free_grant") {
+        // Open in substance, by the corpus labels' reading (no class fits better), but
+        // not OSI-approved: the label and the reason say so, never hide it.
+        let which = match license.id.as_deref() {
+            Some(id) => format!("{id} is not OSI-approved"),
+            None => "it matches no known license, so it is not OSI-approved".into(),
+        };
         return verdict(
             VerdictClass::Open,
-            "Open (permissive terms)",
-            vec!["the text grants use, change and redistribution, and no restriction was found; it is not an OSI-approved license we recognise".into()],
+            "Open (permissive terms, not OSI-approved)",
+            vec![format!("the text grants use, change and redistribution, and no restriction was found; {which}")],
         );
     }
     verdict(VerdictClass::Unknown, "Unknown", vec!["no known open license and no clause that decides the class".into()])
