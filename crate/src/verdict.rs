@@ -79,6 +79,16 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
         }
         return verdict(VerdictClass::Restricted, "Restricted: commercial use with strings", reasons);
     }
+    if found.signal("_service_source") && !known_open {
+        // A copyleft that reaches past the work (SSPL): commercial use is allowed,
+        // but offering it as a service obliges you to publish the source of every
+        // program that runs the service. Not open (no OSI approval), not free of strings.
+        let mut reasons = vec!["offering it as a service obliges you to publish the source code of every program used to run the service, not only of the work".to_string()];
+        if let Some(id) = license.id.as_deref() {
+            reasons.push(format!("{id} is not OSI-approved"));
+        }
+        return verdict(VerdictClass::Restricted, "Restricted: commercial use with strings", reasons);
+    }
     if known_open && license.match_kind == MatchKind::Modified && !license.changes.is_empty() {
         // The words that make the license open were changed, and no detector
         // understood the change: saying `open` would claim more than the text
@@ -88,6 +98,15 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
     if known_open {
         let why = if facts.and_then(|f| f.osi_approved) == Some(true) { "OSI-approved" } else { "open-content license" };
         return verdict(VerdictClass::Open, "Open", vec![format!("{} is {why}, with no added restriction", license.id.as_deref().unwrap_or("the license"))]);
+    }
+    if found.signal("_free_grant") && found.signal("_commercial_limit") {
+        // A broad grant beside words that limit commercial use that no detector read:
+        // calling it open would claim more than the text supports.
+        return verdict(
+            VerdictClass::Unknown,
+            "Unknown: read the commercial-use terms",
+            vec!["the text grants use, change and redistribution, but also limits commercial use in words not recognised".into()],
+        );
     }
     if found.signal("_free_grant") {
         // Open in substance, by the corpus labels' reading (no class fits better), but

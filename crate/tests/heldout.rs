@@ -191,3 +191,43 @@ fn heldout_texts_meet_their_expectations() {
     println!("{table}\n{}", o.failures.join("\n"));
     assert!(o.failures.is_empty(), "held-out expectations not met:\n{}\n{table}", o.failures.join("\n"));
 }
+
+/// Source-available and non-OSI licenses met on model repositories get a class
+/// the text supports, not `unknown`, and never hide that they are not OSI-approved.
+#[test]
+fn source_available_licenses_get_an_honest_class() {
+    let spdx = |id: &str| std::fs::read_to_string(format!("{}/data/corpus/spdx/{id}.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let cases: &[(&str, &str, &[&str])] = &[
+        // Production use needs the vendor's commercial license unless an instance grants it.
+        ("BUSL-1.1", "restricted", &["separate_license_needed"]),
+        // No hosted or managed service: a use the license forbids.
+        ("Elastic-2.0", "restricted", &["use_restrictions"]),
+        // Offering it as a service reaches the source of the whole service.
+        ("SSPL-1.0", "restricted", &["hosted_counts_as_distribution", "same_license_copyleft"]),
+        ("PolyForm-Noncommercial-1.0.0", "non-commercial", &["noncommercial"]),
+        ("PolyForm-Small-Business-1.0.0", "restricted", &["revenue_threshold"]),
+        // Permissive but not OSI-approved: open by the labels' reading, and said so.
+        ("AML", "open", &[]),
+    ];
+    let mut bad = vec![];
+    for (id, class, kinds) in cases {
+        let r = analyze(&[Document::new("LICENSE", spdx(id))], &Options::default()).unwrap();
+        let got = serde_json::to_value(&r.verdict.class).unwrap();
+        if got.as_str() != Some(*class) {
+            bad.push(format!("{id}: want {class}, got {got} {:?}", r.verdict.reasons));
+        }
+        for k in *kinds {
+            if !r.clauses.iter().any(|c| c.kind == *k) {
+                bad.push(format!("{id}: no {k}"));
+            }
+        }
+        if r.osi_approved != Some(false) {
+            bad.push(format!("{id}: osi_approved {:?}", r.osi_approved));
+        }
+        let said = std::iter::once(&r.verdict.label).chain(&r.verdict.reasons).any(|s| s.contains("not OSI-approved"));
+        if r.verdict.class == fineprint::report::VerdictClass::Open && !said {
+            bad.push(format!("{id}: an open verdict that does not say it is not OSI-approved"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
