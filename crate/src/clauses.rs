@@ -5,6 +5,7 @@
 //! [`Evidence`] is a slice of a document exactly as given.
 
 pub mod rules;
+pub mod spec;
 pub mod text;
 pub mod values;
 
@@ -155,11 +156,20 @@ pub fn extract_with(rules: &Rules, docs: &[Document]) -> Vec<Clause> {
 fn find(rules: &Rules, view: &View, doc: usize) -> Vec<Hit> {
     let mut hits = vec![];
     let hay = view.norm.as_bytes();
+    let mut words: Option<rules::Words> = None;
     // Each pattern runs on its own: its literal prefilter skips most of the text,
     // and its lazy DFA stays small (one set of all patterns was slower, cold).
+    // A pattern whose gate fails (a word every match contains is not in the text)
+    // is neither compiled nor run.
     for (pi, p) in rules.patterns.iter().enumerate() {
+        if let Some(gate) = p.gate {
+            if !words.get_or_insert_with(|| rules::Words::new(hay)).pass(gate) {
+                continue;
+            }
+        }
+        let Some(re) = p.re.get() else { continue };
         let kind = &rules.kinds[p.kind];
-        for caps in p.re.captures_iter(hay).take(MAX_HITS_PER_PATTERN) {
+        for caps in re.captures_iter(hay).take(MAX_HITS_PER_PATTERN) {
             let m = caps.get(0).expect("group 0");
             if m.start() == m.end() {
                 continue;

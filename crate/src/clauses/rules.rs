@@ -26,6 +26,14 @@
 //! example). Named groups feed the value: `num`, `mult`, `cur`, `per`,
 //! `regions`, `text`.
 
+//!
+//! Compiling every detector up front was most of the first analysis's time in the browser, so
+//! detectors compile on first use, and each carries a word gate derived at build time
+//! (`build/clause_gates.rs`): a text without the words a detector's every match contains never
+//! compiles or runs it.
+
+use super::spec::{self, prepare, PatternSpec, Spec};
+pub use super::spec::{RuleError, ValueKind};
 use regex::bytes::Regex;
 use std::sync::OnceLock;
 
@@ -35,21 +43,108 @@ pub const SOURCE: &str = include_str!("../../data/clauses.txt");
 /// How far past a match a `then` pattern looks (bytes).
 pub const THEN_REACH: usize = 2000;
 
-/// How to read a kind's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueKind {
-    /// No value.
-    None,
-    /// A user count (integer).
-    Users,
-    /// An amount of money (integer, with its currency and period).
-    Money,
-    /// Region codes.
-    Regions,
-    /// Free text (a quoted credit, a brand).
-    Text,
-    /// A jurisdiction.
-    Law,
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/clause_gates.rs"));
+}
+
+/// A regex of the detector file, compiled on first use.
+#[derive(Debug)]
+pub struct Lazy {
+    src: String,
+    cell: OnceLock<Option<Regex>>,
+}
+
+impl Lazy {
+    fn new(src: String) -> Lazy {
+        Lazy { src, cell: OnceLock::new() }
+    }
+
+    /// The pattern as written (definitions expanded).
+    pub fn source(&self) -> &str {
+        &self.src
+    }
+
+    /// The compiled regex; `None` for a pattern that does not compile (the tests refuse such a file).
+    pub fn get(&self) -> Option<&Regex> {
+        self.cell.get_or_init(|| Regex::new(&prepare(&self.src)).ok()).as_ref()
+    }
+
+    /// Whether it matches (a pattern that does not compile matches nothing).
+    pub fn is_match(&self, hay: &[u8]) -> bool {
+        self.get().is_some_and(|r| r.is_match(hay))
+    }
+
+    /// Whether it has been compiled.
+    pub fn is_compiled(&self) -> bool {
+        self.cell.get().is_some()
+    }
+
+    fn check(&self) -> Result<(), String> {
+        match Regex::new(&prepare(&self.src)) {
+            Ok(re) => {
+                let _ = self.cell.set(Some(re));
+                Ok(())
+            }
+            Err(e) => Err(format!("bad regex {:?}: {e}", self.src)),
+        }
+    }
+}
+
+/// Gate clauses, all of which must hold: each a list of phrases of which one must be in the text,
+/// as (phrase, anchor start, anchor length, prefix only). The anchor is a word of the phrase that
+/// is a whole word of the text wherever the phrase occurs in a match; with "prefix only", the
+/// anchor (the whole phrase) need only start a word of the text. See `build/clause_gates.rs`.
+pub type Gate = &'static [&'static [(&'static str, u16, u16, bool)]];
+
+/// The words of a text (runs of `[a-z0-9]` in the lower-cased view) with their places, sorted,
+/// for the gates.
+pub struct Words<'a> {
+    hay: &'a [u8],
+    sorted: Vec<(&'a [u8], u32)>,
+}
+
+impl<'a> Words<'a> {
+    /// Index a view's bytes.
+    pub fn new(hay: &'a [u8]) -> Words<'a> {
+        let mut sorted = Vec::with_capacity(hay.len() / 5);
+        let mut i = 0;
+        while i < hay.len() {
+            if !is_word(hay[i]) {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < hay.len() && is_word(hay[i]) {
+                i += 1;
+            }
+            sorted.push((&hay[s..i], s as u32));
+        }
+        sorted.sort_unstable();
+        Words { hay, sorted }
+    }
+
+    /// Whether a phrase of a gate is in the text.
+    pub fn has(&self, (phrase, at, len, prefix): (&str, u16, u16, bool)) -> bool {
+        let (p, at, len) = (phrase.as_bytes(), at as usize, len as usize);
+        let Some(anchor) = p.get(at..at + len) else { return true };
+        let lo = self.sorted.partition_point(|(w, _)| *w < anchor);
+        if prefix {
+            return self.sorted.get(lo).is_some_and(|(w, _)| w.starts_with(anchor));
+        }
+        self.sorted[lo..].iter().take_while(|(w, _)| *w == anchor).any(|&(_, pos)| {
+            let start = pos as usize;
+            start >= at && self.hay.get(start - at..start - at + p.len()) == Some(p)
+        })
+    }
+
+    /// Whether a gate lets the text through.
+    pub fn pass(&self, gate: Gate) -> bool {
+        gate.iter().all(|clause| clause.iter().any(|a| self.has(*a)))
+    }
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit()
 }
 
 /// One detector pattern.
@@ -57,16 +152,18 @@ pub enum ValueKind {
 pub struct Pattern {
     /// Index into [`Rules::kinds`].
     pub kind: usize,
-    /// The compiled regex.
-    pub re: Regex,
+    /// The regex.
+    pub re: Lazy,
+    /// Its word gate (none: it runs on every text).
+    pub gate: Option<Gate>,
     /// Vetoes on the sentence around a match.
-    pub vetoes: Vec<Regex>,
+    pub vetoes: Vec<Lazy>,
     /// Kinds (indices) of which one must be found for this pattern to count.
     pub needs: Vec<usize>,
     /// What must follow the match.
-    pub then: Option<Regex>,
+    pub then: Option<Lazy>,
     /// What the sentence (with its list lead-in) must contain.
-    pub when: Option<Regex>,
+    pub when: Option<Lazy>,
     /// When `when` fails: kinds (indices) of which one found still lets the match count.
     pub else_needs: Vec<usize>,
 }
@@ -85,14 +182,14 @@ pub struct KindRule {
     /// How many quotes to keep at most.
     pub max_quotes: usize,
     /// Scope notes: (pattern on a quote's view, words added to the summary).
-    pub qualify: Vec<(Regex, String)>,
+    pub qualify: Vec<(Lazy, String)>,
     /// Examples that must match.
     pub yes: Vec<String>,
     /// Examples that must not match.
     pub no: Vec<String>,
 }
 
-/// All detectors, compiled.
+/// All detectors.
 #[derive(Debug)]
 pub struct Rules {
     /// The kinds, in file order.
@@ -100,183 +197,103 @@ pub struct Rules {
     /// Every pattern.
     pub patterns: Vec<Pattern>,
     /// Vetoes for every kind.
-    pub global_vetoes: Vec<Regex>,
+    pub global_vetoes: Vec<Lazy>,
 }
 
-/// A problem in the detector file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RuleError {
-    /// 1-based line.
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-/// Patterns run in ASCII mode on the ASCII view: `\b`, `\d`, classes are bytes.
-fn prepare(pat: &str) -> String {
-    format!("(?-u){pat}")
-}
-
-/// Parse and compile a detector file.
-pub fn parse(src: &str) -> Result<Rules, RuleError> {
-    let mut kinds: Vec<KindRule> = vec![];
-    let mut pats: Vec<(usize, String, Vec<String>, Vec<String>, Option<String>, Option<String>, Vec<String>)> = vec![];
-    let mut global: Vec<String> = vec![];
-    let mut defines: Vec<(String, String)> = vec![];
-    let expand = |s: &str, defines: &[(String, String)]| {
-        let mut s = s.to_string();
-        for (n, v) in defines {
-            s = s.replace(&format!("{{{n}}}"), v);
-        }
-        s
-    };
-    let mut cur: Option<usize> = None; // None = before any block; Some(usize::MAX) = `*`
-    for (n, raw) in src.lines().enumerate() {
-        let line = n + 1;
-        let err = |m: &str| RuleError { line, message: m.to_string() };
-        let l = raw.trim_end();
-        if l.trim().is_empty() || l.trim_start().starts_with('#') {
-            continue;
-        }
-        let (key, rest) = match l.split_once(' ') {
-            Some((k, r)) => (k, r.trim()),
-            None => (l, ""),
-        };
-        match key {
-            "kind" => {
-                if rest == "*" {
-                    cur = Some(usize::MAX);
-                } else {
-                    if rest.is_empty() || kinds.iter().any(|k| k.id == rest) {
-                        return Err(err("kind needs a new id"));
-                    }
-                    kinds.push(KindRule {
-                        id: rest.into(),
-                        section: String::new(),
-                        value: ValueKind::None,
-                        summary: String::new(),
-                        max_quotes: 3,
-                        qualify: vec![],
-                        yes: vec![],
-                        no: vec![],
-                    });
-                    cur = Some(kinds.len() - 1);
-                }
-            }
-            _ => {
-                let Some(ci) = cur else { return Err(err("line before any `kind`")) };
-                if rest.is_empty() {
-                    return Err(err("empty value"));
-                }
-                if ci == usize::MAX {
-                    match key {
-                        "veto" => global.push(expand(rest, &defines)),
-                        "define" => match rest.split_once(' ') {
-                            Some((n, v)) if n.chars().all(|c| c.is_ascii_alphabetic()) => {
-                                let v = expand(v.trim(), &defines);
-                                defines.push((n.to_string(), v))
-                            }
-                            _ => return Err(err("`define NAME REGEX` (NAME in letters)")),
-                        },
-                        _ => return Err(err("only `veto` and `define` lines belong to `kind *`")),
-                    }
-                    continue;
-                }
-                let k = &mut kinds[ci];
-                match key {
-                    "section" => {
-                        if !matches!(rest, "cant" | "only-if" | "must" | "vendor" | "legal" | "grant") {
-                            return Err(err("unknown section"));
-                        }
-                        k.section = rest.into()
-                    }
-                    "value" => {
-                        k.value = match rest {
-                            "users" => ValueKind::Users,
-                            "usd" => ValueKind::Money,
-                            "regions" => ValueKind::Regions,
-                            "text" => ValueKind::Text,
-                            "law" => ValueKind::Law,
-                            _ => return Err(err("unknown value kind")),
-                        }
-                    }
-                    "summary" => k.summary = rest.into(),
-                    "quotes" => k.max_quotes = rest.parse().ok().filter(|n| (1..=64).contains(n)).ok_or_else(|| err("`quotes N`, 1 to 64"))?,
-                    "define" => return Err(err("`define` belongs to `kind *`")),
-                    "yes" => k.yes.push(rest.into()),
-                    "qualify" => match rest.split_once(" => ") {
-                        Some((re, text)) => {
-                            let re = Regex::new(&prepare(&expand(re, &defines))).map_err(|e| err(&e.to_string()))?;
-                            k.qualify.push((re, text.trim().to_string()))
-                        }
-                        None => return Err(err("`qualify REGEX => TEXT`")),
-                    },
-                    "no" => k.no.push(rest.into()),
-                    "re" => pats.push((ci, expand(rest, &defines), vec![], vec![], None, None, vec![])),
-                    "else-needs" => match pats.last_mut() {
-                        Some(p) if p.0 == ci && p.5.is_some() => p.6.extend(rest.split('|').map(|x| x.trim().to_string())),
-                        _ => return Err(err("`else-needs` must follow a `when`")),
-                    },
-                    "when" => match pats.last_mut() {
-                        Some(p) if p.0 == ci && p.5.is_none() => p.5 = Some(expand(rest, &defines)),
-                        _ => return Err(err("`when` must follow an `re` of the same kind, once")),
-                    },
-                    "then" => match pats.last_mut() {
-                        Some(p) if p.0 == ci && p.4.is_none() => p.4 = Some(expand(rest, &defines)),
-                        _ => return Err(err("`then` must follow an `re` of the same kind, once")),
-                    },
-                    "needs" => match pats.last_mut() {
-                        Some(p) if p.0 == ci => p.3.extend(rest.split('|').map(|x| x.trim().to_string())),
-                        _ => return Err(err("`needs` must follow an `re` of the same kind")),
-                    },
-                    "veto" => match pats.last_mut() {
-                        Some(p) if p.0 == ci => p.2.push(expand(rest, &defines)),
-                        _ => return Err(err("`veto` must follow an `re` of the same kind")),
-                    },
-                    _ => return Err(err(&format!("unknown key `{key}`"))),
-                }
-            }
-        }
+impl Rules {
+    /// How many of the regexes have been compiled so far (for benchmarks).
+    pub fn compiled(&self) -> usize {
+        let p = self.patterns.iter().map(|p| {
+            [Some(&p.re), p.then.as_ref(), p.when.as_ref()].into_iter().flatten().chain(&p.vetoes).filter(|l| l.is_compiled()).count()
+        });
+        let q = self.kinds.iter().flat_map(|k| &k.qualify).filter(|(l, _)| l.is_compiled()).count();
+        p.sum::<usize>() + q + self.global_vetoes.iter().filter(|l| l.is_compiled()).count()
     }
-    for k in &kinds {
-        if k.summary.is_empty() || k.section.is_empty() {
-            return Err(RuleError { line: 0, message: format!("kind {} needs a summary and a section", k.id) });
-        }
+
+    /// Every regex of the rules (for checks).
+    fn all(&self) -> impl Iterator<Item = &Lazy> {
+        self.patterns
+            .iter()
+            .flat_map(|p| [Some(&p.re), p.then.as_ref(), p.when.as_ref()].into_iter().flatten().chain(&p.vetoes))
+            .chain(self.kinds.iter().flat_map(|k| k.qualify.iter().map(|(l, _)| l)))
+            .chain(&self.global_vetoes)
     }
-    let compile = |p: &str| {
-        Regex::new(&prepare(p)).map_err(|e| RuleError { line: 0, message: format!("bad regex {p:?}: {e}") })
-    };
-    let mut patterns = vec![];
+}
+
+/// The gate build.rs derived for a pattern, if any.
+fn gate_of(re: &str) -> Option<Gate> {
+    let g = generated::GATES;
+    let i = g.binary_search_by_key(&spec::key(re), |r| r.0).ok()?;
+    let gate = g[i].1;
+    (!gate.is_empty()).then_some(gate)
+}
+
+fn build(spec: Spec, gated: bool) -> Result<Rules, RuleError> {
     let resolve = |names: &[String]| -> Result<Vec<usize>, RuleError> {
         names
             .iter()
             .map(|n| {
-                kinds.iter().position(|k| &k.id == n).ok_or_else(|| RuleError {
+                spec.kinds.iter().position(|k| &k.id == n).ok_or_else(|| RuleError {
                     line: 0,
                     message: format!("`needs {n}`: no such kind"),
                 })
             })
             .collect()
     };
-    for (kind, re, vetoes, needs, then, when, else_needs) in &pats {
-        let needs = resolve(needs)?;
-        let else_needs = resolve(else_needs)?;
+    let mut patterns = vec![];
+    for p in &spec.patterns {
+        let PatternSpec { kind, re, vetoes, needs, then, when, else_needs, .. } = p;
         patterns.push(Pattern {
             kind: *kind,
-            re: compile(re)?,
-            vetoes: vetoes.iter().map(|v| compile(v)).collect::<Result<_, _>>()?,
-            needs,
-            then: then.as_deref().map(compile).transpose()?,
-            when: when.as_deref().map(compile).transpose()?,
-            else_needs,
+            gate: if gated { gate_of(re) } else { None },
+            re: Lazy::new(re.clone()),
+            vetoes: vetoes.iter().cloned().map(Lazy::new).collect(),
+            needs: resolve(needs)?,
+            then: then.clone().map(Lazy::new),
+            when: when.clone().map(Lazy::new),
+            else_needs: resolve(else_needs)?,
         });
     }
-    let global_vetoes = global.iter().map(|v| compile(v)).collect::<Result<_, _>>()?;
-    Ok(Rules { kinds, patterns, global_vetoes })
+    let kinds = spec
+        .kinds
+        .into_iter()
+        .map(|k| KindRule {
+            id: k.id,
+            section: k.section,
+            value: k.value,
+            summary: k.summary,
+            max_quotes: k.max_quotes,
+            qualify: k.qualify.into_iter().map(|(re, text, _)| (Lazy::new(re), text)).collect(),
+            yes: k.yes,
+            no: k.no,
+        })
+        .collect();
+    Ok(Rules { kinds, patterns, global_vetoes: spec.global_vetoes.into_iter().map(Lazy::new).collect() })
 }
 
-/// The embedded detectors, compiled on first use.
+/// Parse a detector file and compile every regex now (an error names what does not compile).
+/// These rules carry no gates: every detector runs on every text.
+pub fn parse(src: &str) -> Result<Rules, RuleError> {
+    let rules = build(spec::parse(src)?, false)?;
+    for l in rules.all() {
+        l.check().map_err(|message| RuleError { line: 0, message })?;
+    }
+    Ok(rules)
+}
+
+/// The embedded detectors with their gates, each regex compiled on first use.
 pub fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| parse(SOURCE).expect("data/clauses.txt is checked by tests"))
+    RULES.get_or_init(fresh)
+}
+
+/// How many of the embedded detectors carry a gate (for benchmarks and tests).
+pub fn gated_count() -> usize {
+    rules().patterns.iter().filter(|p| p.gate.is_some()).count()
+}
+
+/// The embedded detectors with their gates, lazily compiled, as a new value (not shared): for
+/// tests and benchmarks that count what a text makes the engine compile.
+pub fn fresh() -> Rules {
+    build(spec::parse(SOURCE).expect("data/clauses.txt is checked by tests"), true).expect("data/clauses.txt is checked by tests")
 }
