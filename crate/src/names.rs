@@ -198,11 +198,11 @@ pub fn by_name(name: &str) -> Option<&'static Facts> {
     if name.is_empty() || name.len() > 300 {
         return None;
     }
-    let t = tables();
     for c in candidates(name) {
         if let Some(f) = kb::by_hf_id(&c) {
             return Some(f);
         }
+        let t = tables(); // built on the first name that is no Hugging Face id
         let (norm, red) = (normalize(&c), reduce(&c));
         let found = t
             .alias

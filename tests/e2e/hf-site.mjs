@@ -162,7 +162,7 @@ export async function stopWorker(page) {
     }
   });
   await s.send('ServiceWorker.enable');
-  for (let i = 0; i < 50 && ![...status.values()].some((v) => v.scriptURL.startsWith('chrome-extension://')); i++) {
+  for (let i = 0; i < 250 && ![...status.values()].some((v) => v.scriptURL.startsWith('chrome-extension://')); i++) {
     await new Promise((r) => setTimeout(r, 20));
   }
   const ext = [...status.values()].find((v) => v.scriptURL.startsWith('chrome-extension://'));
