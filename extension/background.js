@@ -17,7 +17,7 @@ const CACHE_MAX_ENTRIES = 64; // storage.session holds 10 MB; a report with its 
 const TAB_PREFIX = 'fp:tab:';
 
 // Timings of this worker's life, for scripts/bench-hf.mjs (MSG.STATS from an extension page).
-const stats = { startedAt: performance.now(), initMs: null, analyses: [] };
+const stats = { startedAt: performance.now(), initMs: null, warmMs: null, analyses: [] };
 
 let ready = null;
 function engine() {
@@ -28,9 +28,30 @@ function engine() {
   })().catch((err) => { ready = null; throw err; });
   return ready;
 }
-// Start compiling the engine as soon as the worker wakes (a content script's first message wakes it),
-// so the compile overlaps the page's fetches of the license texts. Failures surface on first use.
-engine().catch(() => {});
+// Start compiling the engine as soon as the worker wakes (a Hugging Face page wakes it as it starts
+// loading, content/wake.js), so the worker's start and the compile overlap the page's own load and its
+// fetches of the license texts; then warm the engine on a short built-in text, so the page's first
+// analysis does not pay for V8 compiling the engine's code. Failures surface on first use.
+engine().then(() => setTimeout(warmEngine, 0)).catch(() => {});
+
+// Warming runs in steps (engineModule.warm) with a task boundary between them, so a page's message
+// waits at most one step; it pauses while an analysis is under way and ends after the last step.
+let warmStep = 0;
+let analysing = 0;
+function warmEngine() {
+  if (typeof engineModule.warm !== 'function' || warmStep < 0) return;
+  if (analysing) return; // resumed when the analysis ends
+  const t0 = performance.now();
+  let more = false;
+  try {
+    more = engineModule.warm(warmStep++);
+  } catch {
+    more = false; // warming is an optimization: an engine that cannot warm up still answers
+  }
+  stats.warmMs = (stats.warmMs ?? 0) + performance.now() - t0;
+  if (more) setTimeout(warmEngine, 0);
+  else warmStep = -1;
+}
 
 // The personal answer comes from the Rust core (issue 4: personalAnswer(report, profile)); an engine
 // built without it gives none.
@@ -182,32 +203,46 @@ function recordTab(sender, report, meta) {
   setTabResult(sender.tab.id, summary).catch(() => {});
 }
 
+/** Analyse a page's documents (with the model's ancestors when it sent Hub metadata) and cache the report. */
+async function analyseFor(msg, sender) {
+  await engine();
+  let report;
+  const opts = { ...(msg.opts ?? {}) };
+  if (opts.hf_metadata) opts.ancestors = await collectAncestors(opts.hf_metadata);
+  const t0 = performance.now();
+  try {
+    report = engineModule.analyze(msg.docs ?? [], opts);
+  } catch (err) {
+    return { ok: false, error: String(err?.message ?? err), reason: 'unreadable' };
+  }
+  stats.analyses.push(performance.now() - t0);
+  // Answer first; the cache and the tab's result are written meanwhile.
+  if (msg.key) cachePut(msg.key, { report, meta: msg.meta ?? null, t: Date.now() }).catch(() => {});
+  recordTab(sender, report, msg.meta);
+  // No personal answer here: the badge does not need it and the panel asks for it when it opens.
+  return { ok: true, report, cached: false, tabRecorded: true };
+}
+
 // ---- the dispatcher -------------------------------------------------------------------------------
 
 const HANDLERS = {
   async [MSG.ANALYZE](msg, sender) {
-    await engine();
-    let report;
-    const opts = { ...(msg.opts ?? {}) };
-    if (opts.hf_metadata) opts.ancestors = await collectAncestors(opts.hf_metadata);
-    const t0 = performance.now();
+    analysing++; // warming pauses from now until the answer
     try {
-      report = engineModule.analyze(msg.docs ?? [], opts);
-    } catch (err) {
-      return { ok: false, error: String(err?.message ?? err), reason: 'unreadable' };
+      return await analyseFor(msg, sender);
+    } finally {
+      analysing--;
+      if (!analysing && warmStep >= 0) setTimeout(warmEngine, 0);
     }
-    stats.analyses.push(performance.now() - t0);
-    // Answer first; the cache and the tab's result are written meanwhile.
-    if (msg.key) cachePut(msg.key, { report, meta: msg.meta ?? null, t: Date.now() }).catch(() => {});
-    recordTab(sender, report, msg.meta);
-    return { ok: true, report, answer: await answerFor(report), cached: false, tabRecorded: true };
   },
   async [MSG.CACHED](msg, sender) {
     const hit = await cacheGet(msg.key);
     if (!hit) return { ok: false, cached: false };
-    if (personalAnswerFn()) await engine();
     recordTab(sender, hit.report, hit.meta);
-    return { ok: true, report: hit.report, meta: hit.meta, answer: await answerFor(hit.report), cached: true, tabRecorded: true };
+    return { ok: true, report: hit.report, meta: hit.meta, cached: true, tabRecorded: true };
+  },
+  async [MSG.WAKE]() {
+    return { ok: true }; // being woken is the point: the engine is already compiling (see engine())
   },
   async [MSG.ANSWER](msg) {
     await engine();

@@ -96,6 +96,38 @@ fn to_js<T: serde::Serialize>(v: &T) -> Result<JsValue, JsError> {
     v.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// A short made-up text with phrases most model licenses share (a grant, a use policy, a scale
+/// threshold, credits, an output ban). Analysing it once warms the engine: V8 compiles each
+/// WebAssembly function on its first call and optimizes the hot ones later, and the first analysis
+/// of a page would otherwise pay for that. The detectors it compiles stay compiled.
+const WARM_UP: &str = "Sample Model License\n\n\
+1. Grant. Subject to this Agreement, you are granted a non-exclusive, worldwide, royalty-free license \
+to use, reproduce, distribute, copy, create derivative works of, and make modifications to the Materials.\n\
+2. You must include a copy of this Agreement and display \"Built with Sample\" on a related website.\n\
+3. If the products of the Licensee exceed 700 million monthly active users, you must request a license.\n\
+4. Your use must comply with the Acceptable Use Policy. You will not use the outputs to improve any other \
+large language model.\n";
+
+/// Warm the engine in two steps (see [`WARM_UP`]), so the worker can run them while idle and answer
+/// a page's message between them: step 0 identifies the sample (which decodes the knowledge base's
+/// index), step 1 analyses it (clauses, verdict, the report's conversion). Returns whether there is
+/// a next step.
+#[wasm_bindgen]
+pub fn warm(step: u32) -> bool {
+    let docs = [Document::new("warm-up", WARM_UP)];
+    match step {
+        0 => {
+            crate::identify::identify(&docs);
+            true
+        }
+        1 => {
+            let _ = analyze(&docs, &Options::default()).map(|r| to_js(&r));
+            false
+        }
+        _ => false,
+    }
+}
+
 /// Engine and knowledge-base version.
 #[wasm_bindgen]
 pub fn version() -> String {

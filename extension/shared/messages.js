@@ -3,11 +3,13 @@
 // Typed by direction, as in Dark Reader's message.ts: CS = content script, UI = popup/options, BG = worker.
 (() => {
   globalThis.FinePrintMsg ??= Object.freeze({
-    // CS→BG {docs: [{name, text}], opts: {hf_license?}, key?} -> {ok, report, answer?} | {ok: false, error}
+    // CS→BG {docs: [{name, text}], opts: {hf_license?}, key?} -> {ok, report} | {ok: false, error}
     // With a key, the report is cached in storage.session under it (repository + revision).
     ANALYZE: 'fp:analyze',
-    // CS→BG {key} -> {ok, report, answer?, meta?} when cached, {ok: false} when not.
+    // CS→BG {key} -> {ok, report, meta?} when cached, {ok: false} when not.
     CACHED: 'fp:cached',
+    // CS→BG {} -> {ok}: sent as a Hugging Face page starts loading, so the worker starts meanwhile.
+    WAKE: 'fp:wake',
     // CS→BG {summary: {url, state, license, verdict, text, reason?}} -> {ok}; the popup reads it.
     TAB_RESULT: 'fp:tab-result',
     // UI→BG {tabId} -> {ok, summary|null}

@@ -170,6 +170,11 @@
     const failures = [];
     let file = null;
     const { files, external } = licenseCandidates(m, page);
+    const here = { repo: `${page.prefix}/${page.id}`, rev: page.rev, path: POLICY_FILE };
+    // When the policy is known to be there (the file list says so, or a Llama license ships one) and
+    // the files are not gated, it is read beside the license instead of after it.
+    const early = !m.gated && (m.siblings ? m.siblings.includes(POLICY_FILE) : /^llama/i.test(m.license ?? '')) && budget.take()
+      ? api.fetchText(rawUrl(here), { signal: api.signal }) : null;
     let licenseText = null;
     for (const t of files) {
       if (!budget.take()) break;
@@ -184,11 +189,11 @@
       if (res.reason === 'gated' || res.reason === 'network') break; // the next file fares the same
     }
     const gated = failures.includes('gated');
-    const policyHere = { repo: file ? files.find((f) => blobUrl(f) === file.url).repo : `${page.prefix}/${page.id}`, rev: page.rev, path: POLICY_FILE };
-    if (!gated && wantsPolicy(m, licenseText) && budget.take()) {
-      const res = await api.fetchText(rawUrl(policyHere), { signal: api.signal });
-      if (res.ok && res.text.trim()) docs.push({ name: POLICY_FILE, text: res.text });
-    }
+    const policyHere = { repo: file ? files.find((f) => blobUrl(f) === file.url).repo : here.repo, rev: page.rev, path: POLICY_FILE };
+    let policy = null;
+    if (early && policyHere.repo === here.repo) policy = await early;
+    else if (!gated && wantsPolicy(m, licenseText) && budget.take()) policy = await api.fetchText(rawUrl(policyHere), { signal: api.signal });
+    if (!gated && policy?.ok && policy.text.trim()) docs.push({ name: POLICY_FILE, text: policy.text });
     return { docs, failures, file, external, gated };
   }
 

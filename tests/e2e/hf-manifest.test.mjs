@@ -10,9 +10,21 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'u
 const ORDER = ['extension/shared/messages.js', 'extension/content/runtime.js', 'extension/ui/badge.js',
   'extension/ui/breakdown.js', 'extension/ui/panel.js'];
 
+// The one entry that is no hub adapter: at document_start, message names then the wake-up (content/wake.js).
+const WAKE = ['extension/shared/messages.js', 'extension/content/wake.js'];
+const isWake = (cs) => cs.js.includes('extension/content/wake.js');
+
+test('the wake-up entry runs first on Hugging Face and loads nothing else', () => {
+  const wake = manifest.content_scripts.filter(isWake);
+  assert.equal(wake.length, 1);
+  assert.deepEqual(wake[0].js, WAKE);
+  assert.equal(wake[0].run_at, 'document_start');
+  assert.deepEqual(wake[0].matches, ['https://huggingface.co/*']);
+});
+
 test('every content-script entry loads messages, runtime, badge, panel in order, then its adapters', () => {
   assert.ok(manifest.content_scripts.length > 0);
-  for (const cs of manifest.content_scripts) {
+  for (const cs of manifest.content_scripts.filter((c) => !isWake(c))) {
     const js = cs.js;
     const shared = js.filter((f) => ORDER.includes(f));
     const expected = ORDER.filter((f) => f !== 'extension/ui/breakdown.js' || js.includes(f));
