@@ -16,6 +16,11 @@ const CACHE_INDEX = 'fp:cache-index';
 const CACHE_MAX_ENTRIES = 64; // storage.session holds 10 MB; a report with its quotes is 1-60 kB
 const TAB_PREFIX = 'fp:tab:';
 
+// The keys the cache holds, read once as the worker starts: a miss is then answered without a
+// storage round trip, which the engine's warm-up could otherwise hold up.
+const cacheKeys = chrome.storage.session.get(CACHE_INDEX).then((r) => new Set(r[CACHE_INDEX] ?? []), () => null);
+
+
 // Timings of this worker's life, for scripts/bench-hf.mjs (MSG.STATS from an extension page).
 const stats = { startedAt: performance.now(), initMs: null, warmMs: null, analyses: [] };
 
@@ -28,19 +33,23 @@ function engine() {
   })().catch((err) => { ready = null; throw err; });
   return ready;
 }
-// Start compiling the engine as soon as the worker wakes (a Hugging Face page wakes it as it starts
-// loading, content/wake.js), so the worker's start and the compile overlap the page's own load and its
-// fetches of the license texts; then warm the engine on a short built-in text, so the page's first
-// analysis does not pay for V8 compiling the engine's code. Failures surface on first use.
-engine().then(() => setTimeout(warmEngine, 0)).catch(() => {});
+// The engine is compiled and warmed when a page's cache check misses (it is about to fetch the
+// texts and ask for an analysis): the compile and the warm-up then overlap those fetches. V8 compiles
+// and optimizes the engine's code on first use, which made the first analysis of a worker's life
+// several times slower than the next. A page whose report is cached needs no engine at all.
+// (content/wake.js wakes the worker as a Hugging Face page starts loading, so the worker's own start
+// overlaps the page's load.) Failures surface on first use.
+function prepareEngine() {
+  engine().then(() => setTimeout(warmEngine, 0)).catch(() => {});
+}
 
 // Warming runs in steps (engineModule.warm) with a task boundary between them, so a page's message
-// waits at most one step; it pauses while an analysis is under way and ends after the last step.
+// waits at most one step; it stops for good when a page's analysis starts, or after the last step.
 let warmStep = 0;
 let analysing = 0;
 function warmEngine() {
   if (typeof engineModule.warm !== 'function' || warmStep < 0) return;
-  if (analysing) return; // resumed when the analysis ends
+  if (analysing) return;
   const t0 = performance.now();
   let more = false;
   try {
@@ -86,6 +95,8 @@ async function cacheGet(key) {
   if (typeof key !== 'string' || !key) return null;
   const k = CACHE_PREFIX + key;
   if (memCache.has(k)) return memCache.get(k);
+  const keys = await cacheKeys;
+  if (keys && !keys.has(k)) return null;
   const got = (await chrome.storage.session.get(k))[k] ?? null;
   if (got) memPut(k, got);
   return got;
@@ -98,6 +109,11 @@ async function cachePut(key, entry) {
   const index = ((await chrome.storage.session.get(CACHE_INDEX))[CACHE_INDEX] ?? []).filter((x) => x !== k);
   index.push(k);
   const evict = index.splice(0, Math.max(0, index.length - CACHE_MAX_ENTRIES));
+  const keys = await cacheKeys;
+  if (keys) {
+    keys.clear();
+    for (const x of index) keys.add(x);
+  }
   if (evict.length) await chrome.storage.session.remove(evict);
   try {
     await chrome.storage.session.set({ [k]: entry, [CACHE_INDEX]: index });
@@ -232,17 +248,21 @@ const HANDLERS = {
       return await analyseFor(msg, sender);
     } finally {
       analysing--;
-      if (!analysing && warmStep >= 0) setTimeout(warmEngine, 0);
+      // A page's analysis warms the engine as well as the sample would: no more warming after one.
+      warmStep = -1;
     }
   },
   async [MSG.CACHED](msg, sender) {
     const hit = await cacheGet(msg.key);
-    if (!hit) return { ok: false, cached: false };
+    if (!hit) {
+      prepareEngine();
+      return { ok: false, cached: false };
+    }
     recordTab(sender, hit.report, hit.meta);
     return { ok: true, report: hit.report, meta: hit.meta, cached: true, tabRecorded: true };
   },
   async [MSG.WAKE]() {
-    return { ok: true }; // being woken is the point: the engine is already compiling (see engine())
+    return { ok: true }; // being woken is the point: the worker is up when the page asks
   },
   async [MSG.ANSWER](msg) {
     await engine();

@@ -108,24 +108,37 @@ to use, reproduce, distribute, copy, create derivative works of, and make modifi
 4. Your use must comply with the Acceptable Use Policy. You will not use the outputs to improve any other \
 large language model.\n";
 
-/// Warm the engine in two steps (see [`WARM_UP`]), so the worker can run them while idle and answer
-/// a page's message between them: step 0 identifies the sample (which decodes the knowledge base's
-/// index), step 1 analyses it (clauses, verdict, the report's conversion). Returns whether there is
-/// a next step.
+/// MIT's published text: an exact match, for the warm-up's first step.
+const WARM_UP_EXACT: &str = include_str!("../data/corpus/spdx/MIT.txt");
+
+/// Warm the engine in small steps (see [`WARM_UP`]), so the worker can run them while idle and
+/// answer a page's message between them (a step takes tens of milliseconds cold):
+/// 0. analyse a published text (the exact path: identification by hash, the detector file, a
+///    first detector compiled, the verdict, the report's conversion);
+/// 1. identify the made-up sample (decodes the knowledge base's index: ranking, alignment);
+/// 2. find the sample's clauses (more detectors compiled);
+/// 3. analyse the sample whole.
+///
+/// Returns whether there is a next step.
 #[wasm_bindgen]
 pub fn warm(step: u32) -> bool {
     let docs = [Document::new("warm-up", WARM_UP)];
     match step {
         0 => {
-            crate::identify::identify(&docs);
-            true
+            let _ = analyze(&[Document::new("LICENSE", WARM_UP_EXACT)], &Options::default()).map(|r| to_js(&r));
         }
         1 => {
-            let _ = analyze(&docs, &Options::default()).map(|r| to_js(&r));
-            false
+            crate::identify::identify(&docs);
         }
-        _ => false,
+        2 => {
+            crate::clauses::find_all(&docs);
+        }
+        3 => {
+            let _ = analyze(&docs, &Options::default()).map(|r| to_js(&r));
+        }
+        _ => {}
     }
+    step < 3
 }
 
 /// Engine and knowledge-base version.
@@ -149,3 +162,4 @@ pub fn identify_js(docs: JsValue) -> Result<JsValue, JsError> {
     let r = crate::identify::identify(&docs);
     to_js(&Found { primary: r.primary, others: r.others })
 }
+

@@ -199,7 +199,11 @@
 
   // ---- placement ------------------------------------------------------------------------------------
 
-  const squash = (el) => el.textContent.replace(/\s+/g, ' ').trim();
+  // A control's words, spaces squashed; a long text is no chip or button label (and is not squashed).
+  const squash = (el) => {
+    const t = el.textContent;
+    return t.length > 200 ? '' : t.replace(/\s+/g, ' ').trim();
+  };
 
   /** The repository header (not the site's top bar). */
   function headerScope(page) {

@@ -201,6 +201,7 @@
   }
 
   async function show(badge) {
+    listen();
     const data = globalThis.FinePrintBadge?.data(badge) ?? {};
     const { result, details = {} } = data;
     const host = el('div', { 'data-fineprint-panel': '' });
@@ -254,19 +255,25 @@
     else show(badge).catch((err) => globalThis.FinePrint?.logOnce('panel', err));
   }
 
-  // Escape anywhere closes; a click outside the panel and its badge closes.
-  document.addEventListener('keydown', (ev) => {
-    if (ev.key !== 'Escape' || !open.size) return;
-    for (const b of [...open.keys()]) hide(b, true);
-  }, true);
-  document.addEventListener('pointerdown', (ev) => {
-    if (!open.size) return;
-    const path = ev.composedPath();
-    for (const [b, host] of [...open]) if (!path.includes(host) && !path.includes(b)) hide(b, false);
-  }, true);
-  addEventListener('resize', () => {
-    for (const [b, host] of open) position(host, b);
-  });
+  // Escape anywhere closes; a click outside the panel and its badge closes. The page gets these
+  // listeners only once a panel has been opened (adding them costs the page's main thread at load).
+  let listening = false;
+  function listen() {
+    if (listening) return;
+    listening = true;
+    document.addEventListener('keydown', (ev) => {
+      if (ev.key !== 'Escape' || !open.size) return;
+      for (const b of [...open.keys()]) hide(b, true);
+    }, true);
+    document.addEventListener('pointerdown', (ev) => {
+      if (!open.size) return;
+      const path = ev.composedPath();
+      for (const [b, host] of [...open]) if (!path.includes(host) && !path.includes(b)) hide(b, false);
+    }, true);
+    addEventListener('resize', () => {
+      for (const [b, host] of open) position(host, b);
+    });
+  }
 
   globalThis.FinePrintPanel = Object.freeze({ toggle, open: show, close: hide, isOpen: (b) => open.has(b) });
 })();
