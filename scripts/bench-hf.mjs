@@ -1,5 +1,7 @@
 // Benchmark (not a test): Hugging Face fixture pages in headless Chromium with the unpacked extension.
-//   node scripts/bench-hf.mjs [RUNS]        (default 7 runs per case)
+//   node scripts/bench-hf.mjs [RUNS] [--server]   (default 7 runs per case)
+// --server serves the fixtures from a local HTTPS server Chromium reaches for huggingface.co, instead
+// of request interception (each intercepted request is a round trip through this Node process).
 // Prints, per case, the median and the maximum of:
 //   cold      navigation start -> settled badge, with a stopped service worker and an empty cache
 //             (the worker starts, initializes the WASM, the content script fetches the texts);
@@ -17,7 +19,9 @@ import { launch, extensionCopy, corpusText } from '../tests/e2e/harness.mjs';
 import { hfPage, fixtureFile, apiAnswer } from '../tests/e2e/fixtures/huggingface/pages.mjs';
 import { stopWorker } from '../tests/e2e/hf-site.mjs';
 
-const RUNS = Number(process.argv[2] ?? 7);
+const args = process.argv.slice(2);
+const SERVER = args.includes('--server');
+const RUNS = Number(args.find((a) => /^\d+$/.test(a)) ?? 7);
 const HF = 'https://huggingface.co';
 
 // Each case: the page URL and the files served for it.
@@ -121,7 +125,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const max = (xs) => Math.max(...xs);
 const fmt = (xs) => `${median(xs).toFixed(0).padStart(5)} ${max(xs).toFixed(0).padStart(5)}`;
 
-console.log(`Fine Print extension bench: ${RUNS} runs per case, ms (median max)`);
+console.log(`Fine Print extension bench: ${RUNS} runs per case, ms (median max), fixtures ${SERVER ? 'from a local HTTPS server' : 'by request interception'}`);
 console.log(`${'case'.padEnd(34)} ${'cold'.padStart(11)} ${'warm'.padStart(11)} ${'cold-sw'.padStart(11)} ${'main'.padStart(11)} ${'probe'.padStart(6)} ${'page-dcl'.padStart(11)} ${'wasm-init'.padStart(11)} ${'analyze'.padStart(11)}`);
 for (const c of cases()) {
   const routes = [[/^https:\/\/huggingface\.co\//, (u) => c.files[u.pathname]]];
@@ -134,7 +138,7 @@ for (const c of cases()) {
   const engineInit = [];
   const engineRun = [];
   for (let i = 0; i < RUNS; i++) {
-    const b = await launch({ routes });
+    const b = await launch({ routes, server: SERVER });
     try {
       const blank = await b.context.newPage();
       await blank.goto('about:blank');

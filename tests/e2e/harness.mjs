@@ -1,7 +1,10 @@
 // Browser test harness: real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core,
 // with the unpacked extension loaded from a folder (the repository root by default). Hub pages and the
-// files they fetch are served from committed fixtures through request interception: never the live site.
+// files they fetch are served from committed fixtures through request interception (or, for the
+// bench, a local HTTPS server): never the live site.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +27,12 @@ export function corpusText(rel) {
  * or a RegExp to a response {status, body, contentType, headers} or a function(url) returning one.
  * Every request to any origin is recorded; requests no route answers get a 404 (hub origins) or are aborted.
  */
-export async function launch({ extensionDir = ROOT, routes = [] } = {}) {
+export async function launch({ extensionDir = ROOT, routes = [], server = false } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fineprint-e2e-'));
+  // server: the hub is a local HTTPS server (a certificate openssl makes now) that Chromium reaches
+  // for huggingface.co, instead of request interception, whose round trips through this process are
+  // no part of what a user's browser does (used by scripts/bench-hf.mjs --server).
+  const hub = server ? await localHub(userDataDir, routes) : null;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -34,11 +41,12 @@ export async function launch({ extensionDir = ROOT, routes = [] } = {}) {
       `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage',
+      ...(hub ? [`--host-resolver-rules=MAP huggingface.co 127.0.0.1:${hub.port}, MAP * ~NOTFOUND`, '--ignore-certificate-errors'] : []),
     ],
   });
-  const requests = [];
+  const requests = hub?.requests ?? [];
   const pageErrors = [];
-  await context.route('**/*', async (route) => {
+  if (!hub) await context.route('**/*', async (route) => {
     const req = route.request();
     const url = req.url();
     if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
@@ -70,9 +78,43 @@ export async function launch({ extensionDir = ROOT, routes = [] } = {}) {
   const extensionId = new URL(worker.url()).host;
   async function close() {
     await context.close();
+    await hub?.close();
     fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 });
   }
   return { context, worker, extensionId, requests, pageErrors, close };
+}
+
+/** A self-signed certificate for huggingface.co, made now by openssl in `dir`. */
+export function makeCertificate(dir) {
+  const key = path.join(dir, 'hf.key');
+  const cert = path.join(dir, 'hf.crt');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
+    '-subj', '/CN=huggingface.co', '-addext', 'subjectAltName=DNS:huggingface.co'], { stdio: 'ignore' });
+  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+}
+
+/** huggingface.co as a local HTTPS server answering from `routes` (as launch reads them); 404 otherwise. */
+async function localHub(dir, routes) {
+  const requests = [];
+  const server = https.createServer(makeCertificate(dir), async (req, res) => {
+    const u = new URL(req.url, 'https://huggingface.co');
+    const rec = { url: u.href, method: req.method, type: req.headers['sec-fetch-dest'] ?? '' };
+    requests.push(rec);
+    let answer = null;
+    for (const [match, a] of routes) {
+      const hit = match instanceof RegExp ? match.test(u.href) : match === u.origin + u.pathname;
+      if (hit && (answer = typeof a === 'function' ? await a(u, req) : a)) break;
+    }
+    answer ??= { status: 404, body: 'Not found', contentType: 'text/plain' };
+    rec.status = answer.status ?? 200;
+    res.writeHead(rec.status, { 'content-type': answer.contentType ?? 'text/html; charset=utf-8', ...answer.headers });
+    res.end(answer.body ?? '');
+  });
+  const port = await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server.address().port));
+  });
+  return { port, requests, close: () => { server.closeAllConnections?.(); return new Promise((r) => server.close(r)); } };
 }
 
 /**
