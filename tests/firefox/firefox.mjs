@@ -14,6 +14,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { spawn, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { makeCertificate } from '../e2e/harness.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const HF = 'https://huggingface.co';
@@ -46,15 +47,6 @@ export function binaries() {
     throw new Error(`${firefox} is ${version?.[0] ?? 'of unknown version'}; the manifest needs Firefox ${min} or later: ${SKIP_HINT}`);
   }
   return { firefox, geckodriver, version: version[0] };
-}
-
-/** A self-signed certificate for huggingface.co, made now by openssl in `dir`. */
-function makeCertificate(dir) {
-  const key = path.join(dir, 'hf.key');
-  const cert = path.join(dir, 'hf.crt');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
-    '-subj', '/CN=huggingface.co', '-addext', 'subjectAltName=DNS:huggingface.co'], { stdio: 'ignore' });
-  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
 }
 
 const listen = (server) => new Promise((resolve, reject) => {
