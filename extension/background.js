@@ -33,13 +33,16 @@ function engine() {
   })().catch((err) => { ready = null; throw err; });
   return ready;
 }
-// The engine is compiled and warmed when a page's cache check misses (it is about to fetch the
-// texts and ask for an analysis): the compile and the warm-up then overlap those fetches. V8 compiles
+// The engine is compiled and warmed when a page will need it: its repository has no cached report
+// (told by the wake-up, content/wake.js, as the page starts loading, or by its cache check). The
+// compile and the warm-up then overlap the page's load and its fetches of the texts. V8 compiles
 // and optimizes the engine's code on first use, which made the first analysis of a worker's life
 // several times slower than the next. A page whose report is cached needs no engine at all.
-// (content/wake.js wakes the worker as a Hugging Face page starts loading, so the worker's own start
-// overlaps the page's load.) Failures surface on first use.
+// Failures surface on first use.
+let prepared = false;
 function prepareEngine() {
+  if (prepared) return;
+  prepared = true;
   engine().then(() => setTimeout(warmEngine, 0)).catch(() => {});
 }
 
@@ -261,8 +264,13 @@ const HANDLERS = {
     recordTab(sender, hit.report, hit.meta);
     return { ok: true, report: hit.report, meta: hit.meta, cached: true, tabRecorded: true };
   },
-  async [MSG.WAKE]() {
-    return { ok: true }; // being woken is the point: the worker is up when the page asks
+  async [MSG.WAKE](msg) {
+    // Being woken is the point: the worker is up when the page asks. A repository with no cached
+    // report will need the engine: it starts compiling and warming now.
+    const keys = await cacheKeys;
+    const stem = typeof msg.stem === 'string' && msg.stem ? CACHE_PREFIX + msg.stem : null;
+    if (stem && !(keys && [...keys].some((k) => k.startsWith(stem)))) prepareEngine();
+    return { ok: true };
   },
   async [MSG.ANSWER](msg) {
     await engine();

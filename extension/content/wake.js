@@ -1,13 +1,14 @@
 // Runs as a Hugging Face page starts loading (document_start), before the page's HTML is parsed.
-// On what may be a repository page it wakes the service worker, so the worker's start and the
-// engine's compile overlap the page's own load instead of following it: the badge's first analysis
-// needs both. It reads nothing from the page and sends nothing but the wake-up.
+// On a repository page it wakes the service worker with the repository's cache-key stem, so the
+// worker's start overlaps the page's own load and, when no report of that repository is cached, the
+// engine's compile and warm-up start at once (the badge's first analysis needs both). It reads
+// nothing from the page.
 (() => {
   try {
-    const parts = location.pathname.split('/').filter(Boolean);
-    const repo = parts[0] === 'datasets' || parts[0] === 'spaces' ? parts.length >= 3 : parts.length >= 2;
-    if (!repo) return;
-    chrome.runtime.sendMessage({ type: globalThis.FinePrintMsg?.WAKE ?? 'fp:wake' }).catch(() => {});
+    const page = globalThis.FinePrintHF?.parseUrl(new URL(location.href));
+    if (!page) return;
+    const msg = { type: globalThis.FinePrintMsg?.WAKE ?? 'fp:wake', stem: globalThis.FinePrintHF.cacheKeyStem(page) };
+    chrome.runtime.sendMessage(msg).catch(() => {});
   } catch {
     // an invalidated extension context (the extension was reloaded): nothing to wake
   }

@@ -8,7 +8,8 @@
     ANALYZE: 'fp:analyze',
     // CS→BG {key} -> {ok, report, meta?} when cached, {ok: false} when not.
     CACHED: 'fp:cached',
-    // CS→BG {} -> {ok}: sent as a Hugging Face page starts loading, so the worker starts meanwhile.
+    // CS→BG {stem} -> {ok}: sent as a Hugging Face page starts loading, so the worker starts meanwhile;
+    // stem is the repository's cache-key stem (content/hf-url.js): no cached report, the engine warms up.
     WAKE: 'fp:wake',
     // CS→BG {summary: {url, state, license, verdict, text, reason?}} -> {ok}; the popup reads it.
     TAB_RESULT: 'fp:tab-result',

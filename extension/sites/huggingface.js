@@ -19,38 +19,14 @@
 //            https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct (gated)
 (() => {
   const ORIGIN = 'https://huggingface.co';
-  // First path segments that are site sections, not owners.
-  const RESERVED = new Set(['models', 'datasets', 'spaces', 'docs', 'api', 'settings', 'login', 'join',
-    'pricing', 'blog', 'papers', 'organizations', 'collections', 'posts', 'learn', 'tasks', 'chat',
-    'enterprise', 'notifications', 'new', 'search', 'terms-of-service', 'privacy', 'front', 'oauth',
-    'inference-endpoints', 'changelog', 'welcome', 'huggingchat', 'mcp', 'storage', 'billing']);
   const LICENSE_FILES = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'];
   const LICENSE_NAME = /^(licen[cs]e|copying)(\.(md|txt|markdown|rst))?$/i;
   const POLICY_FILE = 'USE_POLICY.md';
   const MAX_FETCHES = 8; // per page: README, license candidates, policy, API (twice when gated)
   const memo = new Map(); // cache key -> {result, details}, for client-side revisits in this tab
 
-  /** {type, id, prefix, view, rev} from a URL, or null when it is not a repository page. */
-  function parseUrl(url) {
-    if (url.hostname !== 'huggingface.co') return null;
-    const parts = url.pathname.split('/').filter(Boolean).map((p) => {
-      try {
-        return decodeURIComponent(p);
-      } catch {
-        return p;
-      }
-    });
-    let type = 'model';
-    if (parts[0] === 'datasets' || parts[0] === 'spaces') type = parts.shift().slice(0, -1);
-    else if (RESERVED.has(parts[0])) return null;
-    if (parts.length < 2 || RESERVED.has(parts[0]) && type === 'model') return null;
-    const id = `${parts[0]}/${parts[1]}`;
-    const view = parts[2] ?? 'card';
-    const rev = ['tree', 'blob', 'resolve', 'raw', 'commits', 'blame', 'edit'].includes(view) && parts[3] ? parts[3] : 'main';
-    const prefix = type === 'model' ? '' : `/${type}s`;
-    return { type, id, prefix, view, rev };
-  }
-
+  // The URL's repository, and the cache key's stem: content/hf-url.js (loaded at document_start).
+  const { parseUrl, cacheKeyStem } = globalThis.FinePrintHF;
   const detect = (url) => parseUrl(url) !== null;
 
   // ---- metadata -------------------------------------------------------------------------------------
@@ -270,7 +246,7 @@
     let m = meta(repo);
     // Per repository and revision; with the island's lastModified, a new commit is a new entry.
     // Pages without the island use the key without it (they cannot know it before fetching).
-    const key = `hf:${page.type}:${page.id}@${page.rev}#${repo ? m.lastModified ?? '' : ''}`;
+    const key = `${cacheKeyStem(page)}${repo ? m.lastModified ?? '' : ''}`;
     const declaredText = () => m.license === 'other' && m.licenseName ? `other: ${m.licenseName}` : m.license;
 
     // A revisit: from this tab's memory, or the worker's session cache; no fetch at all.

@@ -10,8 +10,9 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'u
 const ORDER = ['extension/shared/messages.js', 'extension/content/runtime.js', 'extension/ui/badge.js',
   'extension/ui/breakdown.js', 'extension/ui/panel.js'];
 
-// The one entry that is no hub adapter: at document_start, message names then the wake-up (content/wake.js).
-const WAKE = ['extension/shared/messages.js', 'extension/content/wake.js'];
+// The one entry that is no hub adapter: at document_start, message names, Hugging Face URLs (read by
+// sites/huggingface.js later in the same isolated world), then the wake-up (content/wake.js).
+const WAKE = ['extension/shared/messages.js', 'extension/content/hf-url.js', 'extension/content/wake.js'];
 const isWake = (cs) => cs.js.includes('extension/content/wake.js');
 
 test('the wake-up entry runs first on Hugging Face and loads nothing else', () => {
