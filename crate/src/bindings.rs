@@ -108,6 +108,12 @@ to use, reproduce, distribute, copy, create derivative works of, and make modifi
 4. Your use must comply with the Acceptable Use Policy. You will not use the outputs to improve any other \
 large language model.\n";
 
+/// A made-up model card with the sections and links the recipe reads.
+const WARM_UP_CARD: &str = "# Sample model\n\nA fine-tuned version of [base/model](https://huggingface.co/base/model).\n\n\
+## Training data\n\nTrained on the [Sample corpus](https://huggingface.co/datasets/sample/corpus). \
+Training code: https://github.com/sample/train. Paper: arXiv:2401.00001.\n\n\
+## Evaluation\n\nResults on standard benchmarks.\n\n## Limitations\n\nBiases and risks remain.\n";
+
 /// MIT's published text: an exact match, for the warm-up's first step.
 const WARM_UP_EXACT: &str = include_str!("../data/corpus/spdx/MIT.txt");
 
@@ -117,7 +123,7 @@ const WARM_UP_EXACT: &str = include_str!("../data/corpus/spdx/MIT.txt");
 ///    first detector compiled, the verdict, the report's conversion);
 /// 1. identify the made-up sample (decodes the knowledge base's index: ranking, alignment);
 /// 2. find the sample's clauses (more detectors compiled);
-/// 3. analyse the sample whole.
+/// 3. analyse the sample whole, with a model card and metadata (the recipe's readers).
 ///
 /// Returns whether there is a next step.
 #[wasm_bindgen]
@@ -134,7 +140,14 @@ pub fn warm(step: u32) -> bool {
             crate::clauses::find_all(&docs);
         }
         3 => {
-            let _ = analyze(&docs, &Options::default()).map(|r| to_js(&r));
+            // As a Hugging Face page sends it: with the repository's metadata and its model card.
+            let opts = Options {
+                hf_license: Some("other".into()),
+                hf_metadata: Some(crate::hub::HubModel { id: Some("sample/model".into()), ..Default::default() }),
+                model_card: Some(WARM_UP_CARD.into()),
+                ..Default::default()
+            };
+            let _ = analyze(&docs, &opts).map(|r| to_js(&r));
         }
         _ => {}
     }

@@ -292,7 +292,7 @@ fn lineage_dim(meta: &HubModel, card: Option<&Card>) -> Dimension {
         if let Some(c) = card {
             static RE: LazyLock<Regex> = LazyLock::new(|| {
                 Regex::new(
-                    r"(?i)\b(fine-?tuned|quantized|merged|adapted|distilled)\s+(version\s+)?(of|from)\s+[\[`]?[a-z0-9]|\ban?\s+(fine-?tune|quantization|quantized version|merge|lora adapter)\s+of\b",
+                    r"(?i)(?-u:\b)(fine-?tuned|quantized|merged|adapted|distilled)(?-u:\s)+(version(?-u:\s)+)?(of|from)(?-u:\s)+[\[`]?[a-z0-9]|(?-u:\b)an?(?-u:\s)+(fine-?tune|quantization|quantized version|merge|lora adapter)(?-u:\s)+of(?-u:\b)",
                 )
                 .unwrap()
             });
@@ -482,7 +482,7 @@ fn paper(meta: &HubModel, card: Option<&Card>) -> Dimension {
     if let Some(c) = card {
         ev.extend(c.links.iter().filter(|l| is_paper_link(l)).cloned());
         static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(arxiv:\s?\d{4}\.\d{4,5}|doi:\s?10\.\d{4,9}/[^\s)\]]+)").unwrap()
+            Regex::new(r"(?i)(?-u:\b)(arxiv:(?-u:\s)?[0-9]{4}\.[0-9]{4,5}|doi:(?-u:\s)?10\.[0-9]{4,9}/[^\s)\]]+)").unwrap()
         });
         ev.extend(RE.find_iter(&c.body).map(|m| m.as_str().to_string()));
     }
@@ -605,11 +605,11 @@ impl Topic {
     fn pattern(self) -> &'static Regex {
         static RES: LazyLock<[Regex; 5]> = LazyLock::new(|| {
             [
-                r"(?i)\b(train(ing|ed)?|fine-?tun(e|ed|ing)|pre-?train(ing|ed)?|methodology|how (it|the model) was (made|built))\b",
-                r"(?i)\b(training|pre-?training|fine-?tuning)\s+(data(sets?)?|corpus|corpora|mixture)\b|^\s*(data(sets?)?|data card)\s*$",
-                r"(?i)\b(eval(uation|uations|s)?|benchmarks?|results|performance|metrics)\b",
-                r"(?i)\b(limitations?|bias(es)?|risks?|safety|ethic(s|al)|caveats?)\b",
-                r"(?i)\b(intended\s+uses?|uses|use\s+cases?|direct\s+use|downstream\s+use|out-of-scope\s+use|applications)\b",
+                r"(?i)(?-u:\b)(train(ing|ed)?|fine-?tun(e|ed|ing)|pre-?train(ing|ed)?|methodology|how (it|the model) was (made|built))(?-u:\b)",
+                r"(?i)(?-u:\b)(training|pre-?training|fine-?tuning)(?-u:\s)+(data(sets?)?|corpus|corpora|mixture)(?-u:\b)|^(?-u:\s)*(data(sets?)?|data card)(?-u:\s)*$",
+                r"(?i)(?-u:\b)(eval(uation|uations|s)?|benchmarks?|results|performance|metrics)(?-u:\b)",
+                r"(?i)(?-u:\b)(limitations?|bias(es)?|risks?|safety|ethic(s|al)|caveats?)(?-u:\b)",
+                r"(?i)(?-u:\b)(intended(?-u:\s)+uses?|uses|use(?-u:\s)+cases?|direct(?-u:\s)+use|downstream(?-u:\s)+use|out-of-scope(?-u:\s)+use|applications)(?-u:\b)",
             ]
             .map(|p| Regex::new(p).unwrap())
         });
@@ -670,7 +670,7 @@ impl Card {
     /// the headings above it, speak of training).
     fn link_contexts(&self) -> Vec<(String, bool)> {
         static TRAIN: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(train(ing|ed|s)?|fine-?tun\w*|pre-?train\w*|reproduc\w*|recipes?)\b").unwrap()
+            Regex::new(r"(?i)(?-u:\b)(train(ing|ed|s)?|fine-?tun(?-u:\w)*|pre-?train(?-u:\w)*|reproduc(?-u:\w)*|recipes?)(?-u:\b)").unwrap()
         });
         let mut out = vec![];
         let mut pos = 0;
