@@ -4,6 +4,7 @@
 // page text are never parsed as markup.
 //
 //   FinePrintUI.renderBreakdown(report, {profile, answer, docs, fileUrl, onLocate, onEditProfile}) -> HTMLElement
+//     (the license and verdict, the model's ancestry, the personal answer, changes, clauses, the recipe, notes)
 //   FinePrintUI.CSS            its styles, as a string (for a <style> in a shadow root or a page)
 //   FinePrintUI.attachStyles(shadowRootOrDocument)  adds them as a constructed sheet (no inline style: CSP-safe)
 //   FinePrintUI.utf8Index(text) -> (byteOffset) => UTF-16 index (the report's offsets are UTF-8 bytes)
@@ -403,6 +404,58 @@
     return sec;
   }
 
+  const DOTS = { disclosed: ['●', 'disclosed'], partial: ['◐', 'partly'], 'not-found': ['○', 'not found'], 'not-assessed': ['–', 'not assessed'] };
+  const CLASS_WORDS = {
+    'open-source-ai': 'open source AI', 'open-weights-permissive': 'open weights, permissive',
+    'open-weights-restricted': 'open weights, restricted', 'non-commercial': 'non-commercial',
+    'research-only': 'research only', unknown: 'unknown',
+  };
+
+  /** The model's ancestry (report.lineage): the relabel warning, then each base with its license. */
+  function lineageSection(lineage) {
+    if (!lineage || !Array.isArray(lineage.chain) || !lineage.chain.length) return null;
+    const sec = el('section', { class: 'fp-lineage', 'data-fineprint-lineage': '', 'aria-label': 'Based on' }, el('h3', {}, 'Based on'));
+    if (lineage.relabel) sec.append(el('p', { class: 'fp-warn warn', role: 'note' }, `⚠ ${str(lineage.relabel)}`));
+    const list = el('ol', { class: 'fp-chain' });
+    for (const n of lineage.chain) {
+      const lic = str(n.license_name ?? n.license_id ?? n.license_label) || 'license unknown';
+      const status = n.status && n.status !== 'found' ? ` (${str(n.status).replace(/-/g, ' ')})` : '';
+      const how = n.relation && n.relation !== 'unspecified' ? ` · ${str(n.relation)} base of ${str(n.child)}` : ` · base of ${str(n.child)}`;
+      const li = el('li', { 'data-id': str(n.id), 'data-status': str(n.status) },
+        el('span', { class: 'fp-mono' }, str(n.id)),
+        el('span', {}, ` · ${lic}${n.badge ? ` (${CLASS_WORDS[n.badge] ?? str(n.badge)})` : ''}${status}`),
+        el('span', { class: 'fp-muted' }, how));
+      li.style.marginLeft = `${Math.min(4, Math.max(0, (Number(n.depth) || 1) - 1)) * 12}px`;
+      if (n.note) li.append(el('div', { class: 'fp-muted' }, str(n.note)));
+      list.append(li);
+    }
+    sec.append(list);
+    const eff = lineage.effective;
+    if (eff?.from) sec.append(el('p', {}, `What applies: ${str(eff.license_name ?? eff.license_id) || 'the base model\u2019s license'} (from ${str(eff.from)}).`));
+    for (const n of Array.isArray(lineage.notes) ? lineage.notes : []) sec.append(el('p', { class: 'fp-muted' }, str(n)));
+    if (lineage.complete === false) sec.append(el('p', { class: 'fp-muted' }, 'Not every ancestor could be read: the chain may go further.'));
+    return sec;
+  }
+
+  /** What the release discloses (report.recipe): one dot per dimension, words beside each dot. */
+  function recipeSection(recipe) {
+    if (!recipe || !Array.isArray(recipe.dimensions) || !recipe.dimensions.length) return null;
+    // Folded: a one-line count, the dots on request (the license's clauses matter more).
+    const sec = el('details', { class: 'fp-recipe', 'data-fineprint-recipe': '' });
+    const shown = recipe.dimensions.filter((d) => d.status === 'disclosed').length;
+    sec.append(el('summary', {}, `What the release discloses: ${shown} of ${recipe.dimensions.length}${recipe.disclosed ? ' (data, code and paper)' : ''}`));
+    const list = el('ul', { class: 'fp-dots' });
+    for (const d of recipe.dimensions) {
+      const [glyph, words] = DOTS[d.status] ?? ['?', str(d.status)];
+      list.append(el('li', { 'data-dimension': str(d.id), 'data-status': str(d.status) },
+        el('span', { class: `dot fp-dot fp-dot--${str(d.status)}`, 'aria-hidden': 'true' }, glyph),
+        ` ${str(d.label)}: ${words}${d.value && d.value !== 'none' ? ` (${str(d.value)})` : ''}`));
+    }
+    sec.append(list);
+    if (recipe.mof?.label) sec.append(el('p', { class: 'fp-muted' }, `Model Openness Framework: ${str(recipe.mof.label)}.`));
+    return sec;
+  }
+
   /**
    * The breakdown of `report` (the contract of shared/spec/README.md).
    * opts: profile (the stored profile, or null), answer (the personal answer, or null), docs ([{name,text}]
@@ -421,10 +474,14 @@
     root.dataset.verdict = str(report.verdict?.class) || 'unknown';
     root.dataset.badge = str(report.badge?.class) || 'unknown';
     root.append(headerSection(report));
+    const lineage = lineageSection(report.lineage);
+    if (lineage) root.append(lineage);
     root.append(answerSection(answer, profile, onEditProfile));
     const changes = changesSection(report.license, docs, onLocate);
     if (changes) root.append(changes);
     root.append(clausesSection(report.clauses, docs, onLocate));
+    const recipe = recipeSection(report.recipe);
+    if (recipe) root.append(recipe);
     const notes = notesSection(report);
     if (notes) root.append(notes);
     const href = fileUrl ? safeUrl(fileUrl) : null;
@@ -494,6 +551,11 @@
 .fp-change ins{background:#dafbe1;text-decoration:none}
 .fp-disclaimer{margin-top:1em;padding-top:.5em;border-top:1px solid var(--fp-line);color:var(--fp-muted);font-size:.88em}
 .fp-file a{color:var(--fp-blue)}
+.fp-chain,.fp-dots{margin:.3em 0;padding-left:0!important;list-style:none}
+.fp-chain li,.fp-dots li{margin:.15em 0}
+.fp-mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
+.fp-dot{display:inline-block;width:1.1em;text-align:center}
+.fp-recipe{margin:.6em 0}.fp-recipe summary{cursor:pointer;font-weight:600}
 @media (prefers-color-scheme: dark){.fp-breakdown{--fp-fg:#e6edf3;--fp-muted:#9198a1;--fp-bg:#0d1117;--fp-line:#3d444d;
   --fp-quote:#161b22;--fp-red:#ff7b72;--fp-amber:#d29922;--fp-green:#3fb950;--fp-blue:#4493f8}
   .fp-change del{background:#67060c}.fp-change ins{background:#033a16}}

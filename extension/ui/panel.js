@@ -38,13 +38,8 @@
     .breakdown { margin-top: 10px; border-top: 1px solid var(--line); padding-top: 10px; }
     .breakdown .fp-breakdown { font-size: 13px; }
     h3 { font-size: 13px; margin: 10px 0 4px; }
-    .chain, .dots { margin: 4px 0; padding-left: 0; list-style: none; }
-    .chain li, .dots li { margin: 2px 0; }
-    .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; }
-    .muted { color: var(--muted); font-size: 12px; }
+    /* the relabel warning of the breakdown's ancestry */
     .warn { margin: 4px 0; padding: 6px 8px; border-radius: 6px; background: var(--accent); font-weight: 600; }
-    .dot { display: inline-block; width: 1.1em; text-align: center; }
-    details.recipe { margin: 8px 0; } details.recipe summary { cursor: pointer; font-weight: 600; }
     /* The breakdown picks its colours from prefers-color-scheme; here the page's theme decides. */
     :host([data-theme="light"]) .fp-breakdown { --fp-fg:#1b1f24; --fp-muted:#57606a; --fp-bg:#fff; --fp-line:#d0d7de;
       --fp-quote:#f6f8fa; --fp-red:#b42318; --fp-amber:#9a6700; --fp-green:#1a7f37; --fp-blue:#0969da; }
@@ -131,59 +126,6 @@
     return el('p', {}, a);
   }
 
-  const DOTS = { disclosed: ['●', 'disclosed'], partial: ['◐', 'partly'], 'not-found': ['○', 'not found'], 'not-assessed': ['–', 'not assessed'] };
-  const CLASS_WORDS = {
-    'open-source-ai': 'open source AI', 'open-weights-permissive': 'open weights, permissive',
-    'open-weights-restricted': 'open weights, restricted', 'non-commercial': 'non-commercial',
-    'research-only': 'research only', unknown: 'unknown',
-  };
-
-  /** The model's ancestry (report.lineage): the relabel warning, then each base with its license. */
-  function lineageSection(lineage) {
-    if (!lineage || !Array.isArray(lineage.chain) || !lineage.chain.length) return null;
-    const sec = el('section', { class: 'lineage', 'data-fineprint-lineage': '', 'aria-label': 'Based on' });
-    sec.append(el('h3', { text: 'Based on' }));
-    if (lineage.relabel) sec.append(el('p', { class: 'warn', role: 'note', text: `⚠ ${lineage.relabel}` }));
-    const list = el('ol', { class: 'chain' });
-    for (const n of lineage.chain) {
-      const lic = n.license_name ?? n.license_id ?? n.license_label ?? 'license unknown';
-      const status = n.status && n.status !== 'found' ? ` (${n.status.replace(/-/g, ' ')})` : '';
-      const how = n.relation && n.relation !== 'unspecified' ? ` · ${n.relation} base of ${n.child}` : ` · base of ${n.child}`;
-      const li = el('li', { 'data-id': String(n.id), 'data-status': String(n.status ?? '') },
-        el('span', { class: 'mono', text: String(n.id) }),
-        el('span', { text: ` · ${lic}${n.badge ? ` (${CLASS_WORDS[n.badge] ?? n.badge})` : ''}${status}` }),
-        el('span', { class: 'muted', text: how }));
-      li.style.marginLeft = `${Math.min(4, Math.max(0, (n.depth ?? 1) - 1)) * 12}px`;
-      if (n.note) li.append(el('div', { class: 'muted', text: String(n.note) }));
-      list.append(li);
-    }
-    sec.append(list);
-    const eff = lineage.effective;
-    if (eff?.from) sec.append(el('p', { text: `What applies: ${eff.license_name ?? eff.license_id ?? 'the base model\u2019s license'} (from ${eff.from}).` }));
-    for (const n of lineage.notes ?? []) sec.append(el('p', { class: 'muted', text: String(n) }));
-    if (lineage.complete === false) sec.append(el('p', { class: 'muted', text: 'Not every ancestor could be read: the chain may go further.' }));
-    return sec;
-  }
-
-  /** What the release discloses (report.recipe): one dot per dimension, words beside each dot. */
-  function recipeSection(recipe) {
-    if (!recipe || !Array.isArray(recipe.dimensions) || !recipe.dimensions.length) return null;
-    // Folded: a one-line count, the dots on request (the license breakdown below matters more).
-    const sec = el('details', { class: 'recipe', 'data-fineprint-recipe': '' });
-    const shown = recipe.dimensions.filter((d) => d.status === 'disclosed').length;
-    sec.append(el('summary', { text: `What the release discloses: ${shown} of ${recipe.dimensions.length}${recipe.disclosed ? ' (data, code and paper)' : ''}` }));
-    const list = el('ul', { class: 'dots' });
-    for (const d of recipe.dimensions) {
-      const [glyph, words] = DOTS[d.status] ?? ['?', String(d.status)];
-      list.append(el('li', { 'data-dimension': String(d.id), 'data-status': String(d.status) },
-        el('span', { class: `dot dot-${String(d.status)}`, 'aria-hidden': 'true', text: glyph }),
-        ` ${d.label}: ${words}${d.value && d.value !== 'none' ? ` (${d.value})` : ''}`));
-    }
-    sec.append(list);
-    if (recipe.mof?.label) sec.append(el('p', { class: 'muted', text: `Model Openness Framework: ${recipe.mof.label}.` }));
-    return sec;
-  }
-
   function openOptions() {
     send({ type: MSG.OPEN_OPTIONS });
   }
@@ -227,10 +169,9 @@
     const rendered = result?.ok && typeof globalThis.FinePrintUI?.renderBreakdown === 'function'
       ? breakdown(result, details, profile, answer) : null;
     if (rendered) globalThis.FinePrintUI.attachStyles?.(root);
-    const model = result?.ok ? [lineageSection(result.report?.lineage), recipeSection(result.report?.recipe)] : [];
     const parts = rendered
-      ? [hubFacts(result, details, false), notes, ...model, rendered]
-      : [hubFacts(result, details, true), notes, ...model, fileLink(details), el('p', { class: 'disclaimer', text: result?.report?.disclaimer ?? DISCLAIMER })];
+      ? [hubFacts(result, details, false), notes, rendered] // the breakdown shows the ancestry and the recipe
+      : [hubFacts(result, details, true), notes, fileLink(details), el('p', { class: 'disclaimer', text: result?.report?.disclaimer ?? DISCLAIMER })];
     dialog.append(...parts.filter(Boolean));
     if (!badge.isConnected || open.has(badge)) return;
     (document.body ?? document.documentElement).append(host);

@@ -47,6 +47,39 @@ test('a model id: the license is fetched through the Hub API and analysed, with 
     assert.deepEqual(links, ['https://huggingface.co/google-bert/bert-base-uncased/blob/main/LICENSE']);
     const share = await c.page.$eval('#status a', (a) => a.href);
     assert.match(share, /\/checker\/index\.html#model=google-bert\/bert-base-uncased$/);
+    // The recipe (what the release discloses) is shown as in the extension's panel; no base model, no ancestry.
+    const recipe = await c.page.evaluate(() => {
+      const rec = document.querySelector('[data-fineprint-breakdown] [data-fineprint-recipe]');
+      return rec && { summary: rec.querySelector('summary').textContent, dims: [...rec.querySelectorAll('li[data-dimension]')].map((li) => [li.dataset.dimension, li.dataset.status]) };
+    });
+    assert.ok(recipe, 'a recipe section');
+    assert.match(recipe.summary, /^What the release discloses: \d+ of \d+/);
+    assert.ok(recipe.dims.length >= 3 && recipe.dims.every(([id, st]) => id && st), JSON.stringify(recipe.dims));
+    assert.equal(await c.page.$('[data-fineprint-breakdown] [data-fineprint-lineage]'), null);
+    assert.deepEqual(c.errors.map(String), []);
+  } finally {
+    await c.close();
+  }
+});
+
+test('a fine-tune: the checker shows its base model and which license applies', async () => {
+  const id = 'acme-ai/bert-tune';
+  const base = 'google-bert/bert-base-uncased';
+  const tune = { ...BERT, id, modelId: id, cardData: { ...BERT.cardData, license: 'mit', base_model: base }, tags: [...(BERT.tags ?? []), `base_model:finetune:${base}`] };
+  const c = await openChecker({ hub: hub({
+    api: { [id]: json(tune), [base]: json(BERT) },
+    raw: { [`${id}/LICENSE`]: text(corpusText('spdx/MIT.txt')), [`${id}/README.md`]: text('# BERT tune\nA fine-tuned version of BERT.\n'),
+      [`${base}/LICENSE`]: text(corpusText('spdx/Apache-2.0.txt')) },
+  }) });
+  try {
+    await c.page.fill('#model', id);
+    await c.page.click('#model-go');
+    const r = await result(c.page);
+    assert.equal(r.license, 'MIT');
+    const chain = await c.page.$$eval('[data-fineprint-breakdown] [data-fineprint-lineage] li', (li) => li.map((x) => [x.dataset.id, x.dataset.status, x.textContent]));
+    assert.equal(chain.length, 1, JSON.stringify(chain));
+    assert.equal(chain[0][0], base);
+    assert.match(chain[0][2], /Apache/);
     assert.deepEqual(c.errors.map(String), []);
   } finally {
     await c.close();
