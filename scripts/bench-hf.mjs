@@ -1,5 +1,5 @@
 // Benchmark (not a test): Hugging Face fixture pages in headless Chromium with the unpacked extension.
-//   node scripts/bench-hf.mjs [RUNS] [--server]   (default 7 runs per case)
+//   node scripts/bench-hf.mjs [RUNS] [--server] [--extension DIR]   (default 7 runs per case)
 // --server serves the fixtures from a local HTTPS server Chromium reaches for huggingface.co, instead
 // of request interception (each intercepted request is a round trip through this Node process).
 // Prints, per case, the median and the maximum of:
@@ -21,8 +21,10 @@ import { stopWorker } from '../tests/e2e/hf-site.mjs';
 
 const args = process.argv.slice(2);
 const SERVER = args.includes('--server');
-const RUNS = Number(args.find((a) => /^\d+$/.test(a)) ?? 7);
+const RUNS = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--extension') ?? 7);
 const SETTLE_MS = 2000;
+// --extension DIR: time another build of the extension (a checkout with its extension/pkg built), for before/after.
+const EXT = args.includes('--extension') ? args[args.indexOf('--extension') + 1] : undefined;
 const HF = 'https://huggingface.co';
 
 // Each case: the page URL and the files served for it.
@@ -139,7 +141,7 @@ for (const c of cases()) {
   const engineInit = [];
   const engineRun = [];
   for (let i = 0; i < RUNS; i++) {
-    const b = await launch({ routes, server: SERVER });
+    const b = await launch({ routes, server: SERVER, extensionDir: EXT });
     try {
       const blank = await b.context.newPage();
       await blank.goto('about:blank');

@@ -34,7 +34,9 @@
 
 use super::spec::{self, prepare, PatternSpec, Spec};
 pub use super::spec::{RuleError, ValueKind};
+use crate::fx::BuildFx;
 use regex::bytes::Regex;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The detector file.
@@ -96,17 +98,25 @@ impl Lazy {
 /// anchor (the whole phrase) need only start a word of the text. See `build/clause_gates.rs`.
 pub type Gate = &'static [&'static [(&'static str, u16, u16, bool)]];
 
-/// The words of a text (runs of `[a-z0-9]` in the lower-cased view) with their places, sorted,
-/// for the gates.
+/// The words of a text (runs of `[a-z0-9]` in the lower-cased view) with their places, for the gates:
+/// each word's occurrences are chained (`next`) from the map's entry, so indexing a text costs one
+/// hash per word, and the sorted list of distinct words a prefix condition needs is made on demand.
 pub struct Words<'a> {
     hay: &'a [u8],
-    sorted: Vec<(&'a [u8], u32)>,
+    /// word -> (first occurrence, last occurrence), indices into `pos`.
+    first: HashMap<&'a [u8], (u32, u32), BuildFx>,
+    /// Byte offset of each occurrence, in text order.
+    pos: Vec<u32>,
+    /// The next occurrence of the same word (`u32::MAX`: none).
+    next: Vec<u32>,
+    sorted: OnceLock<Vec<&'a [u8]>>,
 }
 
 impl<'a> Words<'a> {
     /// Index a view's bytes.
     pub fn new(hay: &'a [u8]) -> Words<'a> {
-        let mut sorted = Vec::with_capacity(hay.len() / 5);
+        let mut first: HashMap<&[u8], (u32, u32), BuildFx> = HashMap::with_capacity_and_hasher(hay.len() / 24, BuildFx);
+        let (mut pos, mut next) = (Vec::with_capacity(hay.len() / 6), Vec::with_capacity(hay.len() / 6));
         let mut i = 0;
         while i < hay.len() {
             if !is_word(hay[i]) {
@@ -117,24 +127,47 @@ impl<'a> Words<'a> {
             while i < hay.len() && is_word(hay[i]) {
                 i += 1;
             }
-            sorted.push((&hay[s..i], s as u32));
+            let k = pos.len() as u32;
+            pos.push(s as u32);
+            next.push(u32::MAX);
+            match first.get_mut(&hay[s..i]) {
+                Some(e) => {
+                    next[e.1 as usize] = k;
+                    e.1 = k;
+                }
+                None => {
+                    first.insert(&hay[s..i], (k, k));
+                }
+            }
         }
-        sorted.sort_unstable();
-        Words { hay, sorted }
+        Words { hay, first, pos, next, sorted: OnceLock::new() }
     }
 
     /// Whether a phrase of a gate is in the text.
     pub fn has(&self, (phrase, at, len, prefix): (&str, u16, u16, bool)) -> bool {
         let (p, at, len) = (phrase.as_bytes(), at as usize, len as usize);
         let Some(anchor) = p.get(at..at + len) else { return true };
-        let lo = self.sorted.partition_point(|(w, _)| *w < anchor);
         if prefix {
-            return self.sorted.get(lo).is_some_and(|(w, _)| w.starts_with(anchor));
+            let sorted = self.sorted.get_or_init(|| {
+                let mut v: Vec<&[u8]> = self.first.keys().copied().collect();
+                v.sort_unstable();
+                v
+            });
+            let lo = sorted.partition_point(|w| *w < anchor);
+            return sorted.get(lo).is_some_and(|w| w.starts_with(anchor));
         }
-        self.sorted[lo..].iter().take_while(|(w, _)| *w == anchor).any(|&(_, pos)| {
-            let start = pos as usize;
-            start >= at && self.hay.get(start - at..start - at + p.len()) == Some(p)
-        })
+        let Some(&(mut k, _)) = self.first.get(anchor) else { return false };
+        if p.len() == len {
+            return true; // the phrase is the word itself
+        }
+        while k != u32::MAX {
+            let start = self.pos[k as usize] as usize;
+            if start >= at && self.hay.get(start - at..start - at + p.len()) == Some(p) {
+                return true;
+            }
+            k = self.next[k as usize];
+        }
+        false
     }
 
     /// Whether a gate lets the text through.
