@@ -131,7 +131,7 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         .hf_metadata
         .as_ref()
         .map(|m| recipe::assess(m, opts.model_card.as_deref(), &verdict));
-    let mut badge = recipe::badge(&verdict, recipe.as_ref());
+    let mut badge = recipe::badge(&license, &verdict, recipe.as_ref());
     let mut lineage = None;
     if let (Some(meta), Some(rec)) = (opts.hf_metadata.as_ref(), recipe.as_mut()) {
         if let Some(out) = lineage::resolve(meta, &license, &verdict, rec, &opts.ancestors) {

@@ -548,7 +548,7 @@ pub fn resolve(
         node.license_id = inf.license.id.clone();
         node.license_name = inf.license.name.clone();
         node.verdict = Some(inf.verdict.class);
-        node.badge = Some(recipe::badge(&inf.verdict, inf.recipe.as_ref()).class);
+        node.badge = Some(recipe::badge(&inf.license, &inf.verdict, inf.recipe.as_ref()).class);
         node.passes_on = inf.verdict.class != VerdictClass::Open;
         if node.passes_on {
             node.note = Some(match inf.clauses.iter().find(|c| c.kind == "restrictions_propagate") {
@@ -573,7 +573,7 @@ pub fn resolve(
         }
     }
 
-    let own = recipe::badge(own_verdict, Some(recipe));
+    let own = recipe::badge(own_license, own_verdict, Some(recipe));
     let me = meta.model_id().unwrap_or("this model").to_string();
     let mut known: Option<(u8, Option<usize>)> = rank(own.class).map(|r| (r, None));
     // Ancestors (or the model itself) whose terms could not be classified.

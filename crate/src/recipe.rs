@@ -9,7 +9,7 @@
 
 use crate::hub::{is_placeholder_license, HubModel};
 use crate::lineage;
-use crate::report::{Badge, BadgeClass, Verdict, VerdictClass};
+use crate::report::{Badge, BadgeClass, LicenseMatch, Verdict, VerdictClass};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
@@ -175,8 +175,15 @@ fn rank_dot(d: Dot) -> u8 {
 
 /// The badge of one model from its license verdict and its recipe (lineage aside):
 /// `open-source-ai` only when the license is open and data, code and paper are disclosed.
-pub fn badge(verdict: &Verdict, recipe: Option<&Recipe>) -> Badge {
-    if verdict.class == VerdictClass::Open && recipe.map(|r| r.disclosed).unwrap_or(false) {
+///
+/// `open-source-ai` also needs a license known to be open source: OSI-approved, or an open-content
+/// license. An open verdict that rests on permissive words alone (a custom grant, a license that is
+/// not OSI-approved) is `open-weights-permissive` at most: the badge never claims more than that.
+pub fn badge(license: &LicenseMatch, verdict: &Verdict, recipe: Option<&Recipe>) -> Badge {
+    let known_open = license.id.as_deref().is_some_and(|id| {
+        crate::kb::facts(id).and_then(|f| f.osi_approved) == Some(true) || crate::verdict::is_open_content(id)
+    });
+    if verdict.class == VerdictClass::Open && known_open && recipe.map(|r| r.disclosed).unwrap_or(false) {
         return Badge { class: BadgeClass::OpenSourceAi, text: crate::analyze::badge_text(BadgeClass::OpenSourceAi).into() };
     }
     crate::analyze::badge_for(verdict)

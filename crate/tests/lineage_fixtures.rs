@@ -253,3 +253,16 @@ fn full_license_in_the_gated_prompt_classifies_the_base() {
     assert_eq!(r.badge.class, BadgeClass::OpenWeightsRestricted);
     assert_eq!(l.effective.from.as_deref(), Some("meta-llama/Meta-Llama-3-8B"));
 }
+
+#[test]
+fn an_open_verdict_on_a_license_that_is_not_osi_approved_never_earns_open_source_ai() {
+    // The open release's recipe (data, code, paper all disclosed), but its LICENSE is a custom
+    // permissive grant: open by its words, not OSI-approved, so open weights at most.
+    let card = fixture_text("built_open-release-apache.README.md");
+    let custom = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/heldout/custom-permissive-model.txt")).unwrap();
+    let opts = fineprint::Options { hf_metadata: Some(meta(OPEN)), model_card: Some(card), ..Default::default() };
+    let r = fineprint::analyze(&[fineprint::report::Document::new("LICENSE", custom.as_str())], &opts).unwrap();
+    assert_eq!(r.verdict.class, VerdictClass::Open, "{:?}", r.verdict);
+    assert!(r.recipe.as_ref().unwrap().disclosed);
+    assert_eq!(r.badge.class, BadgeClass::OpenWeightsPermissive, "{}", r.badge.text);
+}
