@@ -24,3 +24,24 @@ fn an_unseen_custom_license_gets_its_clauses_and_values() {
         }
     }
 }
+
+/// A markdown page whose restrictions are a bullet list under a heading, with no lead-in sentence:
+/// the heading is the list's lead-in, so "Prohibited uses" makes the items restrictions and
+/// "Permitted uses" does not (before, both read as an open grant with nothing restricted).
+#[test]
+fn a_heading_over_a_list_is_its_lead_in() {
+    let grant = "Acme Weights License\n\nYou may use, copy, modify and distribute the Model for any purpose.\n\n";
+    let banned = format!("{grant}## Prohibited uses\n\n- Surveillance of individuals or groups\n- Military applications\n- Providing medical advice without a licensed professional\n");
+    let r = analyze(&[Document::new("LICENSE.md", banned.as_str())], &Options::default()).unwrap();
+    assert_eq!(r.verdict.class, VerdictClass::Restricted, "{:?}", r.verdict);
+    let fields = r.clauses.iter().find(|c| c.kind == "field_exclusions").expect("the excluded fields");
+    assert!(fields.evidence.iter().any(|e| e.quote.contains("Military applications")), "{:?}", fields.evidence);
+    // The same list under a plain title line with no markdown.
+    let plain = banned.replace("## Prohibited uses", "Prohibited uses");
+    let r = analyze(&[Document::new("LICENSE", plain.as_str())], &Options::default()).unwrap();
+    assert_eq!(r.verdict.class, VerdictClass::Restricted, "{:?}", r.verdict);
+    // Allowed uses listed under a heading restrict nothing.
+    let allowed = format!("{grant}## Permitted uses\n\n- Research on surveillance harms\n- Military history education\n- Commercial products\n");
+    let r = analyze(&[Document::new("LICENSE.md", allowed.as_str())], &Options::default()).unwrap();
+    assert!(r.clauses.iter().all(|c| c.kind != "field_exclusions" && c.kind != "use_restrictions"), "{:?}", r.clauses);
+}

@@ -124,6 +124,11 @@ impl View<'_> {
                 cur = ps;
                 continue;
             }
+            // A heading right over the list ("## Prohibited uses", or a short line with no closing
+            // punctuation, then the items) is its lead-in, as a sentence ending in `:` is.
+            if ps < cur && starts_list_item(&self.norm[cur..]) && self.heading(ps, pe, cur) {
+                return ps;
+            }
             let item = last == b';' || starts_list_item(&self.norm[ps..]);
             if !item || ps >= cur {
                 break;
@@ -135,6 +140,26 @@ impl View<'_> {
 }
 
 impl View<'_> {
+    /// Whether the sentence `ps..pe` is a heading: a markdown heading, or a short line (at most
+    /// [`HEADING_MAX`] bytes) of words with no closing punctuation, on a line of its own.
+    /// `next` is where the following sentence starts.
+    fn heading(&self, ps: usize, pe: usize, next: usize) -> bool {
+        let b = self.norm.as_bytes();
+        let line_start = ps == 0 || b[..ps].iter().rev().find(|c| **c != b' ').is_none_or(|c| *c == b'\n');
+        let line_end = b[pe..next].contains(&b'\n');
+        if !line_start || !line_end {
+            return false;
+        }
+        let text = &self.norm[ps..pe];
+        if let Some(rest) = text.strip_prefix('#') {
+            return !rest.trim_start_matches('#').trim().is_empty();
+        }
+        text.len() <= HEADING_MAX
+            && text.bytes().any(|c| c.is_ascii_alphabetic())
+            && !starts_list_item(text)
+            && !matches!(b[pe - 1], b'.' | b';' | b',' | b')' | b'"')
+    }
+
     /// The last byte of the sentence before the one starting at `ss`.
     fn prev_end(&self, ss: usize) -> Option<u8> {
         let b = self.norm.as_bytes();
@@ -151,6 +176,8 @@ pub const SENTENCE_REACH: usize = 3000;
 
 /// How far back (bytes) a list item looks for its lead-in.
 pub const LIST_REACH: usize = 4000;
+/// A line this short, with no closing punctuation, over a list is read as its heading.
+const HEADING_MAX: usize = 80;
 
 /// The ASCII spelling of one character in the view.
 fn ascii(c: char) -> std::borrow::Cow<'static, str> {
