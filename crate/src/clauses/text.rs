@@ -129,6 +129,11 @@ impl View<'_> {
             if ps < cur && starts_list_item(&self.norm[cur..]) && self.heading(ps, pe, cur) {
                 return ps;
             }
+            // A sentence announcing the list and closed by a period ("The User shall not do the
+            // following acts.", "... are prohibited as follows.") is its lead-in too.
+            if ps < cur && last == b'.' && starts_list_item(&self.norm[cur..]) && announces(&self.norm[ps..pe]) {
+                return ps;
+            }
             let item = last == b';' || starts_list_item(&self.norm[ps..]);
             if !item || ps >= cur {
                 break;
@@ -209,6 +214,12 @@ fn ascii(c: char) -> std::borrow::Cow<'static, str> {
         c if c.is_alphanumeric() => "x",
         _ => "~",
     })
+}
+
+/// Whether a sentence announces a list that follows it ("... the following acts.", "... as follows.").
+fn announces(sentence: &str) -> bool {
+    let s = sentence.trim_end_matches('.');
+    s.ends_with("as follows") || s.rsplit(' ').take(2).any(|w| w == "following")
 }
 
 fn starts_list_item(rest: &str) -> bool {
@@ -315,6 +326,16 @@ mod tests {
         let s = v.norm.find("guns").unwrap();
         let (ss, _) = v.sentence(s, s + 4);
         assert!(v.norm[v.list_start(ss)..].starts_with("you will not use it to:"));
+        // A sentence announcing the list, closed by a period.
+        let v = View::new("Rules apply. The User shall not do the following acts.\n 1. Spamming.\n 2. The act of using it for weapons.\n");
+        let s = v.norm.find("weapons").unwrap();
+        let (ss, _) = v.sentence(s, s + 7);
+        assert!(v.norm[v.list_start(ss)..].starts_with("the user shall not do the following acts."), "{}", &v.norm[v.list_start(ss)..]);
+        // A sentence that does not announce the list is not its lead-in.
+        let v = View::new("The User shall not spam.\n 1. The act of using it for weapons.\n");
+        let s = v.norm.find("weapons").unwrap();
+        let (ss, _) = v.sentence(s, s + 7);
+        assert!(v.norm[v.list_start(ss)..].starts_with("1. the act"), "{}", &v.norm[v.list_start(ss)..]);
     }
 
     #[test]

@@ -24,11 +24,14 @@ const REGIONS: &[(&str, &[&str])] = &[
     ("united kingdom", &["GB"]),
     ("great britain", &["GB"]),
     ("the uk", &["GB"]),
+    ("democratic people's republic of korea", &["KP"]),
+    ("dprk", &["KP"]),
     ("south korea", &["KR"]),
     ("republic of korea", &["KR"]),
     ("mainland china", &["CN"]),
     ("people's republic of china", &["CN"]),
     ("china", &["CN"]),
+    ("russian federation", &["RU"]),
     ("russia", &["RU"]),
     ("iran", &["IR"]),
     ("north korea", &["KP"]),
@@ -207,6 +210,7 @@ mod tests {
         assert_eq!(regions("excluding the european union, united kingdom and south korea"), ["EU", "GB", "KR"]);
         assert_eq!(regions("the eea or switzerland"), ["EU", "IS", "LI", "NO", "CH"]);
         assert_eq!(regions("north korea"), ["KP"]);
+        assert_eq!(regions("the russian federation or the democratic people's republic of korea"), ["RU", "KP"]);
         assert!(regions("the europeans").is_empty());
     }
 }
