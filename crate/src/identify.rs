@@ -545,14 +545,16 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     // the license part of a larger document, and then neither end is a change.
     let mut outside = false;
     let mut edge_added = vec![];
-    if !lead_is_heading {
+    // A note at an end that says it is not part of the license is beside it, not a change to it
+    // (the clause detectors still read it like any other text).
+    if !lead_is_heading && !declared_outside(input, &lead) {
         if small(lead.len()) {
             edge_added.push((0, make_change(input, doc, &lead, 0, String::new(), 0)));
         } else {
             outside = true;
         }
     }
-    if !trail.is_empty() {
+    if !trail.is_empty() && !declared_outside(input, &trail) {
         if small(trail.len()) {
             edge_added.push((1, make_change(input, doc, &trail, 0, String::new(), 0)));
         } else {
@@ -609,6 +611,15 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     mk(MatchKind::Modified, region_sim * present.min(1.0) * 0.97, changes)
 }
 
+/// Whether text at an end of a license says of itself that it is not part of the license
+/// ("A personal request (not part of the license)", "not a condition of this licence").
+fn declared_outside(input: &Input, words: &[usize]) -> bool {
+    let (Some(&a), Some(&z)) = (words.first(), words.last()) else { return false };
+    let t = input.text[span_start(input, a)..span_end(input, z)].to_ascii_lowercase();
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    ["not part of the licen", "not part of this licen", "not a condition of the licen", "not a condition of this licen"].iter().any(|p| t.contains(p))
+}
+
 fn make_change(input: &Input, doc: usize, in_words: &[usize], kb_words: usize, original: String, at: usize) -> Change {
     if in_words.is_empty() {
         return removed(doc, original, at);
@@ -648,6 +659,17 @@ mod tests {
         assert_eq!(c.kind, ChangeKind::Added);
         assert_eq!(&t[c.start..c.end], c.text);
         assert!(c.text.contains("commercial"), "{c:?}");
+    }
+
+    #[test]
+    fn a_note_declared_outside_the_license_is_no_change() {
+        let mit = include_str!("../data/corpus/spdx/MIT.txt");
+        let t = format!("{mit}\n\nA request (not part of the license): please tell us what you build.\n");
+        let m = one(&t);
+        assert_eq!(m.id.as_deref(), Some("MIT"));
+        assert!(m.changes.is_empty(), "{:?}", m.changes);
+        let t = format!("{mit}\n\nA request: please tell us what you build.\n");
+        assert_eq!(one(&t).match_kind, MatchKind::Modified);
     }
 
     #[test]
