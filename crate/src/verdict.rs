@@ -109,6 +109,19 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
         );
     }
     if found.signal("_free_grant") {
+        // A prohibition no reported clause explains: a restriction in words no detector reads.
+        // Calling the text open would claim more than it supports.
+        let explained = |e: &crate::report::Evidence| {
+            clauses.iter().any(|c| c.evidence.iter().any(|x| x.doc == e.doc && x.start < e.end && e.start < x.end))
+        };
+        let unread = found.signals.iter().filter(|c| c.kind == "_prohibition").flat_map(|c| &c.evidence).find(|e| !explained(e));
+        if let Some(e) = unread {
+            return verdict(
+                VerdictClass::Unknown,
+                "Unknown: read the prohibitions",
+                vec![format!("the text grants use, change and redistribution, but also forbids something in words not recognised: \"{}\"", e.quote)],
+            );
+        }
         // Open in substance, by the corpus labels' reading (no class fits better), but
         // not OSI-approved: the label and the reason say so, never hide it.
         let which = match license.id.as_deref() {

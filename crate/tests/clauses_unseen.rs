@@ -45,3 +45,20 @@ fn a_heading_over_a_list_is_its_lead_in() {
     let r = analyze(&[Document::new("LICENSE.md", allowed.as_str())], &Options::default()).unwrap();
     assert!(r.clauses.iter().all(|c| c.kind != "field_exclusions" && c.kind != "use_restrictions"), "{:?}", r.clauses);
 }
+
+/// A custom permissive grant with a prohibition no detector reads: not called open (it would claim
+/// more than the text supports), but unknown, quoting the prohibition. The same grant without it,
+/// or with only the prohibitions every permissive license has (names, notices), stays open.
+#[test]
+fn a_grant_beside_an_unread_prohibition_is_not_open() {
+    let grant = "Acme Weights License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy of these weights, to use, copy, modify, merge, publish and distribute them.\n\n";
+    let with = format!("{grant}You may not use the weights to build a product that competes with Acme's own assistant.\n");
+    let r = analyze(&[Document::new("LICENSE", with.as_str())], &Options::default()).unwrap();
+    assert_eq!(r.verdict.class, VerdictClass::Unknown, "{:?}", r.verdict);
+    assert!(r.verdict.reasons.iter().any(|x| x.contains("competes with Acme")), "{:?}", r.verdict.reasons);
+    let benign = format!("{grant}You may not use the name of Acme to endorse or promote products derived from the weights. You may not remove this notice.\n");
+    for text in [grant.to_string(), benign] {
+        let r = analyze(&[Document::new("LICENSE", text.as_str())], &Options::default()).unwrap();
+        assert_eq!(r.verdict.class, VerdictClass::Open, "{:?} for {text:?}", r.verdict);
+    }
+}
