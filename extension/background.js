@@ -20,7 +20,6 @@ const TAB_PREFIX = 'fp:tab:';
 // storage round trip, which the engine's warm-up could otherwise hold up.
 const cacheKeys = chrome.storage.session.get(CACHE_INDEX).then((r) => new Set(r[CACHE_INDEX] ?? []), () => null);
 
-
 // Timings of this worker's life, for scripts/bench-hf.mjs (MSG.STATS from an extension page).
 const stats = { startedAt: performance.now(), initMs: null, warmMs: null, analyses: [] };
 
@@ -48,11 +47,9 @@ function prepareEngine() {
 
 // Warming runs in steps (engineModule.warm) with a task boundary between them, so a page's message
 // waits at most one step; it stops for good when a page's analysis starts, or after the last step.
-let warmStep = 0;
-let analysing = 0;
+let warmStep = 0; // the next step; -1: warming is over
 function warmEngine() {
   if (typeof engineModule.warm !== 'function' || warmStep < 0) return;
-  if (analysing) return;
   const t0 = performance.now();
   let more = false;
   try {
@@ -246,14 +243,9 @@ async function analyseFor(msg, sender) {
 
 const HANDLERS = {
   async [MSG.ANALYZE](msg, sender) {
-    analysing++; // warming pauses from now until the answer
-    try {
-      return await analyseFor(msg, sender);
-    } finally {
-      analysing--;
-      // A page's analysis warms the engine as well as the sample would: no more warming after one.
-      warmStep = -1;
-    }
+    // A page's analysis warms the engine as well as the sample would: no more warming from now on.
+    warmStep = -1;
+    return analyseFor(msg, sender);
   },
   async [MSG.CACHED](msg, sender) {
     const hit = await cacheGet(msg.key);

@@ -21,6 +21,7 @@
 //! unsure. `tests/clauses_gates.rs` checks that the gated engine finds exactly what the ungated one
 //! finds on every corpus text, fixture and example.
 
+use super::spec::{is_word, word_runs};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// One phrase condition: the phrase, its anchor (byte offset and length in the phrase), and
@@ -48,9 +49,6 @@ const COMMON: &[&str] = &[
     "licence", "agreement", "work", "works", "software", "rights", "terms", "under",
 ];
 
-fn is_word(b: u8) -> bool {
-    b.is_ascii_lowercase() || b.is_ascii_digit()
-}
 
 /// The gate of one pattern (as written in the detector file, before `(?-u)` is added), or an
 /// empty list when no condition can be derived (the detector then runs on every text).
@@ -71,7 +69,8 @@ pub fn gate(pattern: &str) -> Result<Cnf, String> {
 fn atom_score(a: &Atom) -> i32 {
     let word_bytes = a.phrase.bytes().filter(|b| is_word(*b)).count() as i32;
     let anchor = &a.phrase[a.anchor.0..a.anchor.0 + a.anchor.1];
-    let mut s = if a.prefix { anchor.len() as i32 - 2 } else { word_bytes + 3 * (a.phrase.split(|c: char| !is_word(c as u8)).filter(|w| !w.is_empty()).count() as i32 - 1) };
+    let words = word_runs(a.phrase.as_bytes()).count() as i32;
+    let mut s = if a.prefix { anchor.len() as i32 - 2 } else { word_bytes + 3 * (words - 1) };
     if a.prefix && anchor.len() < 4 || !a.prefix && word_bytes == anchor.len() as i32 && (COMMON.contains(&anchor) || anchor.len() < 3) {
         s -= 100;
     }
@@ -247,19 +246,7 @@ fn cross(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
 /// The atom for one string every match contains in some form, given whether a word boundary is
 /// known right before and right after it; `None` when it has no usable word.
 fn atom(s: &[u8], left: bool, right: bool) -> Option<Atom> {
-    let mut runs = vec![];
-    let mut i = 0;
-    while i < s.len() {
-        if !is_word(s[i]) {
-            i += 1;
-            continue;
-        }
-        let a = i;
-        while i < s.len() && is_word(s[i]) {
-            i += 1;
-        }
-        runs.push((a, i, a > 0 || left, i < s.len() || right));
-    }
+    let runs: Vec<_> = word_runs(s).map(|(a, z)| (a, z, a > 0 || left, z < s.len() || right)).collect();
     let phrase = String::from_utf8(s.to_vec()).ok()?;
     let whole = runs.iter().filter(|r| r.2 && r.3).max_by_key(|r| {
         let w = &phrase[r.0..r.1];

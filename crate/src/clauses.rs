@@ -157,10 +157,9 @@ fn find(rules: &Rules, view: &View, doc: usize) -> Vec<Hit> {
     let mut hits = vec![];
     let hay = view.norm.as_bytes();
     let mut words: Option<rules::Words> = None;
-    // Each pattern runs on its own: its literal prefilter skips most of the text,
-    // and its lazy DFA stays small (one set of all patterns was slower, cold).
-    // A pattern whose gate fails (a word every match contains is not in the text)
-    // is neither compiled nor run.
+    // Each pattern runs on its own, so its lazy DFA stays small (one set of all
+    // patterns was slower, cold). A pattern whose gate fails (a phrase every match
+    // contains is not in the text) is neither compiled nor run.
     for (pi, p) in rules.patterns.iter().enumerate() {
         if let Some(gate) = p.gate {
             if !words.get_or_insert_with(|| rules::Words::new(hay)).pass(gate) {

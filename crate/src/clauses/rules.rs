@@ -68,7 +68,11 @@ impl Lazy {
 
     /// The compiled regex; `None` for a pattern that does not compile (the tests refuse such a file).
     pub fn get(&self) -> Option<&Regex> {
-        self.cell.get_or_init(|| Regex::new(&prepare(&self.src)).ok()).as_ref()
+        self.cell.get_or_init(|| self.compile().ok()).as_ref()
+    }
+
+    fn compile(&self) -> Result<Regex, regex::Error> {
+        Regex::new(&prepare(&self.src))
     }
 
     /// Whether it matches (a pattern that does not compile matches nothing).
@@ -82,7 +86,7 @@ impl Lazy {
     }
 
     fn check(&self) -> Result<(), String> {
-        match Regex::new(&prepare(&self.src)) {
+        match self.compile() {
             Ok(re) => {
                 let _ = self.cell.set(Some(re));
                 Ok(())
@@ -98,7 +102,7 @@ impl Lazy {
 /// anchor (the whole phrase) need only start a word of the text. See `build/clause_gates.rs`.
 pub type Gate = &'static [&'static [(&'static str, u16, u16, bool)]];
 
-/// The words of a text (runs of `[a-z0-9]` in the lower-cased view) with their places, for the gates:
+/// The words of a text ([`spec::word_runs`] of the lower-cased view) with their places, for the gates:
 /// each word's occurrences are chained (`next`) from the map's entry, so indexing a text costs one
 /// hash per word, and the sorted list of distinct words a prefix condition needs is made on demand.
 pub struct Words<'a> {
@@ -117,16 +121,7 @@ impl<'a> Words<'a> {
     pub fn new(hay: &'a [u8]) -> Words<'a> {
         let mut first: HashMap<&[u8], (u32, u32), BuildFx> = HashMap::with_capacity_and_hasher(hay.len() / 24, BuildFx);
         let (mut pos, mut next) = (Vec::with_capacity(hay.len() / 6), Vec::with_capacity(hay.len() / 6));
-        let mut i = 0;
-        while i < hay.len() {
-            if !is_word(hay[i]) {
-                i += 1;
-                continue;
-            }
-            let s = i;
-            while i < hay.len() && is_word(hay[i]) {
-                i += 1;
-            }
+        for (s, i) in spec::word_runs(hay) {
             let k = pos.len() as u32;
             pos.push(s as u32);
             next.push(u32::MAX);
@@ -174,10 +169,6 @@ impl<'a> Words<'a> {
     pub fn pass(&self, gate: Gate) -> bool {
         gate.iter().all(|clause| clause.iter().any(|a| self.has(*a)))
     }
-}
-
-fn is_word(b: u8) -> bool {
-    b.is_ascii_lowercase() || b.is_ascii_digit()
 }
 
 /// One detector pattern.
@@ -236,14 +227,10 @@ pub struct Rules {
 impl Rules {
     /// How many of the regexes have been compiled so far (for benchmarks).
     pub fn compiled(&self) -> usize {
-        let p = self.patterns.iter().map(|p| {
-            [Some(&p.re), p.then.as_ref(), p.when.as_ref()].into_iter().flatten().chain(&p.vetoes).filter(|l| l.is_compiled()).count()
-        });
-        let q = self.kinds.iter().flat_map(|k| &k.qualify).filter(|(l, _)| l.is_compiled()).count();
-        p.sum::<usize>() + q + self.global_vetoes.iter().filter(|l| l.is_compiled()).count()
+        self.all().filter(|l| l.is_compiled()).count()
     }
 
-    /// Every regex of the rules (for checks).
+    /// Every regex of the rules.
     fn all(&self) -> impl Iterator<Item = &Lazy> {
         self.patterns
             .iter()

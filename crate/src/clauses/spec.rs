@@ -227,6 +227,28 @@ pub fn prepare(pat: &str) -> String {
     format!("(?-u){pat}")
 }
 
+/// A byte of a word, as the detectors' word gates read words: `[a-z0-9]` (the detectors run on the
+/// lower-cased ASCII view). `build/clause_gates.rs` derives the gates and `rules::Words` checks them
+/// with this one definition: a gate is sound only if both split words alike.
+pub fn is_word(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit()
+}
+
+/// The words of `bytes`, as (start, end) byte ranges: maximal runs of [`is_word`] bytes.
+pub fn word_runs(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !is_word(bytes[i]) {
+            i += 1;
+        }
+        let s = i;
+        while i < bytes.len() && is_word(bytes[i]) {
+            i += 1;
+        }
+        (i > s).then_some((s, i))
+    })
+}
+
 /// A pattern's key in the build-time gate table (FNV-1a, 64 bits, of the pattern as written).
 pub fn key(pattern: &str) -> u64 {
     pattern.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
