@@ -141,7 +141,7 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         }
     }
     Ok(Report {
-        osi_approved: osi_approved(&license, facts, docs.iter().any(|d| !d.text.trim().is_empty())),
+        osi_approved: osi_approved(&license, facts, docs.iter().any(|d| !d.text.trim().is_empty()), &verdict),
         license,
         verdict,
         clauses,
@@ -159,8 +159,16 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
 /// license; `false` for a text that matches no known license (every OSI-approved
 /// license is on the SPDX list the knowledge base holds, so a text that is none
 /// of them is not one); `null` when nothing was identified from no text.
-fn osi_approved(license: &LicenseMatch, facts: Option<&kb::Facts>, has_text: bool) -> Option<bool> {
+/// A known license's text changed in substance is not the approved text: `false`
+/// when the change restricts it (the verdict says so), `null` when the change was
+/// not understood (the verdict is unknown), the license's fact when it is still open.
+fn osi_approved(license: &LicenseMatch, facts: Option<&kb::Facts>, has_text: bool, verdict: &Verdict) -> Option<bool> {
     match facts {
+        Some(f) if license.match_kind == MatchKind::Modified && f.osi_approved == Some(true) => match verdict.class {
+            VerdictClass::Open => Some(true),
+            VerdictClass::Unknown => None,
+            _ => Some(false),
+        },
         Some(f) => f.osi_approved,
         None if has_text && license.id.is_none() && license.match_kind == MatchKind::Unknown => Some(false),
         None => None,
@@ -292,6 +300,24 @@ mod tests {
         let bsd2 = include_str!("../data/corpus/spdx/BSD-2-Clause.txt");
         let fam = Options { hf_license: Some("bsd".into()), ..Default::default() };
         assert!(analyze(&[Document::new("LICENSE", bsd2)], &fam).unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn an_open_license_changed_to_restrict_is_not_osi_approved() {
+        let apache = include_str!("../data/corpus/spdx/Apache-2.0.txt");
+        let r = analyze(&[Document::new("LICENSE", apache)], &Options::default()).unwrap();
+        assert_eq!(r.osi_approved, Some(true));
+        let end = apache.find("END OF TERMS AND CONDITIONS").unwrap();
+        let changed = format!(
+            "{}10. Commercial Use Limitation. Commercial use by any Legal Entity with annual revenue of more than USD 5,000,000 is not licensed under this License.\n\n{}",
+            &apache[..end],
+            &apache[end..]
+        );
+        let r = analyze(&[Document::new("LICENSE", &changed)], &Options::default()).unwrap();
+        assert_eq!(r.license.id.as_deref(), Some("Apache-2.0"));
+        assert_eq!(r.license.match_kind, MatchKind::Modified);
+        assert_eq!(r.verdict.class, VerdictClass::Restricted, "{:?}", r.verdict);
+        assert_eq!(r.osi_approved, Some(false), "a restricting change makes it another license");
     }
 
     #[test]

@@ -35,8 +35,12 @@ impl<'a> View<'a> {
                 });
                 continue;
             }
+            // A bullet ("* ", "• ") starting a line is a list marker: "-".
+            let bullet = matches!(c, '*' | '\u{2022}')
+                && (v.norm.is_empty() || ws.is_some_and(|w| w.2 > 0))
+                && chars.peek().is_some_and(|&(_, n)| n == ' ' || n == '\t');
             // Markdown: drop emphasis markers and backslash escapes.
-            if c == '*' {
+            if c == '*' && !bullet {
                 continue;
             }
             if c == '\\' {
@@ -52,6 +56,10 @@ impl<'a> View<'a> {
                     let para = nl >= 2 || (nl == 1 && starts_list_item(&orig[i..]));
                     v.push(if para { '\n' } else { ' ' }, s, e);
                 }
+            }
+            if bullet {
+                v.push('-', i, i + clen);
+                continue;
             }
             for m in ascii(c).chars() {
                 v.push(m, i, i + clen);
@@ -115,8 +123,12 @@ impl View<'_> {
             let (ps, _) = self.sentence(pe - 1, pe);
             if last == b':' {
                 // A lead-in that is itself an item of an outer list (it has a list
-                // marker, or the sentence before it ends in `;`): keep climbing.
-                let nested = starts_list_item(&self.norm[ps..]) || self.prev_end(ps) == Some(b';');
+                // marker, or the sentence before it ends in `;`), or the label of a
+                // "Label: text" item, or a sentence inside one: keep climbing.
+                let nested = starts_list_item(&self.norm[ps..])
+                    || self.prev_end(ps) == Some(b';')
+                    || self.label(ps, pe)
+                    || self.in_label_item(ps);
                 if !nested || ps >= cur {
                     return ps;
                 }
@@ -134,7 +146,11 @@ impl View<'_> {
             if ps < cur && last == b'.' && starts_list_item(&self.norm[cur..]) && announces(&self.norm[ps..pe]) {
                 return ps;
             }
-            let item = last == b';' || starts_list_item(&self.norm[ps..]);
+            // An item, or the "or"/"and" after the `;` of one ("(a) a copy; and" then "(b) ...").
+            let item = last == b';'
+                || starts_list_item(&self.norm[ps..])
+                || self.in_label_item(ps)
+                || matches!(self.norm[ps..pe].trim(), "or" | "and" | "and/or");
             if !item || ps >= cur {
                 break;
             }
@@ -165,6 +181,32 @@ impl View<'_> {
             && !matches!(b[pe - 1], b'.' | b';' | b',' | b')' | b'"')
     }
 
+    /// Whether the sentence `ps..pe` is the label of a "Label: text" item (a definition list
+    /// under a lead-in, as in "**Fraud and deception:** misrepresenting ..."): a short phrase
+    /// ending in `:` that starts a line, with the item's text after it on the same line.
+    fn label(&self, ps: usize, pe: usize) -> bool {
+        let b = self.norm.as_bytes();
+        let line_start = ps == 0 || b[..ps].iter().rev().find(|c| **c != b' ').is_none_or(|c| *c == b'\n');
+        line_start
+            && pe > ps
+            && pe - ps <= LABEL_MAX
+            && b[pe - 1] == b':'
+            && b[ps..pe].iter().any(|c| c.is_ascii_alphabetic())
+            && b.get(pe) == Some(&b' ')
+            && b.get(pe + 1).is_some_and(|c| *c != b'\n')
+    }
+
+    /// Whether the sentence starting at `ss` is in a "Label: text" item: its line starts with a label.
+    fn in_label_item(&self, ss: usize) -> bool {
+        let b = self.norm.as_bytes();
+        let ls = b[..ss].iter().rposition(|c| *c == b'\n').map_or(0, |i| i + 1);
+        if ls >= b.len() || ss - ls > SENTENCE_REACH {
+            return false;
+        }
+        let (a, z) = self.sentence(ls, ls + 1);
+        a < ss && self.label(a, z)
+    }
+
     /// The last byte of the sentence before the one starting at `ss`.
     fn prev_end(&self, ss: usize) -> Option<u8> {
         let b = self.norm.as_bytes();
@@ -183,6 +225,8 @@ pub const SENTENCE_REACH: usize = 3000;
 pub const LIST_REACH: usize = 4000;
 /// A line this short, with no closing punctuation, over a list is read as its heading.
 const HEADING_MAX: usize = 80;
+/// A "Label:" starting a line's item is at most this long.
+const LABEL_MAX: usize = 60;
 
 /// The ASCII spelling of one character in the view.
 fn ascii(c: char) -> std::borrow::Cow<'static, str> {
@@ -224,6 +268,9 @@ fn announces(sentence: &str) -> bool {
 
 fn starts_list_item(rest: &str) -> bool {
     let b = rest.as_bytes();
+    if let Some(r) = rest.strip_prefix('*').or_else(|| rest.strip_prefix('\u{2022}')) {
+        return r.starts_with([' ', '\t']);
+    }
     match b.first() {
         Some(b'-') | Some(b'+') | Some(b'#') | Some(b'|') => true,
         Some(c) if c.is_ascii_digit() || c.is_ascii_alphabetic() || *c == b'(' => {
@@ -336,6 +383,32 @@ mod tests {
         let s = v.norm.find("weapons").unwrap();
         let (ss, _) = v.sentence(s, s + 7);
         assert!(v.norm[v.list_start(ss)..].starts_with("1. the act"), "{}", &v.norm[v.list_start(ss)..]);
+    }
+
+    #[test]
+    fn label_items_find_the_lead_in_above_them() {
+        // A policy of "**Label:** text" paragraphs under one lead-in, with bullets in one item.
+        let t = "Intro. You may not use the models for any of the following prohibited uses:\n\n**Harm:** hurting people.\n\n**Fraud:** deceiving people, through methods including:\n\n* spam; or\n* phishing.\n\n**Data:** generating synthetic data to train models.\n";
+        let v = View::new(t);
+        for w in ["synthetic", "phishing", "deceiving", "hurting"] {
+            let s = v.norm.find(w).unwrap();
+            let (ss, _) = v.sentence(s, s + w.len());
+            assert!(v.norm[v.list_start(ss)..].starts_with("you may not use the models"), "{w}: {}", &v.norm[v.list_start(ss)..]);
+        }
+        // A label with nothing above it but prose: the label is the lead-in, as before.
+        let v = View::new("Scope.\nGoverning law: this agreement is governed by the laws of Texas.");
+        let s = v.norm.find("this agreement").unwrap();
+        assert_eq!(v.list_start(s), v.norm.find("governing").unwrap());
+        // A long sentence ending in a colon is no label.
+        let v = View::new("Rules.\nYou agree that you will never use the weights or any output of them for any of these: harm.");
+        let s = v.norm.find("harm").unwrap();
+        assert!(v.norm[v.list_start(s)..].starts_with("you agree"));
+    }
+
+    #[test]
+    fn bullets_are_list_markers() {
+        let v = View::new("Do not:\n* harm people;\n\t\u{2022}\tspam.\n*Emphasis* stays text.");
+        assert_eq!(v.norm, "do not:\n- harm people;\n- spam. emphasis stays text.");
     }
 
     #[test]
