@@ -2,8 +2,8 @@
 // ES modules). It owns: the adapter registry, the messages to the worker, bounded fetches, keeping
 // badges in place through re-renders, and re-running adapters on client-side navigation.
 // Adapters live in extension/sites/<hub>.js and call FinePrint.registerAdapter({id, detect, run}).
-// A content_scripts entry lists, in order: shared/messages.js, content/runtime.js, ui/badge.js,
-// ui/breakdown.js, ui/panel.js, then the hub's sites/<hub>.js (tests/node/manifest checks it).
+// A content_scripts entry lists, in order: shared/messages.js, content/runtime.js, ui/badge.js, then
+// the hub's sites/<hub>.js (tests/e2e/hf-manifest checks it); the panel is imported on first click.
 // Nothing here may throw into the host page: every entry point catches and logs once.
 (() => {
   if (globalThis.FinePrint) return; // injected twice: keep the first
@@ -132,6 +132,37 @@
     return globalThis.FinePrintBadge.create();
   }
 
+  // ---- the panel: loaded on the first click --------------------------------------------------------
+
+  // The panel and the clause breakdown (ui/panel.js, ui/breakdown.js: 45 kB, most of the content
+  // scripts' code) are needed only when someone opens a badge, so a page does not parse them as it
+  // loads: the first click imports them (web-accessible to the hubs' pages only, at a per-session URL
+  // in Chrome, so a page cannot probe for them). Both are classic scripts that define a global; as
+  // modules they run in this same isolated world.
+  const PANEL_SCRIPTS = ['extension/ui/breakdown.js', 'extension/ui/panel.js'];
+  let panelReady = null;
+
+  function loadPanel() {
+    panelReady ??= (async () => {
+      for (const f of PANEL_SCRIPTS) await import(chrome.runtime.getURL(f));
+      if (!globalThis.FinePrintPanel) throw new Error('the panel script defined no panel');
+    })().catch((err) => {
+      panelReady = null; // a later click tries again
+      throw err;
+    });
+    return panelReady;
+  }
+
+  /** Open or close a badge's panel, loading the panel's code first if need be. */
+  async function togglePanel(host) {
+    try {
+      await loadPanel();
+      globalThis.FinePrintPanel.toggle(host);
+    } catch (err) {
+      logOnce('panel', err);
+    }
+  }
+
   /**
    * Put a result or an error on a badge, and tell the worker (for the popup and toolbar) unless the
    * worker already recorded this very result when it answered (result.tabRecorded).
@@ -256,6 +287,6 @@
   }
 
   globalThis.FinePrint = Object.freeze({
-    registerAdapter, adapters, fetchText, analyze, cached, createBadge, setBadge, mount, logOnce,
+    registerAdapter, adapters, fetchText, analyze, cached, createBadge, setBadge, mount, logOnce, togglePanel,
   });
 })();

@@ -114,7 +114,7 @@
     btn.addEventListener('click', (ev) => {
       ev.preventDefault();
       ev.stopPropagation();
-      globalThis.FinePrintPanel?.toggle(host);
+      globalThis.FinePrint?.togglePanel(host);
     });
     return host;
   }

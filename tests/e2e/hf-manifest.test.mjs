@@ -1,5 +1,7 @@
 // The content-script lists: every hub entry loads the runtime's pieces in the order they depend on
-// each other (message names, runtime, badge, breakdown when present, panel), its hub adapter last.
+// each other (message names, runtime, badge), its hub adapter last; the panel and the breakdown are
+// not loaded with the page but imported on the first click, so they are web-accessible, to the hubs'
+// pages only, at a per-session URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -7,8 +9,8 @@ import path from 'node:path';
 import { ROOT } from './harness.mjs';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
-const ORDER = ['extension/shared/messages.js', 'extension/content/runtime.js', 'extension/ui/badge.js',
-  'extension/ui/breakdown.js', 'extension/ui/panel.js'];
+const ORDER = ['extension/shared/messages.js', 'extension/content/runtime.js', 'extension/ui/badge.js'];
+const PANEL = ['extension/ui/breakdown.js', 'extension/ui/panel.js'];
 
 // The one entry that is no hub adapter: at document_start, message names, Hugging Face URLs (read by
 // sites/huggingface.js later in the same isolated world), then the wake-up (content/wake.js).
@@ -23,17 +25,26 @@ test('the wake-up entry runs first on Hugging Face and loads nothing else', () =
   assert.deepEqual(wake[0].matches, ['https://huggingface.co/*']);
 });
 
-test('every content-script entry loads messages, runtime, badge, panel in order, then its adapters', () => {
+test('every content-script entry loads messages, runtime, badge in order, then its adapters', () => {
   assert.ok(manifest.content_scripts.length > 0);
   for (const cs of manifest.content_scripts.filter((c) => !isWake(c))) {
     const js = cs.js;
     const shared = js.filter((f) => ORDER.includes(f));
-    const expected = ORDER.filter((f) => f !== 'extension/ui/breakdown.js' || js.includes(f));
-    assert.deepEqual(shared, expected, `shared scripts of ${cs.matches}`);
+    assert.deepEqual(shared, ORDER, `shared scripts of ${cs.matches}`);
+    assert.ok(!js.some((f) => PANEL.includes(f)), `the panel is imported on click, not loaded with ${cs.matches}`);
     assert.deepEqual(js.slice(0, shared.length), shared, 'shared scripts come first');
     const sites = js.slice(shared.length);
     assert.ok(sites.length > 0 && sites.every((f) => /^extension\/sites\/[a-z0-9-]+\.js$/.test(f)), `adapters last: ${sites}`);
   }
+});
+
+test('the panel scripts are web-accessible to the hub pages only, at a per-session URL', () => {
+  const war = manifest.web_accessible_resources;
+  assert.equal(war.length, 1);
+  assert.deepEqual(war[0].resources, PANEL);
+  assert.equal(war[0].use_dynamic_url, true);
+  const pages = new Set(manifest.content_scripts.filter((c) => !isWake(c)).flatMap((c) => c.matches));
+  assert.deepEqual(new Set(war[0].matches), pages);
 });
 
 test('the Hugging Face entry runs on huggingface.co only, and the popup and options pages exist', () => {
