@@ -54,22 +54,33 @@ export function refusal(pageUrl, url) {
   return null;
 }
 
-async function hubFetch(url) {
+/**
+ * A bounded GET with no cookies: {ok, status, text} or {ok: false, status, reason, error}, reason one
+ * of network, not-found, gated (401/403), unreadable (too large, not UTF-8 text, binary).
+ */
+export async function hubFetch(url, { maxBytes = MAX_BYTES } = {}) {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), FETCH_TIMEOUT_MS);
+  const fail = (status, reason, error) => ({ ok: false, status, reason, error });
   try {
     const res = await fetch(url, { signal: ctl.signal, credentials: 'omit', redirect: 'error', cache: 'no-cache' });
-    if (!res.ok) return { ok: false, status: res.status, reason: res.status === 404 ? 'not-found' : 'network', error: `HTTP ${res.status}` };
-    if (Number(res.headers.get('content-length') || 0) > MAX_BYTES) return { ok: false, status: res.status, reason: 'unreadable', error: 'file too large' };
-    const buf = await res.arrayBuffer();
-    if (buf.byteLength > MAX_BYTES) return { ok: false, status: res.status, reason: 'unreadable', error: 'file too large' };
-    try {
-      return { ok: true, status: res.status, text: new TextDecoder('utf-8', { fatal: true }).decode(buf) };
-    } catch {
-      return { ok: false, status: res.status, reason: 'unreadable', error: 'not UTF-8 text' };
+    if (!res.ok) {
+      const reason = res.status === 401 || res.status === 403 ? 'gated' : res.status === 404 || res.status === 410 ? 'not-found' : 'network';
+      return fail(res.status, reason, `HTTP ${res.status}`);
     }
+    if (Number(res.headers.get('content-length') || 0) > maxBytes) return fail(res.status, 'unreadable', 'file too large');
+    const buf = await res.arrayBuffer();
+    if (buf.byteLength > maxBytes) return fail(res.status, 'unreadable', 'file too large');
+    let text;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    } catch {
+      return fail(res.status, 'unreadable', 'not UTF-8 text');
+    }
+    if (text.includes('\0')) return fail(res.status, 'unreadable', 'binary file');
+    return { ok: true, status: res.status, text };
   } catch (err) {
-    return { ok: false, status: 0, reason: 'network', error: err?.name === 'AbortError' ? 'timed out' : 'network error (or a redirect off the hub)' };
+    return fail(0, 'network', err?.name === 'AbortError' ? 'timed out' : 'network error (or a redirect off the hub)');
   } finally {
     clearTimeout(timer);
   }

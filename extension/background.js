@@ -5,11 +5,14 @@
 // and every piece of state (the report cache, each tab's result) lives in storage.session.
 import './shared/messages.js';
 import './shared/profile.js';
+import './content/hf-url.js';
+import './sites/hf-read.js';
 import * as engineModule from './pkg/fineprint.js';
-import { HUB_HANDLERS } from './background-hubs.js';
+import { HUB_HANDLERS, hubFetch, senderPage } from './background-hubs.js';
 
 const MSG = globalThis.FinePrintMsg;
 const Profile = globalThis.FinePrintProfile;
+const HFRead = globalThis.FinePrintHFRead;
 
 const CACHE_PREFIX = 'fp:cache:';
 const CACHE_INDEX = 'fp:cache-index';
@@ -239,6 +242,15 @@ async function analyseFor(msg, sender) {
   return { ok: true, report, cached: false, tabRecorded: true };
 }
 
+/** The Hugging Face repository page a message comes from, or null. */
+function hfPageOf(sender) {
+  try {
+    return globalThis.FinePrintHF.parseUrl(new URL(senderPage(sender)));
+  } catch {
+    return null;
+  }
+}
+
 // ---- the dispatcher -------------------------------------------------------------------------------
 
 const HANDLERS = {
@@ -246,6 +258,22 @@ const HANDLERS = {
     // A page's analysis warms the engine as well as the sample would: no more warming from now on.
     warmStep = -1;
     return analyseFor(msg, sender);
+  },
+  async [MSG.HF_READ](msg, sender) {
+    // The repository is the one the sending page shows (never one the message names), its files are
+    // read from huggingface.co without cookies, and only a public repository is read here.
+    warmStep = -1;
+    const page = hfPageOf(sender);
+    if (!page) return { ok: false, error: 'not a Hugging Face repository page', reason: 'unreadable' };
+    const repo = msg?.repo && typeof msg.repo === 'object' ? msg.repo : null;
+    const m = HFRead.meta(repo);
+    if (!repo || !HFRead.readableByWorker(m)) return { ok: false, error: 'read by the page', reason: 'unreadable' };
+    const fetchText = (url, opts = {}) => (new URL(url).origin === HFRead.ORIGIN
+      ? hubFetch(url, opts) : Promise.resolve({ ok: false, status: 0, reason: 'network', error: 'refused: not huggingface.co' }));
+    const got = await HFRead.collect({ page, repo, m, fetchText });
+    if (got.noText) return { ok: false, reason: got.details.failure, error: 'no license text and no declared license', details: got.details };
+    const res = await analyseFor({ docs: got.docs, opts: got.opts, ...(got.cacheable ? { key: msg.key, meta: got.details } : {}) }, sender);
+    return { ...res, details: got.details };
   },
   async [MSG.CACHED](msg, sender) {
     const hit = await cacheGet(msg.key);

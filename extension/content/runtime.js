@@ -272,7 +272,7 @@
       if (!/html/.test(document.contentType ?? 'text/html')) return;
       if (!adapter.detect(new URL(location.href))) return;
       const signal = navigation.signal;
-      await adapter.run({ fetchText, analyze, cached, createBadge, setBadge, mount, logOnce, signal });
+      await adapter.run({ fetchText, analyze, cached, send, createBadge, setBadge, mount, logOnce, signal });
     } catch (err) {
       logOnce(adapter.id, err);
     }

@@ -6,6 +6,9 @@
     // CS→BG {docs: [{name, text}], opts: {hf_license?}, key?} -> {ok, report} | {ok: false, error}
     // With a key, the report is cached in storage.session under it (repository + revision).
     ANALYZE: 'fp:analyze',
+    // CS→BG {repo, key} -> the ANALYZE answer plus {details}: a public Hugging Face repository, whose
+    // files the worker reads itself (sites/hf-read.js), for the page the message comes from.
+    HF_READ: 'fp:hf-read',
     // CS→BG {key} -> {ok, report, meta?} when cached, {ok: false} when not.
     CACHED: 'fp:cached',
     // CS→BG {stem} -> {ok}: sent as a Hugging Face page starts loading, so the worker starts meanwhile;

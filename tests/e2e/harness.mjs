@@ -50,7 +50,8 @@ export async function launch({ extensionDir = ROOT, routes = [], server = false 
     const req = route.request();
     const url = req.url();
     if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
-    const rec = { url, method: req.method(), type: req.resourceType() };
+    // byWorker: made by the extension's service worker (not a page or its content scripts).
+    const rec = { url, method: req.method(), type: req.resourceType(), byWorker: !!req.serviceWorker?.(), cookie: (await req.allHeaders()).cookie ?? null };
     requests.push(rec);
     const u = new URL(url);
     const key = u.origin + u.pathname;

@@ -42,6 +42,29 @@ test('a revisit is answered from the cache, also after the browser stopped the w
   for (const v of [first, again, cold, changed]) await v.page.close();
 });
 
+test('who reads the files: the worker for a public repository, without cookies; the page for a private one', async () => {
+  await b.context.addCookies([{ name: 'token', value: 'session-1', domain: 'huggingface.co', path: '/', secure: true, sameSite: 'Lax' }]);
+  const pub = 'acme-ai/public-model';
+  apacheModel(pub);
+  const open = await visit(b, `${HF}/${pub}`);
+  const openReads = open.requests().filter((r) => r.type === 'fetch' && r.url.includes('/raw/'));
+  assert.deepEqual(openReads.map((r) => new URL(r.url).pathname).sort(), [`/${pub}/raw/main/LICENSE`, `/${pub}/raw/main/README.md`]);
+  assert.ok(openReads.every((r) => r.byWorker && r.cookie === null), `read by the worker, no cookie: ${JSON.stringify(openReads)}`);
+  assert.equal(open.badge.license, 'Apache-2.0');
+  commonChecks(open, open.badge);
+
+  const priv = 'acme-ai/private-model';
+  apacheModel(priv, { priv: true });
+  const closed = await visit(b, `${HF}/${priv}`);
+  const closedReads = closed.requests().filter((r) => r.type === 'fetch' && r.url.includes('/raw/'));
+  assert.ok(closedReads.length >= 1);
+  assert.ok(closedReads.every((r) => !r.byWorker && /token=session-1/.test(r.cookie ?? '')), `read by the page, with the session: ${JSON.stringify(closedReads)}`);
+  assert.equal(closed.badge.license, 'Apache-2.0');
+  commonChecks(closed, closed.badge);
+  await b.context.clearCookies();
+  for (const v of [open, closed]) await v.page.close();
+});
+
 test('the page re-renders its header: the badge comes back, once, without fetching again', async () => {
   const id = 'acme-ai/rerendered';
   apacheModel(id);

@@ -1,5 +1,5 @@
 // Hub adapters line up: one adapter file per hub, one manifest entry per adapter (Hugging Face's
-// runtime, badge and panel scripts, then hub-common.js, then the adapter), one fixture folder with a README per hub, host permissions only
+// runtime and badge scripts, then hub-common.js, then the adapter), one fixture folder with a README per hub, host permissions only
 // for hubs; and each adapter's URL predicate says yes to its own URLs and no to every other hub's.
 // The worker's allow-list (background-hubs.js) refuses requests to any hub but the open page's.
 import { test } from 'node:test';
@@ -11,7 +11,9 @@ import { ROOT, FIXTURES } from './harness.mjs';
 
 const SITES = path.join(ROOT, 'extension/sites');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
-const NOT_ADAPTERS = new Set(['hub-common.js', 'huggingface.js']);
+// Hugging Face's adapter and its reader (shared with the worker), and the other hubs' common code.
+const HF_ONLY = ['huggingface.js', 'hf-read.js'];
+const NOT_ADAPTERS = new Set(['hub-common.js', ...HF_ONLY]);
 const hubs = fs.readdirSync(SITES).filter((f) => f.endsWith('.js') && !NOT_ADAPTERS.has(f)).map((f) => f.slice(0, -3)).sort();
 
 // URLs each hub's adapter must accept (model pages); every other hub's adapter must refuse them.
@@ -44,7 +46,7 @@ test('every hub adapter has its manifest entry, its fixtures and its host permis
     assert.equal(entries.length, 1, `${hub}: one content_scripts entry`);
     // The same badge and panel as Hugging Face: its scripts, then hub-common.js, then the adapter.
     const hf = manifest.content_scripts.find((cs) => cs.js.includes('extension/sites/huggingface.js'));
-    const shared = hf.js.filter((f) => f !== 'extension/sites/huggingface.js');
+    const shared = hf.js.filter((f) => !HF_ONLY.includes(path.basename(f)));
     assert.deepEqual(entries[0].js, [...shared, 'extension/sites/hub-common.js', `extension/sites/${hub}.js`], `${hub}: script order`);
     const dir = path.join(FIXTURES, hub);
     assert.ok(fs.existsSync(path.join(dir, 'README.md')), `${hub}: fixture folder with a README saying what is real and what is built`);
