@@ -52,6 +52,24 @@
     return t.length > 200 ? '' : t.replace(/\s+/g, ' ').trim();
   };
 
+  /**
+   * The first button or link in `scope` whose words match `re`. The text nodes are scanned for the
+   * label's first word (`first`), not every control's whole text: a header holds dozens of links,
+   * some wrapping large blocks, and a control's label starts in one of its text nodes.
+   */
+  function controlStarting(scope, first, re) {
+    const walk = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    const seen = new Set();
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      if (!first.test(t.data.trimStart())) continue;
+      const el = t.parentElement?.closest('button, a');
+      if (!el || seen.has(el) || !scope.contains(el)) continue;
+      seen.add(el);
+      if (re.test(squash(el))) return el;
+    }
+    return null;
+  }
+
   /** The repository header (not the site's top bar). */
   function headerScope(page) {
     for (const el of document.querySelectorAll('[data-target$="Header"]')) {
@@ -85,14 +103,10 @@
       }
       const scope = headerScope(page);
       if (!scope) return null;
-      for (const el of scope.querySelectorAll('button, a')) {
-        if (/^Licen[cs]e:/i.test(squash(el))) return { el: outerWrapper(el, scope), where: 'afterend', placement: 'license-chip' };
-      }
-      for (const el of scope.querySelectorAll('button, a')) {
-        if (/^(Use this (model|dataset)|Download)\b/i.test(squash(el))) {
-          return { el: outerWrapper(el, scope), where: 'beforebegin', placement: 'download-controls' };
-        }
-      }
+      const chip = controlStarting(scope, /^licen[cs]e\b/i, /^Licen[cs]e:/i);
+      if (chip) return { el: outerWrapper(chip, scope), where: 'afterend', placement: 'license-chip' };
+      const use = controlStarting(scope, /^(use|download)\b/i, /^(Use this (model|dataset)|Download)\b/i);
+      if (use) return { el: outerWrapper(use, scope), where: 'beforebegin', placement: 'download-controls' };
       const h1 = scope.querySelector('h1');
       return h1 ? { el: h1, where: 'beforeend', placement: 'title' } : null;
     };
