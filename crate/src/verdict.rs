@@ -90,6 +90,21 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
         return verdict(VerdictClass::Restricted, "Restricted: commercial use with strings", reasons);
     }
     if known_open && license.match_kind == MatchKind::Modified && !license.changes.is_empty() {
+        // Every change inside a clause a detector read (none of them restricting: those
+        // decided above), as OpenMDW-1.1's "or copyright" added to 1.0's patent-suit
+        // termination: the change was understood, and it restricts nothing.
+        if let Some(kinds) = changes_read(license, clauses) {
+            let id = license.id.as_deref().unwrap_or("an open license");
+            return verdict(
+                VerdictClass::Open,
+                &format!("Open (a changed {id})"),
+                vec![format!(
+                    "the text is {id} with {} change(s), each inside a clause that was read ({}); none restricts use",
+                    license.changes.len(),
+                    kinds.join(", ")
+                )],
+            );
+        }
         // The words that make the license open were changed, and no detector
         // understood the change: saying `open` would claim more than the text
         // supports (an added "except for commercial use", a removed "sell").
@@ -137,6 +152,21 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
     verdict(VerdictClass::Unknown, "Unknown", vec!["no known open license and no clause that decides the class".into()])
 }
 
+/// When every change of a modified license lies inside the evidence of a reported clause,
+/// the kinds of those clauses; `None` when any change lies outside every clause.
+fn changes_read(license: &LicenseMatch, clauses: &[Clause]) -> Option<Vec<String>> {
+    let mut kinds: Vec<String> = vec![];
+    for ch in &license.changes {
+        let c = clauses
+            .iter()
+            .find(|c| c.evidence.iter().any(|e| e.doc == ch.doc && e.start <= ch.start && ch.end <= e.end && e.start < e.end))?;
+        if !kinds.contains(&c.kind) {
+            kinds.push(c.kind.clone());
+        }
+    }
+    Some(kinds)
+}
+
 /// The verdict for an open license whose text was changed in substance.
 fn modified_open(license: &LicenseMatch) -> Verdict {
     let id = license.id.as_deref().unwrap_or("an open license");
@@ -180,6 +210,27 @@ fn verdict(class: VerdictClass, label: &str, reasons: Vec<String>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::report::Document;
+    use crate::{analyze, Options};
+
+    #[test]
+    fn a_change_inside_a_clause_that_was_read_keeps_an_open_license_open() {
+        let mdw = include_str!("../data/corpus/spdx/OpenMDW-1.0.txt");
+        // OpenMDW-1.1's change: the suit that ends the grant may be over a copyright too.
+        let changed = mdw.replacen("infringe any patent,", "infringe any patent or copyright,", 1);
+        assert_ne!(changed, mdw);
+        let r = analyze(&[Document::new("LICENSE", changed.as_str())], &Options::default()).unwrap();
+        assert_eq!(r.license.match_kind, MatchKind::Modified, "{:?}", r.license);
+        assert!(r.clauses.iter().any(|c| c.kind == "ip_litigation_termination"));
+        assert_eq!(r.verdict.class, VerdictClass::Open, "{:?}", r.verdict);
+        // A change no clause explains (the grant narrowed) is still not called open.
+        let narrowed = mdw.replacen("without restriction", "without restriction on weekdays", 1);
+        assert_ne!(narrowed, mdw);
+        let r = analyze(&[Document::new("LICENSE", narrowed.as_str())], &Options::default()).unwrap();
+        assert_eq!(r.license.match_kind, MatchKind::Modified, "{:?}", r.license);
+        assert_ne!(r.verdict.class, VerdictClass::Open, "{:?}", r.verdict);
+    }
 
     #[test]
     fn open_content_ids() {
