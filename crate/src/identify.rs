@@ -102,6 +102,14 @@ impl Input<'_> {
     fn ignorable(&self, i: usize) -> bool {
         self.toks.flags[i] & (normalize::FLAG_BULLET | normalize::FLAG_COPYRIGHT) != 0
     }
+    /// Token `i` starts a line or follows the end of a sentence or clause.
+    fn boundary(&self, i: usize) -> bool {
+        if i == 0 || self.toks.flags[i] & normalize::FLAG_LINE_START != 0 {
+            return true;
+        }
+        let between = self.text.get(self.toks.spans[i - 1].1 as usize..self.toks.spans[i].0 as usize).unwrap_or("");
+        between.contains(['.', ';', ':', '!', '?', '\n'])
+    }
 }
 
 /// Every known text found in one document, in order of position.
@@ -177,6 +185,7 @@ fn search(input: &Input, doc: usize, s: usize, e: usize, depth: usize, out: &mut
     if found.is_empty() {
         return;
     }
+    sibling_penalties(input, &mut found);
     // Weighted interval scheduling over the candidates' regions.
     found.sort_by_key(|(a, _)| a.region().1);
     let n = found.len();
@@ -291,11 +300,118 @@ fn align_with(input: &Input, t: usize, s: usize, e: usize) -> Option<Aligned> {
         let mut pairs = main_cluster(pairs, &soft, kbt.len());
         // Where a gap could sit at several places (a word repeated around
         // it), put it on the soft words: a missing title, not a missing term.
-        slide(&mut pairs, 1, kbt, |j| soft[j] != Soft::No);
-        slide(&mut pairs, 0, &input.ids, |i| input.ignorable(i));
+        // Among equal places, an added passage is put where it starts and ends at a sentence
+        // boundary ("The Software shall not ...", not "shall not ... THE SOFTWARE").
+        slide(&mut pairs, 1, kbt, |j| soft[j] != Soft::No, |_| false);
+        slide(&mut pairs, 0, &input.ids, |i| input.ignorable(i), |i| input.boundary(i));
         let score = score(input, &pairs, &soft);
         Some(Aligned { text: t, pairs, soft, var_limit, score })
     }
+}
+
+/// A passage this short (substantive words) is too short for "partly present" to mean anything.
+const PASSAGE_MIN: usize = 4;
+/// A passage of which the input holds less than this share of the words is absent.
+const PASSAGE_PRESENT: f64 = 0.75;
+
+/// A known license plus an addition is that license, modified: never a look-alike whose own
+/// distinguishing passage was replaced by the addition (MIT plus "The Software shall not be
+/// used for military purposes." is not JSON with "Good, not Evil" replaced). For each candidate
+/// B that explains more of the input than a rival A over the same region, B's passages that A
+/// lacks must be recognisably present in the input; the words matched inside one that is not
+/// (a sentence that only shares its first words with the input's) are no evidence for B: they
+/// count as unexplained on both sides, which is what the rival pays for the same input words.
+fn sibling_penalties(input: &Input, found: &mut [(Aligned, LicenseMatch)]) {
+    let n = found.len();
+    if n < 2 {
+        return;
+    }
+    let mut penalty = vec![0.0f64; n];
+    for b in 0..n {
+        // Without a word of the input in place of one of b's, no passage of b was replaced.
+        if !has_replacement(input, &found[b].0) {
+            continue;
+        }
+        for a in 0..n {
+            let (fb, fa) = (&found[b].0, &found[a].0);
+            if a == b || fb.text == fa.text || fb.score <= fa.score || !overlapping(fb.region(), fa.region()) {
+                continue;
+            }
+            penalty[b] = penalty[b].max(absent_passage_penalty(input, fb, fa.text));
+        }
+    }
+    for (k, p) in penalty.into_iter().enumerate() {
+        found[k].0.score -= p;
+    }
+}
+
+/// Whether the input has words of its own where the candidate's known text has words.
+fn has_replacement(input: &Input, b: &Aligned) -> bool {
+    b.pairs.windows(2).any(|w| {
+        let ((pi, pj), (i, j)) = (w[0], w[1]);
+        (pj + 1..j).any(|y| b.soft[y as usize] == Soft::No) && (pi + 1..i).any(|x| !input.ignorable(x as usize))
+    })
+}
+
+/// The runs of at least [`PASSAGE_MIN`] substantive words of known text `b` that known text
+/// `a` has not (the two aligned word by word).
+fn passages(b: usize, a: usize, soft: &[Soft]) -> Vec<(usize, usize)> {
+    let ix = kb::index();
+    let sub = |j: usize| soft[j] == Soft::No;
+    let kb_pairs = align(ix.text_tokens(b), ix.text_tokens(a));
+    let mut out = vec![];
+    let mut prev = 0usize;
+    for &(jb, _) in kb_pairs.iter().chain(std::iter::once(&(soft.len() as u32, 0))) {
+        let jb = jb as usize;
+        if (prev..jb).filter(|&j| sub(j)).count() >= PASSAGE_MIN {
+            out.push((prev, jb));
+        }
+        prev = jb + 1;
+    }
+    out
+}
+
+/// Whether two regions share at least half of the shorter one.
+fn overlapping(x: (usize, usize), y: (usize, usize)) -> bool {
+    let common = x.1.min(y.1).saturating_sub(x.0.max(y.0));
+    common * 2 >= (x.1 - x.0).min(y.1 - y.0).max(1)
+}
+
+/// The score candidate `b` loses for the passages of its text that text `a` lacks and that the
+/// input holds only in part: three per word matched inside them (the match, and the input and
+/// known words it pretended to explain).
+fn absent_passage_penalty(input: &Input, b: &Aligned, a: usize) -> f64 {
+    let sub = |j: usize| b.soft[j] == Soft::No;
+    let pairs = &b.pairs;
+    let mut lost = 0usize;
+    for (j0, j1) in passages(b.text, a, &b.soft) {
+        let first = pairs.partition_point(|p| (p.1 as usize) < j0);
+        let last = pairs.partition_point(|p| (p.1 as usize) < j1);
+        // Only a passage inside the match: at its ends the input may simply stop (a truncated copy).
+        if first == 0 || last == pairs.len() {
+            continue;
+        }
+        let matched = pairs[first..last].iter().filter(|p| sub(p.1 as usize)).count();
+        if matched == 0 {
+            continue;
+        }
+        // The passage's unmatched words: deleted (nothing of the input's in their place: the
+        // matches beside them are real, the passage is there, shortened), or replaced by the
+        // input's own words (the matches may be a few words the input's sentence shares).
+        let mut replaced = 0usize;
+        for k in first..=last {
+            let ((pi, pj), (i, j)) = (pairs[k - 1], pairs[k]);
+            let gb = (pj as usize + 1..j as usize).filter(|&y| y >= j0 && y < j1 && sub(y)).count();
+            let gi = (pi as usize + 1..i as usize).filter(|&x| !input.ignorable(x)).count();
+            if gi > 0 {
+                replaced += gb;
+            }
+        }
+        if (matched as f64) < PASSAGE_PRESENT * (matched + replaced) as f64 {
+            lost += matched;
+        }
+    }
+    3.0 * lost as f64
 }
 
 /// Known texts most like the input, over their distinct words weighted by
@@ -358,8 +474,9 @@ fn candidates(ids: &[u32]) -> Vec<usize> {
 
 /// Slide each one-sided gap (words only in the known text when `side` is 1,
 /// only in the input when 0) along runs of equal words to the place where
-/// most of its words are `soft`.
-fn slide(pairs: &mut [(u32, u32)], side: usize, seq: &[u32], soft: impl Fn(usize) -> bool) {
+/// most of its words are `soft`, then where it starts and ends at a `boundary`
+/// (a token that starts a sentence or a line; the end of the text is one).
+fn slide(pairs: &mut [(u32, u32)], side: usize, seq: &[u32], soft: impl Fn(usize) -> bool, boundary: impl Fn(usize) -> bool) {
     let get = |p: &(u32, u32), s: usize| if s == 0 { p.0 as usize } else { p.1 as usize };
     let other = 1 - side;
     for k in 1..pairs.len() {
@@ -368,7 +485,10 @@ fn slide(pairs: &mut [(u32, u32)], side: usize, seq: &[u32], soft: impl Fn(usize
             continue;
         }
         let (a, b) = (get(&prev, side) + 1, get(&next, side));
-        let softness = |a: usize, b: usize| (a..b).filter(|&x| soft(x)).count();
+        let softness = |a: usize, b: usize| {
+            let clean = |x: usize| x >= seq.len() || boundary(x);
+            ((a..b).filter(|&x| soft(x)).count(), clean(a) as usize + clean(b) as usize)
+        };
         // Leftward: the matched word before the gap equals the gap's last word.
         let mut best = (softness(a, b), 0isize);
         let (mut la, mut lb, mut m) = (a, b, k);
