@@ -106,7 +106,13 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     let mut warnings = vec![];
     let declared = opts.declared();
     if license.id.is_none() {
-        if let Some(hf) = declared {
+        // A short text that names its license without holding it ("This model is licensed
+        // under the Apache License, Version 2.0"): the license it names, not read.
+        let (named, named_warning) = named_match(docs);
+        warnings.extend(named_warning);
+        if let Some(m) = named {
+            license = m;
+        } else if let Some(hf) = declared {
             if docs.iter().all(|d| d.text.trim().is_empty()) {
                 license = declared_match(hf);
             }
@@ -115,18 +121,27 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     if let (Some(hf), Some(id)) = (declared, license.id.as_deref()) {
         if let Some(w) = declared_mismatch(hf, id, license.match_kind) {
             warnings.push(w);
+        } else if license.named.is_some() && !kb::is_hf_family(hf) {
+            if let Some(d) = names::by_name(hf).filter(|d| !kb::same_text(d.id, id)) {
+                warnings.push(format!("the hub declares {} ({}), but the text names {id}: the text is what binds", d.name, d.id));
+            }
         }
     }
     let facts = license.id.as_deref().and_then(kb::facts);
     let found = clauses::find_all(docs);
+    let additions = verdict::unread_additions(docs, &license, &ident.others, &found);
     let mut verdict = verdict::decide(&license, facts, &found);
     let clauses = found.clauses;
     if license.match_kind == MatchKind::Declared {
-        warnings.push("no license text was read: the result rests on the declared license id alone".into());
+        warnings.push(match (&license.named, license.name.as_deref()) {
+            (Some(_), Some(name)) => format!("the license text was not given: the text names {name}, and the result rests on that name alone"),
+            _ => "no license text was read: the result rests on the declared license id alone".into(),
+        });
         if let Some(id) = license.id.as_deref() {
-            verdict = declared_verdict(id, verdict);
+            verdict = declared_verdict(id, verdict, license.named.is_some());
         }
     }
+    let verdict = verdict::with_additions(verdict, &license, &additions);
     let mut recipe = opts
         .hf_metadata
         .as_ref()
@@ -201,19 +216,46 @@ pub fn declared_match(hf: &str) -> LicenseMatch {
             match_kind: MatchKind::Declared,
             confidence: 0.5,
             changes: vec![],
-            doc: 0,
+            ..LicenseMatch::unknown()
         },
         None => LicenseMatch { match_kind: MatchKind::Declared, ..LicenseMatch::unknown() },
     }
 }
 
-/// The verdict for a declared id with no text: what the license's published
-/// text says (`declared::known_terms`), worded as resting on the id alone.
-fn declared_verdict(id: &str, decided: Verdict) -> Verdict {
+/// The license a short document names as its own, when every document that names one names the
+/// same: a `declared` match that says where (`named`). Several licenses named: none, and a warning.
+pub fn named_match(docs: &[Document]) -> (Option<LicenseMatch>, Option<String>) {
+    let hits: Vec<(usize, names::Named)> =
+        docs.iter().enumerate().flat_map(|(d, doc)| names::named_in_text(&doc.text).into_iter().map(move |n| (d, n))).collect();
+    let Some((d, first)) = hits.first() else { return (None, None) };
+    if hits.iter().any(|(_, n)| !kb::same_text(n.facts.id, first.facts.id)) {
+        let mut ids: Vec<&str> = hits.iter().map(|(_, n)| n.facts.id).collect();
+        ids.dedup();
+        return (None, Some(format!("the text names several licenses ({}): none is taken as the license", ids.join(", "))));
+    }
+    let text = &docs[*d].text;
+    let m = LicenseMatch {
+        id: Some(first.facts.id.to_string()),
+        name: Some(first.facts.name.to_string()),
+        match_kind: MatchKind::Declared,
+        confidence: 0.5,
+        changes: vec![],
+        doc: *d,
+        span: Some((first.start, first.end)),
+        named: Some(Evidence { doc: *d, quote: text[first.start..first.end].to_string(), start: first.start, end: first.end }),
+    };
+    (Some(m), None)
+}
+
+/// The verdict for a declared id with no text (or a license only named in the text): what the
+/// license's published text says (`declared::known_terms`), worded as resting on the id alone.
+fn declared_verdict(id: &str, decided: Verdict, named: bool) -> Verdict {
     let name = kb::facts(id).map(|f| f.name).unwrap_or(id);
-    let first = format!(
-        "the page declares {name}; its text was not read, so this is what the published license says, not what this model's copy says"
-    );
+    let first = if named {
+        format!("the text names {name} as its license but does not include it; its terms were not read, so this is what the published license says, not what this copy says")
+    } else {
+        format!("the page declares {name}; its text was not read, so this is what the published license says, not what this model's copy says")
+    };
     let known = declared::known_terms(id);
     let (class, mut reasons) = match known {
         Some(k) if decided.class == VerdictClass::Unknown => (
@@ -224,13 +266,14 @@ fn declared_verdict(id: &str, decided: Verdict) -> Verdict {
     };
     reasons.insert(0, first);
     let label = match class {
-        VerdictClass::Open => "Open (declared license, text not read)",
-        VerdictClass::Restricted => "Restricted (declared license, text not read)",
-        VerdictClass::NonCommercial => "Non-commercial only (declared license, text not read)",
-        VerdictClass::ResearchOnly => "Research only (declared license, text not read)",
-        VerdictClass::Unknown => "Unknown (declared license, text not read)",
+        VerdictClass::Open => "Open",
+        VerdictClass::Restricted => "Restricted",
+        VerdictClass::NonCommercial => "Non-commercial only",
+        VerdictClass::ResearchOnly => "Research only",
+        VerdictClass::Unknown => "Unknown",
     };
-    Verdict { class, label: label.into(), reasons }
+    let how = if named { "named license, terms not read" } else { "declared license, text not read" };
+    Verdict { class, label: format!("{label} ({how})"), reasons }
 }
 
 /// Badge from the license verdict alone (recipe and lineage refine it elsewhere).

@@ -129,6 +129,8 @@ pub fn identify_text(doc: usize, text: &str) -> Vec<LicenseMatch> {
             confidence: 1.0,
             changes: vec![],
             doc,
+            span: Some((0, text.len())),
+            named: None,
         }];
     }
     let input = to_ids(text, toks);
@@ -705,6 +707,7 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     let region_sim = matched as f64 / (matched + inner_cost).max(1) as f64;
     let present = matched as f64 / kb_sub as f64;
     let f = ix.canonical(a.text);
+    let span = Some((span_start(input, i0), span_end(input, i1)));
     let mk = |kind: MatchKind, confidence: f64, changes: Vec<Change>| LicenseMatch {
         id: Some(f.id.to_string()),
         name: Some(f.name.to_string()),
@@ -712,6 +715,8 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
         confidence: (confidence * 100.0).round() / 100.0,
         changes,
         doc,
+        span,
+        named: None,
     };
     if region_sim < 0.8 || matched < 20.min(kb_sub) {
         return LicenseMatch { doc, ..LicenseMatch::unknown() };
@@ -735,7 +740,12 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
 /// ("A personal request (not part of the license)", "not a condition of this licence").
 fn declared_outside(input: &Input, words: &[usize]) -> bool {
     let (Some(&a), Some(&z)) = (words.first(), words.last()) else { return false };
-    let t = input.text[span_start(input, a)..span_end(input, z)].to_ascii_lowercase();
+    says_not_part_of_license(&input.text[span_start(input, a)..span_end(input, z)])
+}
+
+/// Whether a text says of itself that it is not part of the license ("not a condition of this licence").
+pub fn says_not_part_of_license(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     ["not part of the licen", "not part of this licen", "not a condition of the licen", "not a condition of this licen"].iter().any(|p| t.contains(p))
 }

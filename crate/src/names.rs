@@ -226,6 +226,250 @@ pub fn by_name(name: &str) -> Option<&'static Facts> {
     None
 }
 
+// ---------------------------------------------------------------------------------------------
+// A license named in a text as the one that applies ("This model is licensed under the Apache
+// License, Version 2.0"), not merely mentioned ("unlike the Apache License", "compatible with the
+// GPL", "the base model is licensed under ...").
+
+/// A document longer than this (in words) is no pointer to a license: a name in it is not read as
+/// the license of the whole.
+pub const NAMED_MAX_WORDS: usize = 400;
+
+/// Words between a subject and its verb that carry no meaning here ("is hereby licensed").
+const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "will", "shall", "hereby", "also", "now", "all", "both", "openly",
+    "publicly", "freely", "fully", "officially", "currently", "entirely", "made", "itself", "themselves",
+];
+/// Verbs whose "under" introduces the license of their subject ("licensed under", "released under").
+const VERBS: &[&str] = &[
+    "licensed", "licenced", "released", "distributed", "available", "provided", "published", "shared", "offered",
+    "covered", "relicensed", "dual-licensed", "open-sourced", "opensourced", "release", "releases", "license",
+    "licenses", "distribute", "distributes", "publish", "publishes", "share", "shares", "provide", "provides",
+    "offer", "offers", "make", "makes",
+];
+/// What a license is adopted for: this work ("this model", "the weights", "the code", "it").
+const HEADS: &[&str] = &[
+    "model", "models", "weights", "checkpoint", "checkpoints", "repository", "repo", "project", "software", "code",
+    "codebase", "work", "dataset", "datasets", "data", "files", "library", "package", "program", "content",
+    "materials", "adapter", "adapters", "release", "it", "everything", "this", "all",
+];
+/// Words that may stand between the determiner and the head ("the model weights", "this source code").
+const MODIFIERS: &[&str] = &[
+    "model", "source", "released", "trained", "pretrained", "pre-trained", "fine-tuned", "finetuned",
+    "accompanying", "entire", "whole", "provided", "weights", "lora", "gguf", "quantized",
+];
+const DETERMINERS: &[&str] = &["this", "the", "these", "our", "all", "my"];
+/// A mention, not an adoption: a negation, a comparison, a dependency, another model.
+const NOT_ADOPTING: &[&str] = &[
+    "not", "never", "no", "unlike", "except", "instead", "rather", "compatible", "incompatible", "previously",
+    "formerly", "originally", "longer", "which", "whose", "base", "upstream", "dependency", "dependencies",
+    "third-party", "if", "whether", "like", "similar", "than", "original", "parent",
+];
+
+/// A license a text names as its own: the entry, and the byte range of the sentence that says so.
+#[derive(Debug, Clone)]
+pub struct Named {
+    /// The knowledge-base entry.
+    pub facts: &'static Facts,
+    /// Start of the naming words in the text (UTF-8 bytes).
+    pub start: usize,
+    /// End (exclusive) of the license's name in the text.
+    pub end: usize,
+}
+
+/// The licenses a short text adopts by name, in order ("This model is licensed under the Apache
+/// License, Version 2.0", "released under CC BY-NC 4.0", "you agree to the Llama 3.1 Community
+/// License", "License: MIT", "SPDX-License-Identifier: MIT"). Empty for a long text and for names
+/// only mentioned ("unlike the Apache License", "the base model is licensed under ...").
+pub fn named_in_text(text: &str) -> Vec<Named> {
+    if text.split_whitespace().nth(NAMED_MAX_WORDS).is_some() {
+        return vec![];
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut out = vec![];
+    for (s0, s1) in sentences(&lower) {
+        // Line breaks inside a sentence are spaces ("licensed under\nthe GNU General Public License").
+        let flat = lower[s0..s1].replace(['\n', '\t', '\r'], " ");
+        let sent = flat.as_str();
+        let lead = sent.len() - sent.trim_start_matches(|c: char| c.is_whitespace() || "#*-_>|`".contains(c)).len();
+        let mut hits: Vec<(usize, usize)> = vec![]; // (offset of the name in the sentence, start of the naming words)
+        // "License: MIT", "SPDX-License-Identifier: Apache-2.0" at the start of a line.
+        let body = &sent[lead..];
+        for label in ["spdx-license-identifier:", "license:", "licence:", "model license:", "license**:", "license:**"] {
+            if let Some(rest) = body.strip_prefix(label) {
+                let skip = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || c == '*').len();
+                hits.push((lead + label.len() + skip, lead));
+                break;
+            }
+        }
+        for (at, _) in sent.match_indices(" under ") {
+            if adopts(&sent[..at], true) {
+                hits.push((at + " under ".len(), lead));
+            }
+        }
+        for trigger in [" governed by ", " subject to "] {
+            for (at, _) in sent.match_indices(trigger) {
+                if adopts(&sent[..at], false) {
+                    hits.push((at + trigger.len(), lead));
+                }
+            }
+        }
+        for trigger in ["agree to ", "accept "] {
+            for (at, _) in sent.match_indices(trigger) {
+                let before = words(&sent[..at]);
+                if before.iter().any(|w| *w == "you" || *w == "i" || *w == "licensee") && !before.iter().any(|w| NOT_ADOPTING.contains(w)) {
+                    hits.push((at + trigger.len(), lead));
+                }
+            }
+        }
+        for (name_at, lead) in hits {
+            if let Some((facts, len)) = name_at_start(&text[s0 + name_at..s1]) {
+                out.push(Named { facts, start: s0 + lead, end: s0 + name_at + len });
+            }
+        }
+    }
+    out.sort_by_key(|n| n.end);
+    out.dedup_by(|a, b| a.end == b.end);
+    out
+}
+
+/// Sentences of a lower-cased text as byte ranges: they end at `.`, `!`, `?` or `;` before white
+/// space (not the dot of "2.0"), at a blank line, and before a line that starts a heading or an item.
+pub(crate) fn sentences(t: &str) -> Vec<(usize, usize)> {
+    let b = t.as_bytes();
+    let mut out = vec![];
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let end_here = match c {
+            b'.' | b'!' | b'?' | b';' => b.get(i + 1).map(|n| n.is_ascii_whitespace()).unwrap_or(true) && !abbreviation(&t[start..i]),
+            b'\n' => {
+                let rest = t[i + 1..].trim_start_matches([' ', '\t', '\r']);
+                rest.starts_with('\n') || rest.starts_with(['#', '-', '*', '|', '>']) || rest.starts_with(|c: char| c.is_ascii_digit()) && rest.contains(". ")
+            }
+            _ => false,
+        };
+        if end_here {
+            let e = if c == b'\n' { i } else { i + 1 };
+            if e > start {
+                out.push((start, e));
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < b.len() {
+        out.push((start, b.len()));
+    }
+    out
+}
+
+/// Whether a sentence so far ends in an abbreviation whose dot does not end it ("e.g.", "v.").
+fn abbreviation(so_far: &str) -> bool {
+    let last = so_far.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    matches!(last, "e.g" | "i.e" | "etc" | "v" | "vs" | "no" | "inc" | "ltd" | "co" | "corp")
+}
+
+/// The words of a lower-cased text (letters, digits and inner dashes).
+fn words(t: &str) -> Vec<&str> {
+    t.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether the words before a trigger ("under", "governed by") make this work its subject:
+/// "This model is licensed", "The weights are released", "Licensed" (a sentence that starts so),
+/// "We release the model weights", "Use of this model is". With `verb`, a verb of [`VERBS`] must
+/// come before the trigger.
+fn adopts(before: &str, verb: bool) -> bool {
+    let mut w = words(before);
+    if w.iter().any(|x| NOT_ADOPTING.contains(x)) {
+        return false;
+    }
+    while w.last().is_some_and(|x| AUX.contains(x)) {
+        w.pop();
+    }
+    if verb {
+        match w.last() {
+            // "... licensed under": the subject comes before the verb.
+            Some(x) if VERBS.contains(x) => {
+                w.pop();
+                while w.last().is_some_and(|x| AUX.contains(x)) {
+                    w.pop();
+                }
+                // "This model is a fine-tune of X and is licensed": the sentence's subject.
+                if w.last() == Some(&"and") {
+                    return subject_at(&w, 0).is_some();
+                }
+                return w.is_empty() || subject_ends(&w);
+            }
+            // "We release the weights under", "the code is licensed under MIT and the weights under".
+            Some(_) => return subject_ends(&w) && w.iter().any(|x| VERBS.contains(x)),
+            None => return false,
+        }
+    }
+    subject_ends(&w)
+}
+
+/// Whether the words end with a subject of [`HEADS`] ("this model", "the model weights", "it").
+fn subject_ends(w: &[&str]) -> bool {
+    (1..=3.min(w.len())).any(|n| subject_at(&w[w.len() - n..], 0) == Some(n))
+}
+
+/// The length of a subject phrase at `w[k..]`, if one starts there.
+fn subject_at(w: &[&str], k: usize) -> Option<usize> {
+    let first = *w.get(k)?;
+    if matches!(first, "it" | "everything") {
+        return Some(1);
+    }
+    if !DETERMINERS.contains(&first) {
+        return None;
+    }
+    let head = |x: &&str| HEADS.contains(x);
+    match (w.get(k + 1), w.get(k + 2)) {
+        (Some(h), Some(h2)) if MODIFIERS.contains(h) && head(h2) => Some(3),
+        (Some(h), _) if head(h) => Some(2),
+        (None, _) if matches!(first, "this" | "all") => Some(1),
+        _ => None,
+    }
+}
+
+/// The license whose name starts `t` (after "the terms of", "the"), and the length of the name
+/// in bytes: the longest run of up to twelve words that names exactly one known license.
+fn name_at_start(t: &str) -> Option<(&'static Facts, usize)> {
+    let lower = t.to_ascii_lowercase();
+    let mut off = lower.len() - lower.trim_start().len();
+    loop {
+        let rest = &lower[off..];
+        let Some(p) = ["the terms and conditions of ", "the terms of ", "terms of ", "be bound by ", "comply with ", "abide by ", "the ", "a ", "an "]
+            .iter()
+            .find(|p| rest.starts_with(**p))
+        else {
+            break;
+        };
+        off += p.len();
+        off += lower[off..].len() - lower[off..].trim_start().len();
+    }
+    // The name stops at a bracket, a quote, a semicolon or the end of the sentence.
+    let stop = lower[off..].find(['(', ')', '[', ']', ';', '"', '\u{201c}', '<']).map(|p| off + p).unwrap_or(lower.len());
+    let window = &t[off..stop];
+    let mut ends: Vec<usize> = window.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, _)| i).collect();
+    ends.push(window.len());
+    ends.dedup();
+    for &e in ends.iter().take(12).rev() {
+        let cand = window[..e].trim_end_matches(|c: char| c.is_whitespace() || ",.:*_`'".contains(c));
+        if cand.is_empty() || kb::is_hf_family(cand) {
+            continue;
+        }
+        if let Some(f) = by_name(cand) {
+            return Some((f, off + cand.len()));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,6 +593,60 @@ mod tests {
         assert_eq!(id("\u{0}\u{1}"), None);
         // "Tencent Hunyuan Community License Agreement" names two corpus texts (DiT/Video and Large).
         assert_eq!(id("Tencent Hunyuan Community License Agreement"), None);
+    }
+
+    fn named(text: &str) -> Vec<&'static str> {
+        named_in_text(text).iter().map(|n| n.facts.id).collect()
+    }
+
+    #[test]
+    fn a_license_named_as_the_one_that_applies_is_found() {
+        let cases = [
+            ("This model is licensed under the Apache License, Version 2.0.", "Apache-2.0"),
+            ("The weights are released under CC BY-NC 4.0.", "CC-BY-NC-4.0"),
+            ("Use of this model is governed by the Llama 3.1 Community License.", "llama-3.1-community"),
+            ("Released under the terms of the Llama 3.1 Community License Agreement.", "llama-3.1-community"),
+            ("# Demo\n\nLicense: MIT\n", "MIT"),
+            ("SPDX-License-Identifier: Apache-2.0", "Apache-2.0"),
+            ("We release the model weights under the MIT license.", "MIT"),
+            ("By downloading the model you agree to the terms of the Gemma Terms of Use.", "gemma-terms"),
+            ("Licensed under the Apache License, Version 2.0 (the \"License\"); you may not use this file except in compliance with the License.", "Apache-2.0"),
+            ("This model is a fine-tune of our earlier model and is licensed under\nthe GNU General Public License v3.0 only.", "GPL-3.0-only"),
+        ];
+        for (text, id) in cases {
+            assert_eq!(named(text), vec![id], "{text}");
+            let n = &named_in_text(text)[0];
+            assert!(text[n.start..n.end].to_lowercase().contains(&text[n.start..n.end].to_lowercase()));
+            assert!(n.end <= text.len() && text.is_char_boundary(n.start) && text.is_char_boundary(n.end));
+        }
+        // The quote runs from the naming words to the end of the name.
+        let t = "Hello.\n\nThis model is licensed under the Apache License, Version 2.0 (the \"License\").";
+        let n = &named_in_text(t)[0];
+        assert_eq!(&t[n.start..n.end], "This model is licensed under the Apache License, Version 2.0");
+    }
+
+    #[test]
+    fn a_license_only_mentioned_is_not_adopted() {
+        for text in [
+            "Unlike the Apache License, this license forbids commercial use.",
+            "This license is compatible with the GNU General Public License v3.0 only.",
+            "The base model is licensed under the Llama 3.1 Community License.",
+            "This model is fine-tuned from Llama 3.1, which is licensed under the Llama 3.1 Community License.",
+            "Dependencies: PyTorch is licensed under the BSD-3-Clause license; NumPy is released under BSD-3-Clause.",
+            "This model is not licensed under the MIT License.",
+            "If the code were released under the MIT License, you could sell it.",
+            "The original model is released under CC BY-NC 4.0.",
+            "We considered releasing under the Apache License 2.0.",
+        ] {
+            assert!(named(text).is_empty(), "{text}: {:?}", named(text));
+        }
+        // A long text is no pointer to a license.
+        let long = format!("{} This model is licensed under the MIT License.", "Some words of a model card. ".repeat(100));
+        assert!(named(&long).is_empty());
+        // Hostile input: no panic.
+        for t in ["licensed under", "licensed under \u{1F600}\u{301} ((((", "License:", "\u{0}under \u{0}"] {
+            named_in_text(t);
+        }
     }
 
     #[test]

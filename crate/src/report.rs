@@ -100,12 +100,30 @@ pub struct LicenseMatch {
     /// Which document of the input this match is about (extra field).
     #[serde(default)]
     pub doc: usize,
+    /// UTF-8 byte range `[start, end)` of document `doc` that the known text covers, or that
+    /// names the license (extra field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<(usize, usize)>,
+    /// When the input only names the license ("This model is licensed under the Apache License,
+    /// Version 2.0") without its text: where it says so. The match is then `declared`: the terms
+    /// were not read (extra field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub named: Option<Evidence>,
 }
 
 impl LicenseMatch {
     /// Nothing known matched.
     pub fn unknown() -> Self {
-        LicenseMatch { id: None, name: None, match_kind: MatchKind::Unknown, confidence: 0.0, changes: vec![], doc: 0 }
+        LicenseMatch {
+            id: None,
+            name: None,
+            match_kind: MatchKind::Unknown,
+            confidence: 0.0,
+            changes: vec![],
+            doc: 0,
+            span: None,
+            named: None,
+        }
     }
 }
 

@@ -10,8 +10,10 @@
 //! - `unknown` otherwise.
 
 use crate::clauses::Found;
-use crate::kb::Facts;
-use crate::report::{ChangeKind, Clause, LicenseMatch, MatchKind, Verdict, VerdictClass};
+use crate::kb::{self, Facts};
+use crate::normalize;
+use crate::report::{Change, ChangeKind, Clause, Document, Evidence, LicenseMatch, MatchKind, Verdict, VerdictClass};
+use std::collections::HashSet;
 
 /// Clause kinds that restrict what a permissive license would allow.
 pub const RESTRICTING: &[&str] = &[
@@ -63,7 +65,9 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
     let known_open = license.id.as_deref().is_some_and(|id| {
         facts.and_then(|f| f.osi_approved) == Some(true) || is_open_content(id)
     });
-    let as_is = matches!(license.match_kind, MatchKind::Exact | MatchKind::Equivalent | MatchKind::Declared);
+    // A license only named in the text is not its text: whatever else the text says is a rider.
+    let as_is = matches!(license.match_kind, MatchKind::Exact | MatchKind::Equivalent)
+        || license.match_kind == MatchKind::Declared && license.named.is_none();
     // A known open license read as it is: its own clauses are its terms. Only a
     // restriction elsewhere (another document) is a rider. A modified or partial
     // text: any restriction is a rider.
@@ -89,18 +93,21 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
         }
         return verdict(VerdictClass::Restricted, "Restricted: commercial use with strings", reasons);
     }
-    if known_open && license.match_kind == MatchKind::Modified && !license.changes.is_empty() {
+    // Words added before or after the license that read as no term (a heading, a project
+    // description, an attribution notice) are beside it: not a change of its terms.
+    let (beside, changed): (Vec<&Change>, Vec<&Change>) = license.changes.iter().partition(|c| harmless_edge(license, c));
+    if known_open && matches!(license.match_kind, MatchKind::Modified | MatchKind::Partial) && !changed.is_empty() {
         // Every change inside a clause a detector read (none of them restricting: those
         // decided above), as OpenMDW-1.1's "or copyright" added to 1.0's patent-suit
         // termination: the change was understood, and it restricts nothing.
-        if let Some(kinds) = changes_read(license, clauses) {
+        if let Some(kinds) = changes_read(&changed, clauses) {
             let id = license.id.as_deref().unwrap_or("an open license");
             return verdict(
                 VerdictClass::Open,
                 &format!("Open (a changed {id})"),
                 vec![format!(
                     "the text is {id} with {} change(s), each inside a clause that was read ({}); none restricts use",
-                    license.changes.len(),
+                    changed.len(),
                     kinds.join(", ")
                 )],
             );
@@ -108,11 +115,15 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
         // The words that make the license open were changed, and no detector
         // understood the change: saying `open` would claim more than the text
         // supports (an added "except for commercial use", a removed "sell").
-        return modified_open(license);
+        return modified_open(license, &changed);
     }
     if known_open {
         let why = if facts.and_then(|f| f.osi_approved) == Some(true) { "OSI-approved" } else { "open-content license" };
-        return verdict(VerdictClass::Open, "Open", vec![format!("{} is {why}, with no added restriction", license.id.as_deref().unwrap_or("the license"))]);
+        let mut reasons = vec![format!("{} is {why}, with no added restriction", license.id.as_deref().unwrap_or("the license"))];
+        if let Some(c) = beside.first() {
+            reasons.push(format!("the words around it read as no term (a heading, a description or a notice): “{}”", short(&c.text)));
+        }
+        return verdict(VerdictClass::Open, "Open", reasons);
     }
     if found.signal("_free_grant") && found.signal("_commercial_limit") {
         // A broad grant beside words that limit commercial use that no detector read:
@@ -154,9 +165,9 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
 
 /// When every change of a modified license lies inside the evidence of a reported clause,
 /// the kinds of those clauses; `None` when any change lies outside every clause.
-fn changes_read(license: &LicenseMatch, clauses: &[Clause]) -> Option<Vec<String>> {
+fn changes_read(changes: &[&Change], clauses: &[Clause]) -> Option<Vec<String>> {
     let mut kinds: Vec<String> = vec![];
-    for ch in &license.changes {
+    for ch in changes {
         let c = clauses
             .iter()
             .find(|c| c.evidence.iter().any(|e| e.doc == ch.doc && e.start <= ch.start && ch.end <= e.end && e.start < e.end))?;
@@ -167,14 +178,141 @@ fn changes_read(license: &LicenseMatch, clauses: &[Clause]) -> Option<Vec<String
     Some(kinds)
 }
 
+/// Words that make a sentence read as a term (an obligation, a prohibition, a condition, a
+/// limit), whole words or phrases of lower-case text. A harmless extra (a heading, a project
+/// description, an attribution notice, a copyright line) has none.
+const TERMS_CUES: &[&str] = &[
+    "must", "shall", "cannot", "can not", "may not", "may only", "you may", "you can", "will not", "do not", "don't",
+    "not be used", "not permitted", "not allowed", "prohibited", "prohibit", "prohibits", "forbidden", "forbid",
+    "required", "require", "requires", "agree", "agrees", "solely", "exclusively", "restrict", "restricts",
+    "restricted", "restriction", "restrictions", "licensee", "licensees", "licensor", "terminate", "terminates",
+    "revoke", "revocable", "commercial", "commercially", "non-commercial", "noncommercial", "permission",
+    "only for", "only be", "only by", "only in", "only within", "only if", "only on", "use only", "purposes only",
+    "research only", "except", "excluding", "condition", "conditions",
+];
+
+/// Sentences of a document outside every known text found in it that read as terms and that no
+/// reported clause explains: what a partial match (a known license plus other text) or a license
+/// only named in the text adds in words nothing read. A copyright line, a sentence of the license
+/// itself repeated (the Apache header above the full text), a note that says it is not part of
+/// the license, a heading or a description are no additions.
+pub fn unread_additions(docs: &[Document], license: &LicenseMatch, others: &[LicenseMatch], found: &Found) -> Vec<Evidence> {
+    let (Some(id), Some(span)) = (license.id.as_deref(), license.span) else { return vec![] };
+    if license.match_kind != MatchKind::Partial && license.named.is_none() {
+        return vec![];
+    }
+    let d = license.doc;
+    let Some(text) = docs.get(d).map(|x| x.text.as_str()) else { return vec![] };
+    let mut covered: Vec<(usize, usize)> = std::iter::once(span).chain(others.iter().filter(|m| m.doc == d).filter_map(|m| m.span)).collect();
+    covered.sort_unstable();
+    // The parts of the document outside every known text.
+    let mut pieces = vec![];
+    let mut at = 0;
+    for (s, e) in covered {
+        if s > at {
+            pieces.push((at, s));
+        }
+        at = at.max(e);
+    }
+    if at < text.len() {
+        pieces.push((at, text.len()));
+    }
+    let toks = normalize::tokenize(text);
+    let own = license_trigrams(id);
+    let lower = text.to_ascii_lowercase();
+    let mut out = vec![];
+    for (p0, p1) in pieces {
+        let Some(piece) = lower.get(p0..p1) else { continue };
+        for (a, b) in crate::names::sentences(piece) {
+            let (a, b) = (p0 + a, p0 + b);
+            let raw = &text[a..b];
+            let (ta, tb) = (a + (raw.len() - raw.trim_start().len()), b - (raw.len() - raw.trim_end().len()));
+            if ta >= tb {
+                continue;
+            }
+            // Its words: none of a copyright line or numbering.
+            let words: Vec<usize> = (0..toks.len())
+                .filter(|&i| toks.spans[i].0 as usize >= ta && toks.spans[i].1 as usize <= tb)
+                .filter(|&i| toks.flags[i] & (normalize::FLAG_COPYRIGHT | normalize::FLAG_BULLET) == 0)
+                .collect();
+            if words.len() < 3 || !reads_as_terms(&lower[ta..tb]) || crate::identify::says_not_part_of_license(&text[ta..tb]) {
+                continue;
+            }
+            let explained = found.clauses.iter().flat_map(|c| &c.evidence).any(|e| e.doc == d && e.start < tb && ta < e.end);
+            if explained || repeats(&toks, &words, &own) {
+                continue;
+            }
+            out.push(Evidence { doc: d, quote: text[ta..tb].to_string(), start: ta, end: tb });
+        }
+    }
+    out
+}
+
+fn reads_as_terms(lower: &str) -> bool {
+    let flat = lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let padded = format!(" {flat} ");
+    TERMS_CUES.iter().any(|c| padded.contains(&format!(" {c} ")))
+}
+
+/// Word trigrams of a known license's text.
+fn license_trigrams(id: &str) -> HashSet<(u32, u32, u32)> {
+    let ix = kb::index();
+    let Some(f) = kb::FACTS.iter().position(|f| f.id == id) else { return HashSet::new() };
+    ix.text_tokens(ix.text_of_fact[f] as usize).windows(3).map(|w| (w[0], w[1], w[2])).collect()
+}
+
+/// Whether most of a sentence's word trigrams are the license's own (the sentence repeats it).
+fn repeats(toks: &normalize::Tokens, words: &[usize], own: &HashSet<(u32, u32, u32)>) -> bool {
+    let ix = kb::index();
+    let ids: Vec<Option<u32>> = words.iter().map(|&i| ix.word_ids.get(toks.word(i)).copied()).collect();
+    let grams: Vec<bool> = ids
+        .windows(3)
+        .map(|w| matches!((w[0], w[1], w[2]), (Some(a), Some(b), Some(c)) if own.contains(&(a, b, c))))
+        .collect();
+    !grams.is_empty() && grams.iter().filter(|&&g| g).count() * 5 >= grams.len() * 4
+}
+
+/// An open verdict, when the text adds words nothing read to an open license: `unknown`, with
+/// the additions quoted. Any other verdict stands.
+pub fn with_additions(v: Verdict, license: &LicenseMatch, additions: &[Evidence]) -> Verdict {
+    if v.class != VerdictClass::Open || additions.is_empty() {
+        return v;
+    }
+    let id = license.id.as_deref().unwrap_or("an open license");
+    let mut reasons = vec![format!(
+        "the text is {id} plus {} passage(s) of terms that are not part of it and that were not recognised: an open license with added terms may not be open",
+        additions.len()
+    )];
+    reasons.extend(additions.iter().take(3).map(|e| format!("added: “{}”", short(&e.quote))));
+    if license.named.is_some() {
+        // What the named license's terms would say, and that they were not read.
+        reasons.extend(v.reasons.into_iter().take(1));
+    }
+    verdict(VerdictClass::Unknown, &format!("{id} plus added terms: read them"), reasons)
+}
+
+/// Whether a change is words added before or after the license's text that read as no term.
+fn harmless_edge(license: &LicenseMatch, c: &Change) -> bool {
+    let (Some(id), Some((s, e))) = (license.id.as_deref(), license.span) else { return false };
+    if c.kind != ChangeKind::Added || !(c.end <= s || c.start >= e) {
+        return false;
+    }
+    let toks = normalize::tokenize(&c.text);
+    let words: Vec<usize> = (0..toks.len()).filter(|&i| toks.flags[i] & (normalize::FLAG_COPYRIGHT | normalize::FLAG_BULLET) == 0).collect();
+    words.len() < 3
+        || !reads_as_terms(&c.text.to_ascii_lowercase())
+        || crate::identify::says_not_part_of_license(&c.text)
+        || repeats(&toks, &words, &license_trigrams(id))
+}
+
 /// The verdict for an open license whose text was changed in substance.
-fn modified_open(license: &LicenseMatch) -> Verdict {
+fn modified_open(license: &LicenseMatch, changed: &[&Change]) -> Verdict {
     let id = license.id.as_deref().unwrap_or("an open license");
     let mut reasons = vec![format!(
         "the text is {id} with {} change(s) in substance; an open license stops being open when its words change, and these were not recognised as harmless",
-        license.changes.len()
+        changed.len()
     )];
-    for c in license.changes.iter().take(3) {
+    for c in changed.iter().take(3) {
         let what = match c.kind {
             ChangeKind::Added => format!("added: “{}”", short(&c.text)),
             ChangeKind::Removed => format!("removed: “{}”", short(c.original.as_deref().unwrap_or(&c.text))),
