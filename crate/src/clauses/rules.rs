@@ -35,7 +35,8 @@
 use super::spec::{self, prepare, PatternSpec, Spec};
 pub use super::spec::{RuleError, ValueKind};
 use crate::fx::BuildFx;
-use regex::bytes::Regex;
+use regex_automata::meta;
+use regex_automata::util::syntax;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -47,6 +48,82 @@ pub const THEN_REACH: usize = 2000;
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/clause_gates.rs"));
+}
+
+/// A compiled detector: the `regex` crate's own engine (regex-automata's meta regex), configured as
+/// `regex::bytes::Regex` is, except that in WebAssembly it skips the literal analysis that chooses a
+/// prefilter. The WASM build has no literal prefilters to choose (crate/Cargo.toml), yet the analysis
+/// still ran for every pattern and was a quarter of each compile on a cold engine; native builds keep
+/// their prefilters.
+#[derive(Debug)]
+pub struct Regex(meta::Regex);
+
+impl Regex {
+    /// Compile a pattern (already [`prepare`]d), as this build does.
+    pub fn new(pattern: &str) -> Result<Regex, meta::BuildError> {
+        Regex::with_prefilter(pattern, !cfg!(target_arch = "wasm32"))
+    }
+
+    /// Compile with or without the prefilter analysis: an optimization only, which must never change
+    /// a match (tests/clauses_prefilter.rs checks both ways give the same matches).
+    pub fn with_prefilter(pattern: &str, prefilter: bool) -> Result<Regex, meta::BuildError> {
+        meta::Regex::builder()
+            .syntax(syntax::Config::new().utf8(false))
+            .configure(meta::Config::new().utf8_empty(false).auto_prefilter(prefilter))
+            .build(pattern)
+            .map(Regex)
+    }
+
+    /// Whether it matches anywhere in `hay`.
+    pub fn is_match(&self, hay: &[u8]) -> bool {
+        self.0.is_match(hay)
+    }
+
+    /// The successive non-overlapping matches, with their groups.
+    pub fn captures_iter<'h>(&'h self, hay: &'h [u8]) -> impl Iterator<Item = Captures<'h>> + 'h {
+        self.0.captures_iter(hay).map(move |caps| Captures { hay, caps })
+    }
+}
+
+/// One match of a [`Regex`] and its groups.
+pub struct Captures<'h> {
+    hay: &'h [u8],
+    caps: regex_automata::util::captures::Captures,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `i` (0: the whole match), if it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Group<'h>> {
+        self.caps.get_group(i).map(|sp| Group { hay: self.hay, start: sp.start, end: sp.end })
+    }
+
+    /// The named group, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Group<'h>> {
+        self.caps.get_group_by_name(name).map(|sp| Group { hay: self.hay, start: sp.start, end: sp.end })
+    }
+}
+
+/// A matched group: its byte range in the haystack.
+#[derive(Clone, Copy, Debug)]
+pub struct Group<'h> {
+    hay: &'h [u8],
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Group<'h> {
+    /// Where it starts (byte offset).
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    /// Where it ends (byte offset, exclusive).
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    /// Its bytes.
+    pub fn as_bytes(&self) -> &'h [u8] {
+        &self.hay[self.start..self.end]
+    }
 }
 
 /// A regex of the detector file, compiled on first use.
@@ -71,7 +148,7 @@ impl Lazy {
         self.cell.get_or_init(|| self.compile().ok()).as_ref()
     }
 
-    fn compile(&self) -> Result<Regex, regex::Error> {
+    fn compile(&self) -> Result<Regex, meta::BuildError> {
         Regex::new(&prepare(&self.src))
     }
 

@@ -3,7 +3,7 @@
 use super::rules::ValueKind;
 use super::text::View;
 use crate::report::ClauseValue;
-use regex::bytes::Captures;
+use super::rules::Captures;
 
 /// A value read from a match, with its unit when it has one ("users per month", "USD per year").
 #[derive(Debug, Clone, PartialEq)]
