@@ -248,10 +248,20 @@ pub fn unread_additions(docs: &[Document], license: &LicenseMatch, others: &[Lic
     out
 }
 
+/// Words that make a sentence a request or a wish, not a term ("We ask, but do not require, that
+/// you mention ...").
+const NOT_BINDING: &[&str] = &[
+    "we ask", "we kindly ask", "please", "we would appreciate", "we'd appreciate", "would be grateful", "we encourage",
+    "we hope", "do not require", "does not require", "not required", "not a requirement", "not a condition", "optional",
+];
+
 fn reads_as_terms(lower: &str) -> bool {
     let flat = lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
     let padded = format!(" {flat} ");
-    TERMS_CUES.iter().any(|c| padded.contains(&format!(" {c} ")))
+    let has = |c: &&str| padded.contains(&format!(" {c} "));
+    // "Please note that you must not ..." binds; "We ask, but do not require, ..." does not.
+    let binding = ["must", "shall", "may not", "cannot", "can not", "prohibited", "forbidden", "not permitted", "not allowed", "will not"];
+    binding.iter().any(has) || TERMS_CUES.iter().any(has) && !NOT_BINDING.iter().any(has)
 }
 
 /// Word trigrams of a known license's text.

@@ -61,6 +61,7 @@ workflow, and thanks to everyone who sent a patch over the years.\n\n## License\
             ("a notice after it", format!("{lic}{notice}")),
             ("a copyright line before it", format!("Copyright (c) 2024 Jane Doe <jane@example.org>\n\n{lic}")),
             ("a second recognised license", format!("{lic}\n\nThe documentation is under this license:\n\n{}", text_of("CC0-1.0"))),
+            ("a request, not a term", format!("{lic}\n\nWe ask, but do not require, that you mention FastLogs when you publish work that uses it.\n")),
         ];
         for (what, text) in cases {
             let r = run(&text);
@@ -76,6 +77,12 @@ workflow, and thanks to everyone who sent a patch over the years.\n\n## License\
         assert_eq!(r.license.id.as_deref(), Some("Apache-2.0"));
         assert_eq!(r.verdict.class, VerdictClass::Open, "{:?} {:?}", r.license, r.verdict);
     }
+}
+
+#[test]
+fn a_polite_term_is_still_a_term() {
+    let r = run(&format!("{}\n\nPlease note that you must not deploy the Software in hospitals.\n", text_of("MIT")));
+    assert_ne!(r.verdict.class, VerdictClass::Open, "{:?}", r.verdict);
 }
 
 #[test]
