@@ -189,6 +189,9 @@ fn write_facts(entries: &[Entry], data: &Path, out_dir: &Path) {
     std::fs::write(out_dir.join("facts.rs"), out).unwrap();
 }
 
+/// Words of a sentence that states a term; a title has none ("Apache License Version 2.0").
+const TERM_VERBS: &[&str] = &["is", "are", "may", "can", "must", "shall", "will", "be", "granted", "permitted", "allowed", "you", "hereby"];
+
 /// A normalized text: words and soft marks.
 struct Text {
     words: Vec<String>,
@@ -232,7 +235,13 @@ fn normalize_text(text: &str, soft_ranges: &[(usize, usize, u8)]) -> Text {
             lines += 1;
         }
     }
-    if end <= 25 && lines <= 3 && end < n {
+    // A first paragraph that says something ("You can use this code in whatever way you want",
+    // "Redistribution and use ... are permitted provided that ...:") is a term, not a heading:
+    // words added there change the license.
+    let says = (0..end)
+        .filter(|&i| toks.flags[i] & normalize::FLAG_COPYRIGHT == 0)
+        .any(|i| TERM_VERBS.contains(&toks.word(i)));
+    if end <= 25 && lines <= 3 && end < n && !says {
         for s in soft.iter_mut().take(end) {
             if *s == 0 || *s == SOFT_BULLET {
                 *s = SOFT_TITLE;

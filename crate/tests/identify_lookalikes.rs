@@ -122,3 +122,20 @@ fn bsd_with_a_clause_removed_or_added() {
         assert_eq!(ident(&reformatted(&text_of(id))).id.as_deref(), Some(id));
     }
 }
+
+#[test]
+fn words_added_to_a_first_sentence_that_states_a_term_are_a_change() {
+    // A short first paragraph is often a title ("MIT License"), where added words are a heading;
+    // but when it states a term, words added to it change the license.
+    for id in ["Gutmann", "HIDAPI", "TermReadKey", "man2html", "check-cvs", "BSD-3-Clause-Attribution", "Linux-OpenIB", "Jam"] {
+        let t = text_of(id);
+        let t = t.trim_start();
+        let end = t.find("\n\n").unwrap_or(t.len());
+        let cut = t[..end].trim_end_matches(|c: char| c.is_whitespace() || ".:;".contains(c)).len();
+        let edited = format!("{} only on weekdays{}", &t[..cut], &t[cut..]);
+        let m = ident(&edited);
+        assert_eq!(m.id.as_deref(), Some(id), "{id}");
+        assert_eq!(m.match_kind, MatchKind::Modified, "{id}: {:?}", m.changes);
+        assert!(m.changes.iter().any(|c| c.text.contains("weekdays")), "{id}: {:?}", m.changes);
+    }
+}

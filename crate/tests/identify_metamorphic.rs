@@ -144,6 +144,12 @@ fn title_removed(t: &str) -> Option<String> {
     if words(first) == 0 || words(first) > 10 || words(t) < 40 || !standalone {
         return None;
     }
+    // A first line that says something ("The author of this software is ...") is a term, not a
+    // title: taking it away is a change (tests/identify_lookalikes.rs, words added to it).
+    let says = ["is", "are", "may", "can", "must", "shall", "will", "be", "granted", "permitted", "allowed", "you", "hereby"];
+    if first.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| says.contains(&w)) {
+        return None;
+    }
     Some(t[first.len()..].trim_start().to_string())
 }
 
