@@ -43,7 +43,19 @@ pub fn normalize(name: &str) -> String {
             out.push(' ');
         }
     }
-    out.trim_end().replace("licence", "license")
+    // Creative Commons deeds join the elements ("Attribution-NonCommercial-ShareAlike"); the
+    // knowledge base's names spell them apart ("Attribution Non Commercial Share Alike").
+    out.trim_end()
+        .replace("licence", "license")
+        .split(' ')
+        .map(|w| match w {
+            "noncommercial" => "non commercial",
+            "sharealike" => "share alike",
+            "noderivatives" | "noderivs" => "no derivatives",
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// [`normalize`], then without the words of [`NOISE`] and with `v3` read as `3`.
@@ -346,7 +358,8 @@ pub(crate) fn sentences(t: &str) -> Vec<(usize, usize)> {
             b'.' | b'!' | b'?' | b';' => b.get(i + 1).map(|n| n.is_ascii_whitespace()).unwrap_or(true) && !abbreviation(&t[start..i]),
             b'\n' => {
                 let rest = t[i + 1..].trim_start_matches([' ', '\t', '\r']);
-                rest.starts_with('\n') || rest.starts_with(['#', '-', '*', '|', '>']) || rest.starts_with(|c: char| c.is_ascii_digit()) && rest.contains(". ")
+                let line = rest.split('\n').next().unwrap_or("");
+                rest.starts_with('\n') || rest.starts_with(['#', '-', '*', '|', '>']) || rest.starts_with(|c: char| c.is_ascii_digit()) && line.contains(". ")
             }
             _ => false,
         };
@@ -546,6 +559,10 @@ mod tests {
         assert_eq!(id("MIT license"), Some("MIT"));
         assert_eq!(id("CC BY 4.0"), Some("CC-BY-4.0"));
         assert_eq!(id("CC BY-NC-SA 4.0"), Some("CC-BY-NC-SA-4.0"));
+        // The deeds' own spelling.
+        assert_eq!(id("Creative Commons Attribution-NonCommercial 4.0 International License"), Some("CC-BY-NC-4.0"));
+        assert_eq!(id("Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International"), Some("CC-BY-NC-SA-4.0"));
+        assert_eq!(id("Creative Commons Attribution-NoDerivatives 4.0 International"), Some("CC-BY-ND-4.0"));
         assert_eq!(
             id("Attribution 4.0 International (CC BY 4.0)"),
             Some("CC-BY-4.0")

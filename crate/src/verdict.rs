@@ -231,8 +231,10 @@ pub fn unread_additions(docs: &[Document], license: &LicenseMatch, others: &[Lic
                 continue;
             }
             // Its words: none of a copyright line or numbering.
-            let words: Vec<usize> = (0..toks.len())
-                .filter(|&i| toks.spans[i].0 as usize >= ta && toks.spans[i].1 as usize <= tb)
+            let first = toks.spans.partition_point(|sp| (sp.0 as usize) < ta);
+            let words: Vec<usize> = (first..toks.len())
+                .take_while(|&i| (toks.spans[i].0 as usize) < tb)
+                .filter(|&i| toks.spans[i].1 as usize <= tb)
                 .filter(|&i| toks.flags[i] & (normalize::FLAG_COPYRIGHT | normalize::FLAG_BULLET) == 0)
                 .collect();
             if words.len() < 3 || !reads_as_terms(&lower[ta..tb]) || crate::identify::says_not_part_of_license(&text[ta..tb]) {

@@ -22,6 +22,11 @@ fn a_license_named_in_a_short_text_is_reported_as_named_not_read() {
         ),
         ("Copyright 2024 Acme Inc.\n\nLicensed under the MIT License.", "MIT", VerdictClass::Open),
         ("By using this model you agree to the Gemma Terms of Use.", "gemma-terms", VerdictClass::Restricted),
+        (
+            "This work is licensed under a Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International License. To view a copy of this license, visit https://creativecommons.org/licenses/by-nc-sa/4.0/.",
+            "CC-BY-NC-SA-4.0",
+            VerdictClass::NonCommercial,
+        ),
     ];
     for (text, id, class) in cases {
         let r = run(text, &Options::default());
