@@ -174,6 +174,7 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
 /// license; `false` for a text that matches no known license (every OSI-approved
 /// license is on the SPDX list the knowledge base holds, so a text that is none
 /// of them is not one); `null` when nothing was identified from no text.
+/// A known model license is not OSI-approved (`false`); a policy is no license (`null`).
 /// A known license's text changed in substance is not the approved text: `false`
 /// when the change restricts it (the verdict says so), `null` when the change was
 /// not understood (the verdict is unknown), the license's fact when it is still open.
@@ -184,6 +185,8 @@ fn osi_approved(license: &LicenseMatch, facts: Option<&kb::Facts>, has_text: boo
             VerdictClass::Unknown => None,
             _ => Some(false),
         },
+        // A model license is on no OSI list (OSI approval is an SPDX fact): not approved.
+        Some(f) if f.kind == kb::Kind::Model && f.osi_approved.is_none() => Some(false),
         Some(f) => f.osi_approved,
         None if has_text && license.id.is_none() && license.match_kind == MatchKind::Unknown => Some(false),
         None => None,
@@ -361,6 +364,17 @@ mod tests {
         assert_eq!(r.license.match_kind, MatchKind::Modified);
         assert_eq!(r.verdict.class, VerdictClass::Restricted, "{:?}", r.verdict);
         assert_eq!(r.osi_approved, Some(false), "a restricting change makes it another license");
+    }
+
+    #[test]
+    fn a_known_model_license_is_not_osi_approved() {
+        let llama = include_str!("../data/corpus/ai/llama-2-community.txt");
+        let r = analyze(&[Document::new("LICENSE", llama)], &Options::default()).unwrap();
+        assert_eq!(r.license.id.as_deref(), Some("llama-2-community"));
+        assert_eq!(r.osi_approved, Some(false));
+        let aup = include_str!("../data/corpus/ai/llama-2-aup.txt");
+        let r = analyze(&[Document::new("USE_POLICY.md", aup)], &Options::default()).unwrap();
+        assert_eq!(r.osi_approved, None, "a use policy is no license: {:?}", r.license.id);
     }
 
     #[test]
