@@ -261,13 +261,20 @@ const HANDLERS = {
   },
   async [MSG.HF_READ](msg, sender) {
     // The repository is the one the sending page shows (never one the message names), its files are
-    // read from huggingface.co without cookies, and only a public repository is read here.
-    warmStep = -1;
+    // read from huggingface.co without cookies, and only a public repository is read here. A cached
+    // report (per repository and revision) is answered at once.
     const page = hfPageOf(sender);
     if (!page) return { ok: false, error: 'not a Hugging Face repository page', reason: 'unreadable' };
     const repo = msg?.repo && typeof msg.repo === 'object' ? msg.repo : null;
     const m = HFRead.meta(repo);
     if (!repo || !HFRead.readableByWorker(m)) return { ok: false, error: 'read by the page', reason: 'unreadable' };
+    const hit = await cacheGet(msg.key);
+    if (hit) {
+      recordTab(sender, hit.report, hit.meta);
+      return { ok: true, report: hit.report, cached: true, tabRecorded: true, details: hit.meta ?? {} };
+    }
+    warmStep = -1; // the analysis follows: it warms the engine as well as the sample would
+    prepareEngine();
     const fetchText = (url, opts = {}) => (new URL(url).origin === HFRead.ORIGIN
       ? hubFetch(url, opts) : Promise.resolve({ ok: false, status: 0, reason: 'network', error: 'refused: not huggingface.co' }));
     const got = await HFRead.collect({ page, repo, m, fetchText });

@@ -7,7 +7,8 @@
     // With a key, the report is cached in storage.session under it (repository + revision).
     ANALYZE: 'fp:analyze',
     // CS→BG {repo, key} -> the ANALYZE answer plus {details}: a public Hugging Face repository, whose
-    // files the worker reads itself (sites/hf-read.js), for the page the message comes from.
+    // files the worker reads itself (sites/hf-read.js), for the page the message comes from; a report
+    // cached under key is answered as CACHED would ({cached: true}).
     HF_READ: 'fp:hf-read',
     // CS→BG {key} -> {ok, report, meta?} when cached, {ok: false} when not.
     CACHED: 'fp:cached',

@@ -128,22 +128,22 @@
     // Pages without the island use the key without it (they cannot know it before fetching).
     const key = `${cacheKeyStem(page)}${repo ? m.lastModified ?? '' : ''}`;
 
-    // A revisit: from this tab's memory, or the worker's session cache; no fetch at all.
+    // A revisit in this tab: from its memory, nothing to ask (the badge tells the worker: tabRecorded false).
     const mem = memo.get(key);
-    const hit = mem ? null : await api.cached(key);
-    if (api.signal.aborted) return;
-    if (mem || hit?.ok) {
-      const details = mem?.details ?? hit.meta ?? {};
-      // From this tab's memory nothing reached the worker: the badge must tell it (tabRecorded false).
-      const result = mem ? { ...mem.result, tabRecorded: false } : finalize({ ok: true, report: hit.report, answer: hit.answer, tabRecorded: hit.tabRecorded }, details);
-      memo.set(key, { result, details });
-      api.setBadge(badge, result, details);
+    if (mem) {
+      api.setBadge(badge, { ...mem.result, tabRecorded: false }, mem.details);
       return;
     }
-
-    // A public repository with the page's metadata: the worker reads the files and analyses them, so
-    // the texts never pass through this page's main thread.
-    let answer = repo && Read.readableByWorker(m) ? await api.send({ type: MSG.HF_READ, repo: Read.slim(repo, page), key }) : null;
+    let answer;
+    if (repo && Read.readableByWorker(m)) {
+      // A public repository with the page's metadata: one message, and the worker answers from its
+      // cache or reads the files and analyses them itself, so the texts never touch this main thread.
+      answer = await api.send({ type: MSG.HF_READ, repo: Read.slim(repo, page), key });
+    } else {
+      // A private or gated repository (or no metadata): the worker's cache first, then this page reads.
+      const hit = await api.cached(key);
+      if (hit?.ok) answer = { ...hit, details: hit.meta ?? {} };
+    }
     if (api.signal.aborted) return;
     if (!answer?.details) answer = await readHere(api, page, repo, m, budget, key);
     if (api.signal.aborted || !answer) return;
