@@ -230,24 +230,37 @@ pub fn declared_match(hf: &str) -> LicenseMatch {
 pub fn named_match(docs: &[Document]) -> (Option<LicenseMatch>, Option<String>) {
     let hits: Vec<(usize, names::Named)> =
         docs.iter().enumerate().flat_map(|(d, doc)| names::named_in_text(&doc.text).into_iter().map(move |n| (d, n))).collect();
-    let Some((d, first)) = hits.first() else { return (None, None) };
-    if hits.iter().any(|(_, n)| !kb::same_text(n.facts.id, first.facts.id)) {
-        let mut ids: Vec<&str> = hits.iter().map(|(_, n)| n.facts.id).collect();
-        ids.dedup();
-        return (None, Some(format!("the text names several licenses ({}): none is taken as the license", ids.join(", "))));
+    if hits.is_empty() {
+        return (None, None);
     }
-    let text = &docs[*d].text;
+    let same = |ks: &[usize]| ks.iter().all(|&k| kb::same_text(hits[k].1.facts.id, hits[ks[0]].1.facts.id));
+    let all: Vec<usize> = (0..hits.len()).collect();
+    let weights: Vec<usize> = all.iter().copied().filter(|&k| hits[k].1.of_weights).collect();
+    let mut ids: Vec<&str> = hits.iter().map(|(_, n)| n.facts.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let (k, warning) = if same(&all) {
+        (0, None)
+    } else if !weights.is_empty() && same(&weights) {
+        // "The code is licensed under MIT; the weights under CC BY-NC 4.0": a model page is about the weights.
+        let id = hits[weights[0]].1.facts.id;
+        (weights[0], Some(format!("the text names several licenses ({}): {id} is the one it names for the model weights", ids.join(", "))))
+    } else {
+        return (None, Some(format!("the text names several licenses ({}): none is taken as the license", ids.join(", "))));
+    };
+    let (d, n) = &hits[k];
+    let quote = docs[*d].text[n.start..n.end].to_string();
     let m = LicenseMatch {
-        id: Some(first.facts.id.to_string()),
-        name: Some(first.facts.name.to_string()),
+        id: Some(n.facts.id.to_string()),
+        name: Some(n.facts.name.to_string()),
         match_kind: MatchKind::Declared,
         confidence: 0.5,
         changes: vec![],
         doc: *d,
-        span: Some((first.start, first.end)),
-        named: Some(Evidence { doc: *d, quote: text[first.start..first.end].to_string(), start: first.start, end: first.end }),
+        span: Some((n.start, n.end)),
+        named: Some(Evidence { doc: *d, quote, start: n.start, end: n.end }),
     };
-    (Some(m), None)
+    (Some(m), warning)
 }
 
 /// The verdict for a declared id with no text (or a license only named in the text): what the

@@ -287,6 +287,9 @@ pub struct Named {
     pub start: usize,
     /// End (exclusive) of the license's name in the text.
     pub end: usize,
+    /// Whether the text names it for the model or its weights ("the weights are released under"),
+    /// not for the code or the whole work.
+    pub of_weights: bool,
 }
 
 /// The licenses a short text adopts by name, in order ("This model is licensed under the Apache
@@ -304,25 +307,26 @@ pub fn named_in_text(text: &str) -> Vec<Named> {
         let flat = lower[s0..s1].replace(['\n', '\t', '\r'], " ");
         let sent = flat.as_str();
         let lead = sent.len() - sent.trim_start_matches(|c: char| c.is_whitespace() || "#*-_>|`".contains(c)).len();
-        let mut hits: Vec<(usize, usize)> = vec![]; // (offset of the name in the sentence, start of the naming words)
+        // (offset of the name in the sentence, start of the naming words, for the weights)
+        let mut hits: Vec<(usize, usize, bool)> = vec![];
         // "License: MIT", "SPDX-License-Identifier: Apache-2.0" at the start of a line.
         let body = &sent[lead..];
         for label in ["spdx-license-identifier:", "license:", "licence:", "model license:", "license**:", "license:**"] {
             if let Some(rest) = body.strip_prefix(label) {
                 let skip = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || c == '*').len();
-                hits.push((lead + label.len() + skip, lead));
+                hits.push((lead + label.len() + skip, lead, false));
                 break;
             }
         }
         for (at, _) in sent.match_indices(" under ") {
-            if adopts(&sent[..at], true) {
-                hits.push((at + " under ".len(), lead));
+            if let Some(head) = adopts(&sent[..at], true) {
+                hits.push((at + " under ".len(), lead, WEIGHTS.contains(&head)));
             }
         }
         for trigger in [" governed by ", " subject to "] {
             for (at, _) in sent.match_indices(trigger) {
-                if adopts(&sent[..at], false) {
-                    hits.push((at + trigger.len(), lead));
+                if let Some(head) = adopts(&sent[..at], false) {
+                    hits.push((at + trigger.len(), lead, WEIGHTS.contains(&head)));
                 }
             }
         }
@@ -330,13 +334,13 @@ pub fn named_in_text(text: &str) -> Vec<Named> {
             for (at, _) in sent.match_indices(trigger) {
                 let before = words(&sent[..at]);
                 if before.iter().any(|w| *w == "you" || *w == "i" || *w == "licensee") && !before.iter().any(|w| NOT_ADOPTING.contains(w)) {
-                    hits.push((at + trigger.len(), lead));
+                    hits.push((at + trigger.len(), lead, false));
                 }
             }
         }
-        for (name_at, lead) in hits {
+        for (name_at, lead, of_weights) in hits {
             if let Some((facts, len)) = name_at_start(&text[s0 + name_at..s1]) {
-                out.push(Named { facts, start: s0 + lead, end: s0 + name_at + len });
+                out.push(Named { facts, start: s0 + lead, end: s0 + name_at + len, of_weights });
             }
         }
     }
@@ -396,10 +400,11 @@ fn words(t: &str) -> Vec<&str> {
 /// "This model is licensed", "The weights are released", "Licensed" (a sentence that starts so),
 /// "We release the model weights", "Use of this model is". With `verb`, a verb of [`VERBS`] must
 /// come before the trigger.
-fn adopts(before: &str, verb: bool) -> bool {
+/// The head of the subject ("model", "code", "it"; "" for none), when the words adopt.
+fn adopts<'a>(before: &'a str, verb: bool) -> Option<&'a str> {
     let mut w = words(before);
     if w.iter().any(|x| NOT_ADOPTING.contains(x)) {
-        return false;
+        return None;
     }
     while w.last().is_some_and(|x| AUX.contains(x)) {
         w.pop();
@@ -414,21 +419,24 @@ fn adopts(before: &str, verb: bool) -> bool {
                 }
                 // "This model is a fine-tune of X and is licensed": the sentence's subject.
                 if w.last() == Some(&"and") {
-                    return subject_at(&w, 0).is_some();
+                    return subject_at(&w, 0).map(|n| w[n - 1]);
                 }
-                return w.is_empty() || subject_ends(&w);
+                return if w.is_empty() { Some("") } else { subject_ends(&w) };
             }
             // "We release the weights under", "the code is licensed under MIT and the weights under".
-            Some(_) => return subject_ends(&w) && w.iter().any(|x| VERBS.contains(x)),
-            None => return false,
+            Some(_) => return subject_ends(&w).filter(|_| w.iter().any(|x| VERBS.contains(x))),
+            None => return None,
         }
     }
     subject_ends(&w)
 }
 
-/// Whether the words end with a subject of [`HEADS`] ("this model", "the model weights", "it").
-fn subject_ends(w: &[&str]) -> bool {
-    (1..=3.min(w.len())).any(|n| subject_at(&w[w.len() - n..], 0) == Some(n))
+/// Heads of a subject that is the model itself.
+const WEIGHTS: &[&str] = &["model", "models", "weights", "checkpoint", "checkpoints", "adapter", "adapters"];
+
+/// The head of the subject of [`HEADS`] the words end with ("this model", "the model weights", "it").
+fn subject_ends<'a>(w: &[&'a str]) -> Option<&'a str> {
+    (1..=3.min(w.len())).find(|&n| subject_at(&w[w.len() - n..], 0) == Some(n)).map(|_| w[w.len() - 1])
 }
 
 /// The length of a subject phrase at `w[k..]`, if one starts there.

@@ -61,10 +61,15 @@ fn a_license_only_mentioned_is_not_the_license() {
         assert!(r.license.named.is_none());
         assert_ne!(r.verdict.class, VerdictClass::Open, "{text}");
     }
-    // Two different licenses named: neither is taken, and the report says why.
-    let r = run("The code is licensed under the MIT License. The weights are licensed under CC BY-NC 4.0.", &Options::default());
+    // Two different licenses named, neither for the weights: neither is taken, and the report says why.
+    let r = run("The code is licensed under the MIT License. This repository is licensed under the Apache License 2.0.", &Options::default());
     assert_eq!(r.license.id, None);
     assert!(r.warnings.iter().any(|w| w.contains("several licenses")), "{:?}", r.warnings);
+    // One for the code, one for the weights: a model page is about the weights, and the other is said.
+    let r = run("The code is licensed under the MIT License. The model weights are released under CC BY-NC 4.0.", &Options::default());
+    assert_eq!(r.license.id.as_deref(), Some("CC-BY-NC-4.0"));
+    assert_eq!(r.verdict.class, VerdictClass::NonCommercial);
+    assert!(r.warnings.iter().any(|w| w.contains("MIT") && w.contains("weights")), "{:?}", r.warnings);
     // A long document (a whole model card) is no pointer to a license.
     let long = format!("{}\n\nThis model is licensed under the MIT License.", "The model answers questions about plants. ".repeat(80));
     assert_eq!(run(&long, &Options::default()).license.id, None);
