@@ -247,8 +247,13 @@
     if (match) {
       const conf = typeof lic.confidence === 'number' && match !== 'declared' && match !== 'unknown'
         ? ` (${Math.round(lic.confidence * 100)}% confidence)` : '';
-      facts.append(el('li', { 'data-match': match, class: match === 'modified' ? 'fp-warn' : null },
-        'Text: ', MATCH_TEXT[match] ?? match, conf));
+      // A text that only names its license ("licensed under the Apache License 2.0"): the engine
+      // reports where it says so (license.named); the terms themselves were not read.
+      const named = match === 'declared' && typeof lic.named?.quote === 'string' && lic.named.quote.trim()
+        ? ['the text only names this license, its terms were not read: ', el('q', { class: 'fp-named' }, lic.named.quote.trim())]
+        : [MATCH_TEXT[match] ?? match];
+      facts.append(el('li', { 'data-match': match, class: match === 'modified' || named.length > 1 ? 'fp-warn' : null },
+        'Text: ', ...named, conf));
     }
     if (report.osi_approved === true) facts.append(el('li', {}, 'OSI-approved open source license'));
     else if (report.osi_approved === false) facts.append(el('li', {}, 'Not an OSI-approved open source license'));

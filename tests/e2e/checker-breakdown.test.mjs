@@ -153,6 +153,13 @@ test('an unknown-license report, a report without answer, and no report at all',
   const none = await render(c.page, null, {});
   assert.match(none.text, /No report to show/);
   assert.match(none.text, /not legal advice/i);
+  // A license the text only names: the naming sentence is shown, as text, and the terms were not read.
+  const named = await render(c.page, { ...unknown, license: { id: 'Apache-2.0', name: 'Apache License 2.0', match: 'declared', confidence: 0.5, changes: [],
+    named: { doc: 0, quote: `This model is licensed under the Apache License, Version 2.0 ${HOSTILE}`, start: 0, end: 60 } } }, {});
+  assert.match(named.text, /only names this license, its terms were not read: This model is licensed under the Apache License, Version 2\.0 </);
+  assert.ok(named.text.includes(HOSTILE) && !named.elements.includes('img'), 'the naming sentence is text');
+  const declared = await render(c.page, { ...unknown, license: { id: 'Apache-2.0', match: 'declared', confidence: 0.5, changes: [] } }, {});
+  assert.match(declared.text, /declared by the page; no license text was read/);
   // A modified license without located changes says so instead of staying silent.
   const mod = await render(c.page, { ...unknown, license: { ...unknown.license, id: 'MIT', match: 'modified', changes: [] } }, {});
   assert.match(mod.text, /changes could not be pinned down/);
