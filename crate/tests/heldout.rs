@@ -1,6 +1,7 @@
 //! Held-out license texts (`tests/fixtures/heldout/`, see its README): written
-//! for this test, in no corpus and no label file, each with an expectation file
-//! written by hand before the engine ran on it. Every text is analyzed as a
+//! for this test (batches 1-11) or real texts kept as found (batches 12-14), in no
+//! corpus and no label file, each with an expectation file written by hand before
+//! the engine ran on it. Every text is analyzed as a
 //! user would give it (one document, no hub metadata); the test reports
 //! per-kind precision and recall over the kinds each expectation scores, and
 //! fails on any expectation not met.
