@@ -117,6 +117,9 @@ fn human(r: &Report, docs: &[Document]) -> String {
     };
     s += &format!("License:  {lic}\n");
     s += &format!("Match:    {:?}, confidence {:.2}\n", r.license.match_kind, r.license.confidence);
+    if let Some(n) = &r.license.named {
+        s += &format!("Named:    only named in the text, not included: \"{}\"\n", n.quote.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
     s += &format!("Verdict:  {} ({:?})\n", r.verdict.label, r.verdict.class);
     s += &format!("Badge:    {}\n", r.badge.text);
     for why in &r.verdict.reasons {

@@ -182,13 +182,13 @@ fn changes_read(changes: &[&Change], clauses: &[Clause]) -> Option<Vec<String>> 
 /// limit), whole words or phrases of lower-case text. A harmless extra (a heading, a project
 /// description, an attribution notice, a copyright line) has none.
 const TERMS_CUES: &[&str] = &[
-    "must", "shall", "cannot", "can not", "may not", "may only", "you may", "you can", "will not", "do not", "don't",
-    "not be used", "not permitted", "not allowed", "prohibited", "prohibit", "prohibits", "forbidden", "forbid",
-    "required", "require", "requires", "agree", "agrees", "solely", "exclusively", "restrict", "restricts",
-    "restricted", "restriction", "restrictions", "licensee", "licensees", "licensor", "terminate", "terminates",
-    "revoke", "revocable", "commercial", "commercially", "non-commercial", "noncommercial", "permission",
-    "only for", "only be", "only by", "only in", "only within", "only if", "only on", "use only", "purposes only",
-    "research only", "except", "excluding", "condition", "conditions",
+    "must", "shall", "may not", "may only", "you cannot", "you can not", "you will not", "do not", "don't", "not be used",
+    "not permitted", "not allowed", "prohibited", "prohibit", "prohibits", "forbidden", "forbid", "you are required",
+    "is required to", "are required to", "required to", "requires you", "require you", "agree", "agrees", "solely",
+    "exclusively", "restrict", "restricts", "restricted", "restriction", "restrictions", "licensee", "licensees",
+    "licensor", "terminate", "terminates", "revoke", "revocable", "commercial", "commercially", "non-commercial",
+    "noncommercial", "permission", "only for", "only be", "only by", "only if", "use only", "purposes only",
+    "research only", "except", "excluding", "terms and conditions", "on condition", "provided that",
 ];
 
 /// Sentences of a document outside every known text found in it that read as terms and that no
@@ -250,11 +250,13 @@ pub fn unread_additions(docs: &[Document], license: &LicenseMatch, others: &[Lic
     out
 }
 
-/// Words that make a sentence a request or a wish, not a term ("We ask, but do not require, that
-/// you mention ...").
+/// Words that make a sentence a request, a wish or advice, not a term ("We ask, but do not
+/// require, that you mention ...").
 const NOT_BINDING: &[&str] = &[
     "we ask", "we kindly ask", "please", "we would appreciate", "we'd appreciate", "would be grateful", "we encourage",
     "we hope", "do not require", "does not require", "not required", "not a requirement", "not a condition", "optional",
+    // A model card's advice ("The model should not be used for medical advice"), as the clause data reads it.
+    "should not", "should never", "we recommend", "not intended",
 ];
 
 fn reads_as_terms(lower: &str) -> bool {
@@ -262,7 +264,7 @@ fn reads_as_terms(lower: &str) -> bool {
     let padded = format!(" {flat} ");
     let has = |c: &&str| padded.contains(&format!(" {c} "));
     // "Please note that you must not ..." binds; "We ask, but do not require, ..." does not.
-    let binding = ["must", "shall", "may not", "cannot", "can not", "prohibited", "forbidden", "not permitted", "not allowed", "will not"];
+    let binding = ["must", "shall", "may not", "you cannot", "you can not", "prohibited", "forbidden", "not permitted", "not allowed", "you will not"];
     binding.iter().any(has) || TERMS_CUES.iter().any(has) && !NOT_BINDING.iter().any(has)
 }
 

@@ -50,8 +50,9 @@ fn an_open_license_plus_unread_terms_is_not_open() {
 fn harmless_extras_leave_an_open_license_open() {
     let readme = "# FastLogs\n\nFastLogs is a small library that parses server logs quickly. It started in 2019 as a weekend \
 experiment and grew into a tool that many teams use every day to read the logs of their servers, build machines and phones. \
-It has no dependencies beyond the standard library. Pull requests are welcome: see CONTRIBUTING.md for the development \
-workflow, and thanks to everyone who sent a patch over the years.\n\n## License\n\n";
+It has no dependencies beyond the standard library. Python 3.10 is required, it cannot run on Windows, it works \
+only on Linux and macOS under various conditions of load, and you can run it on a CPU. Pull requests are welcome: see \
+CONTRIBUTING.md for the development workflow, and thanks to everyone who sent a patch over the years.\n\n## License\n\n";
     let notice = "\n\nThis product includes software developed at Acme Corp (https://acme.example/).\nCopyright 2024 Acme Corp. All rights reserved.\n";
     for id in OPEN {
         let lic = text_of(id);
@@ -62,6 +63,7 @@ workflow, and thanks to everyone who sent a patch over the years.\n\n## License\
             ("a copyright line before it", format!("Copyright (c) 2024 Jane Doe <jane@example.org>\n\n{lic}")),
             ("a second recognised license", format!("{lic}\n\nThe documentation is under this license:\n\n{}", text_of("CC0-1.0"))),
             ("a request, not a term", format!("{lic}\n\nWe ask, but do not require, that you mention FastLogs when you publish work that uses it.\n")),
+            ("advice, not a term", format!("{lic}\n\nThe parser should not be used on untrusted input without a size limit.\n")),
         ];
         for (what, text) in cases {
             let r = run(&text);
