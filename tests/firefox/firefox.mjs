@@ -192,6 +192,7 @@ export async function launchFirefox({ extensionDir = ROOT, install = true, extra
 
   try {
     hub = await fakeHub(dir);
+    // --allow-system-access: without it geckodriver refuses to navigate to the add-on's moz-extension:// pages.
     driver = spawn(bin.geckodriver, ['--port', '0', '--websocket-port', '0', '--profile-root', dir, '--binary', bin.firefox, '--allow-system-access'],
       { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: dir, MOZ_HEADLESS: '1' } });
     let log = '';
@@ -249,20 +250,18 @@ export async function launchFirefox({ extensionDir = ROOT, install = true, extra
         script: `const done = arguments[arguments.length - 1]; Promise.resolve((${fn}).apply(null, [...arguments].slice(0, -1))).then(done, (e) => done({ error: String(e) }));`,
         args,
       }),
-      /** Run `fn` in the browser's privileged (chrome) context, then come back to the page. */
-      async runChrome(fn, ...args) {
-        await s('POST', '/moz/context', { context: 'chrome' });
-        try {
-          return await s('POST', '/execute/sync', { script: `return (${fn}).apply(null, arguments);`, args });
-        } finally {
-          await s('POST', '/moz/context', { context: 'content' });
-        }
-      },
       /** Press one key (a WebDriver key action; `key` is a character or a WebDriver key code such as '\uE00C', Escape). */
       press: (key) => s('POST', '/actions', {
         actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
       }),
       click: (element) => s('POST', `/element/${Object.values(element)[0]}/click`, {}),
+      /** Reload the current page. */
+      refresh: () => s('POST', '/refresh', {}),
+      /** The current tab's WebDriver handle; a new tab (not switched to: see switchTo); close the current tab. */
+      tab: () => s('GET', '/window'),
+      newTab: async () => (await s('POST', '/window/new', { type: 'tab' })).handle,
+      switchTo: (handle) => s('POST', '/window', { handle }),
+      closeTab: () => s('DELETE', '/window'),
       /** Poll `fn` in the page until it returns something truthy. */
       async waitFor(fn, { timeout = 15000, what = 'condition' } = {}, ...args) {
         const until = Date.now() + timeout;

@@ -5,7 +5,9 @@
 // a badge on the page proves the add-on's background (an event page in Firefox) ran the engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchFirefox, HF } from './firefox.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchFirefox, HF, EXTENSION_ORIGIN, ROOT } from './firefox.mjs';
 import { corpusText } from '../e2e/harness.mjs';
 import { badgeInPage, panelInPage, afterCloseInPage } from '../e2e/hf-site.mjs';
 import { hfPage } from '../e2e/fixtures/huggingface/pages.mjs';
@@ -34,12 +36,34 @@ async function visit(url) {
   // Styled by the badge's constructed style sheet (or its <style> fallback): a pill, not a bare button.
   badge.radius = await ff.run(() => getComputedStyle(document.querySelector('[data-fineprint-badge]').shadowRoot.querySelector('button')).borderTopLeftRadius);
   const requests = () => ff.hub.requests.slice(from);
-  // Firefox prints script errors and console messages (prefs devtools.console.stdout.*): none may come
-  // from the add-on (moz-extension://, its "[Fine Print]" warnings) or the page it runs in.
-  const errors = () => ff.log().slice(logFrom).split('\n')
-    .filter((l) => /^JavaScript error: (moz-extension:|https:\/\/huggingface\.co)|\[Fine Print\]/.test(l));
-  return { badge, requests, errors };
+  return { badge, requests, errors: () => scriptErrors(logFrom) };
 }
+
+/**
+ * Firefox prints script errors and console messages (prefs devtools.console.stdout.*): the lines since
+ * `logFrom` that come from the add-on (moz-extension://, its "[Fine Print]" warnings) or a page it runs in.
+ */
+const scriptErrors = (logFrom) => ff.log().slice(logFrom).split('\n')
+  .filter((l) => /^JavaScript error: (moz-extension:|https:\/\/huggingface\.co)|\[Fine Print\]/.test(l));
+
+/**
+ * Open the add-on's page `pagePath` in a new tab, run `fn` there, then close that tab and come back to
+ * the first one (where visit() opens the model pages).
+ */
+async function inExtensionTab(pagePath, fn) {
+  const home = await ff.tab();
+  await ff.switchTo(await ff.newTab());
+  try {
+    await ff.goto(EXTENSION_ORIGIN + pagePath);
+    return await fn();
+  } finally {
+    await ff.closeTab();
+    await ff.switchTo(home);
+  }
+}
+
+/** The ids of the tabs showing `url`, asked from an add-on page (host permission, no "tabs" permission). */
+const tabIdsOf = (url) => ff.runAsync(async (u) => (await browser.tabs.query({ url: u })).map((t) => t.id), url);
 
 /** Fetches the extension made on huggingface.co for the license (the model card README.md left out). */
 const licenseFetches = (requests) => requests.filter((r) => r.host === 'huggingface.co' && r.dest === 'empty')
@@ -158,24 +182,175 @@ test('Firefox, gated repository with nothing readable: an error badge that says 
   assert.deepEqual(errors(), [], 'no script error');
 });
 
-test('Firefox, the event page: suspended when idle, woken by the next page, which still gets its badge', async () => {
-  // Extension.backgroundState, read in the browser's privileged context: Firefox's own record of the page.
-  const state = () => ff.runChrome((id) => WebExtensionPolicy.getByID(id)?.extension?.backgroundState ?? null, ff.addonId);
-  const until = Date.now() + IDLE_MS + 10000;
-  let s;
-  while ((s = await state()) !== 'stopped' && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
-  assert.equal(s, 'stopped', 'Firefox suspends the idle background');
 
-  const id = 'acme-ai/mit-model';
-  const license = corpusText('spdx/MIT.txt');
-  const html = hfPage({ id, cardData: { license: 'mit' } });
-  ff.serve(`/${id}`, html);
+/** What the popup shows once it has its answer (run in the popup page). */
+function popupInPage() {
+  const $ = (id) => document.getElementById(id);
+  const box = $('result');
+  if (box.dataset.state === 'none') return null; // not answered yet (or nothing recorded for the tab)
+  return {
+    state: box.dataset.state, license: box.dataset.license, verdict: box.dataset.verdict,
+    headline: $('headline').textContent,
+    facts: $('facts').hidden ? null : { license: $('license').textContent, verdict: $('verdict').textContent },
+    page: $('page').textContent,
+  };
+}
+
+/** The popup as a page for the tab showing `url` (the toolbar popup is opened with ?tab=ID by tests). */
+async function popupFor(url) {
+  return inExtensionTab('/extension/popup/popup.html', async () => {
+    const ids = await tabIdsOf(url);
+    assert.equal(ids.length, 1, `one tab shows ${url}: ${ids}`);
+    const logFrom = ff.log().length;
+    await ff.goto(`${EXTENSION_ORIGIN}/extension/popup/popup.html?tab=${ids[0]}`);
+    const shown = await ff.waitFor(popupInPage, { timeout: 5000, what: 'the popup\'s result' });
+    // Its two buttons are there (they open the checker and the profile).
+    shown.buttons = await ff.run(() => [...document.querySelectorAll('nav button')].map((b) => b.id));
+    assert.deepEqual(scriptErrors(logFrom), [], 'no script error in the popup');
+    return shown;
+  });
+}
+
+test('Firefox, the popup shows the result of a tab that visited a model page, and the error of one with no license', async () => {
+  const id = 'acme-ai/popup-model';
+  const license = corpusText('spdx/Apache-2.0.txt');
+  ff.serve(`/${id}`, hfPage({ id, cardData: { license: 'apache-2.0' } }));
   ff.serve(`/${id}/raw/main/LICENSE`, ff.text(license));
-  const { badge, requests, errors } = await visit(`${HF}/${id}`);
-  assert.equal(badge.state, 'result');
-  expectEngine(badge, [{ name: 'LICENSE', text: license }], { hf_license: 'mit' });
-  assert.equal(badge.license, 'MIT');
-  assert.equal(await state(), 'running', 'the content script\'s message woke it');
-  assert.deepEqual(foreignHosts(requests(), html), [], 'no request to another origin');
-  assert.deepEqual(errors(), [], 'no script error');
+  const v = await visit(`${HF}/${id}`);
+  assert.equal(v.badge.state, 'result');
+  const r = expectEngine(v.badge, [{ name: 'LICENSE', text: license }], { hf_license: 'apache-2.0' });
+  assert.deepEqual(await popupFor(`${HF}/${id}`), {
+    state: 'result', license: 'Apache-2.0', verdict: 'open-weights-permissive', headline: r.badge.text,
+    facts: { license: 'Apache-2.0', verdict: 'open-weights-permissive' }, page: `${HF}/${id}`,
+    buttons: ['open-checker', 'open-options'],
+  });
+  assert.equal(r.badge.class, 'open-weights-permissive');
+
+  // The same tab goes on to a model with no license anywhere: the page's error badge tells the worker
+  // (no analysis ran), and the popup now says why there is nothing, with no license or class shown.
+  const bare = 'acme-ai/popup-no-license';
+  ff.serve(`/${bare}`, hfPage({ id: bare, cardData: {} }));
+  const e = await visit(`${HF}/${bare}`);
+  assert.equal(e.badge.state, 'error');
+  const shown = await popupFor(`${HF}/${bare}`);
+  assert.equal(shown.state, 'error');
+  assert.match(shown.headline, /No license found/);
+  assert.equal(shown.facts, null, 'no license or class for a page with none');
+  assert.deepEqual([shown.license, shown.page], ['', `${HF}/${bare}`]);
+  assert.deepEqual([...v.errors(), ...e.errors()], [], 'no script error');
+});
+
+test('Firefox, the options page: the ten questions, answers kept in storage.sync and across a reload, "None of these" clears the other fields', async () => {
+  const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/shared/profile-questions.json'), 'utf8'));
+  const questions = file.questions;
+  assert.equal(questions.length, 10);
+  await inExtensionTab('/extension/options/options.html', async () => {
+    const logFrom = ff.log().length;
+    const stored = async () => (await ff.runAsync(() => browser.storage.sync.get('fp:profile')))['fp:profile'] ?? null;
+    // Each question as rendered: its legend, and its inputs' names, types, values and checked state.
+    const form = () => ff.waitFor(() => {
+      const sets = [...document.querySelectorAll('#profile fieldset')];
+      return sets.length > 0 && sets.map((f) => ({
+        legend: f.querySelector('legend')?.textContent,
+        inputs: [...f.querySelectorAll('input')].map((i) => ({ name: i.name, type: i.type, value: i.value, checked: i.checked })),
+      }));
+    }, { timeout: 5000, what: 'the profile questions' });
+    const click = async (name, value) => ff.click(await ff.run((n, x) => document.querySelector(`#profile input[name="${n}"][value="${x}"]`), name, value));
+    const picked = (sets) => Object.fromEntries(sets.map((f) => [f.inputs[0].name, f.inputs.filter((i) => i.checked).map((i) => i.value)]));
+
+    // A fresh profile: nothing stored, every question at "Not sure" (the riskier answer).
+    await ff.runAsync(() => browser.storage.sync.remove('fp:profile'));
+    await ff.refresh();
+    const rendered = await form();
+    assert.equal(rendered.length, 10, 'the ten questions');
+    rendered.forEach((f, n) => {
+      const q = questions[n];
+      assert.ok(f.legend.startsWith(q.text), `question ${q.id}: ${f.legend}`);
+      assert.deepEqual(f.inputs.map((i) => [i.name, i.type, i.value]),
+        q.answers.map((a) => a.id).concat('not_sure').map((a) => [q.id, q.multiple ? 'checkbox' : 'radio', a]), q.id);
+      assert.deepEqual(f.inputs.filter((i) => i.checked).map((i) => i.value), ['not_sure'], `${q.id} starts as "Not sure"`);
+    });
+    assert.equal(await stored(), null);
+
+    // Answers given by clicking, as a person would: saved on each change.
+    await click('use', 'product');
+    await click('region', 'eu');
+    await click('fields', 'medical');
+    await click('fields', 'minors');
+    await ff.waitFor(() => /^Saved \(3 of 10 answered\)/.test(document.getElementById('status').textContent), { timeout: 5000, what: 'the saved status' });
+    assert.deepEqual((await stored())?.answers?.fields, ['medical', 'minors']);
+
+    // "None of these" unticks the other fields, and that is what is stored.
+    await click('fields', 'none');
+    const until = Date.now() + 5000;
+    let profile;
+    while (JSON.stringify((profile = await stored())?.answers?.fields) !== '["none"]' && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    const expected = Object.fromEntries(questions.map((q) => [q.id, q.multiple ? ['not_sure'] : 'not_sure']));
+    Object.assign(expected, { use: 'product', region: 'eu', fields: ['none'] });
+    assert.deepEqual(profile, { version: file.version, answers: expected }, 'stored: the answers given, "not sure" for the rest');
+    const after = picked(await form());
+    assert.deepEqual(after.fields, ['none'], 'medical and minors unticked');
+
+    // Kept across a reload: read back from storage.sync into the form.
+    await ff.refresh();
+    const reloaded = picked(await form());
+    assert.deepEqual(reloaded, Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, [].concat(v)])));
+    await ff.runAsync(() => browser.storage.sync.remove('fp:profile'));
+    assert.deepEqual(scriptErrors(logFrom), [], 'no script error');
+  });
+});
+
+test('Firefox, the event page: suspended when idle, woken by the next page (which gets its badge), its memory gone after a suspension', async () => {
+  // Seen through public WebExtension behaviour from an add-on page in a second tab (the options page,
+  // which sends the background nothing): extension.getViews() lists the background page only while
+  // it is loaded, and asking does not wake it; the worker's stats message (fp:stats) answers from
+  // memory that only the life that analysed a page has.
+  const home = await ff.tab();
+  const observer = await ff.newTab();
+  await ff.switchTo(observer);
+  await ff.goto(`${EXTENSION_ORIGIN}/extension/options/options.html`);
+  const loaded = () => ff.run(() => {
+    const tabs = new Set(browser.extension.getViews({ type: 'tab' }));
+    return browser.extension.getViews().filter((w) => !tabs.has(w)).length > 0;
+  });
+  const stats = async () => {
+    const res = await ff.runAsync(() => browser.runtime.sendMessage({ type: 'fp:stats' }));
+    assert.equal(res?.ok, true, JSON.stringify(res));
+    return res.stats;
+  };
+  async function untilSuspended() {
+    const until = Date.now() + IDLE_MS + 10000;
+    while (await loaded() && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    assert.equal(await loaded(), false, 'Firefox suspends the idle background');
+  }
+  try {
+    await untilSuspended();
+    const id = 'acme-ai/mit-model';
+    const license = corpusText('spdx/MIT.txt');
+    const html = hfPage({ id, cardData: { license: 'mit' } });
+    ff.serve(`/${id}`, html);
+    ff.serve(`/${id}/raw/main/LICENSE`, ff.text(license));
+    await ff.switchTo(home);
+    const { badge, requests, errors } = await visit(`${HF}/${id}`);
+    assert.equal(badge.state, 'result');
+    expectEngine(badge, [{ name: 'LICENSE', text: license }], { hf_license: 'mit' });
+    assert.equal(badge.license, 'MIT');
+    assert.deepEqual(foreignHosts(requests(), html), [], 'no request to another origin');
+    assert.deepEqual(errors(), [], 'no script error');
+
+    await ff.switchTo(observer);
+    assert.equal(await loaded(), true, 'the content script\'s message woke it');
+    const woken = await stats();
+    assert.equal(woken.analyses.length, 1, 'this life analysed the page');
+    assert.equal(typeof woken.initMs, 'number', 'and started the engine');
+
+    await untilSuspended();
+    const next = await stats(); // this message wakes it again: a new life, which never analysed anything
+    assert.deepEqual([next.analyses.length, next.initMs], [0, null], 'the suspension dropped the engine and its timings');
+    assert.equal(await loaded(), true, 'the stats message woke it');
+  } finally {
+    await ff.switchTo(observer);
+    await ff.closeTab();
+    await ff.switchTo(home);
+  }
 });
