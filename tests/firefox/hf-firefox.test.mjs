@@ -182,7 +182,6 @@ test('Firefox, gated repository with nothing readable: an error badge that says 
   assert.deepEqual(errors(), [], 'no script error');
 });
 
-
 /** What the popup shows once it has its answer (run in the popup page). */
 function popupInPage() {
   const $ = (id) => document.getElementById(id);
@@ -294,7 +293,7 @@ test('Firefox, the options page: the ten questions, answers kept in storage.sync
     // Kept across a reload: read back from storage.sync into the form.
     await ff.refresh();
     const reloaded = picked(await form());
-    assert.deepEqual(reloaded, Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, [].concat(v)])));
+    assert.deepEqual(reloaded, Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, [].concat(v)])), 'the stored answers, ticked again after a reload');
     await ff.runAsync(() => browser.storage.sync.remove('fp:profile'));
     assert.deepEqual(scriptErrors(logFrom), [], 'no script error');
   });
