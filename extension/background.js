@@ -17,7 +17,7 @@ const HFRead = globalThis.FinePrintHFRead;
 const CACHE_PREFIX = 'fp:cache:';
 const CACHE_INDEX = 'fp:cache-index';
 const CACHE_MAX_ENTRIES = 64; // storage.session holds 10 MB; a report with its quotes is 1-60 kB
-const TAB_PREFIX = 'fp:tab:';
+const TAB_PREFIX = MSG.TAB_KEY;
 
 // The keys the cache holds, read once as the worker starts: a miss is then answered without a
 // storage round trip, which the engine's warm-up could otherwise hold up.

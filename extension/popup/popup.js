@@ -1,5 +1,6 @@
 // The toolbar popup: the current tab's result (as the badge on the page shows it), and links to the
-// checker page and the profile. It reads what the worker stored for the tab; it fetches nothing.
+// checker page and the profile. It reads what the worker stored for the tab, and follows it while
+// open (a page still reading its license); it fetches nothing.
 (() => {
   const MSG = globalThis.FinePrintMsg;
   const $ = (id) => document.getElementById(id);
@@ -37,8 +38,17 @@
     });
     const tabId = await activeTabId();
     if (typeof tabId !== 'number') return;
+    // Opened while the page is still reading its license: show the result when the worker records it.
+    let latest = false;
+    chrome.storage.onChanged.addListener((changes, area) => {
+      const c = area === 'session' ? changes[MSG.TAB_KEY + tabId] : null;
+      if (c?.newValue) {
+        latest = true;
+        show(c.newValue);
+      }
+    });
     const res = await chrome.runtime.sendMessage({ type: MSG.GET_TAB_RESULT, tabId });
-    show(res?.summary ?? null);
+    if (!latest) show(res?.summary ?? null);
   }
 
   main().catch((err) => {

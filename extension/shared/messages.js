@@ -30,5 +30,8 @@
     STATS: 'fp:stats',
     // UI→BG {} -> {ok, version}
     VERSION: 'fp:version',
+    // Not a message: the storage.session key prefix of a tab's result (+ tab id), which the worker
+    // writes and an open popup watches.
+    TAB_KEY: 'fp:tab:',
   });
 })();

@@ -189,6 +189,29 @@ test('the popup shows the current tab\'s result and links to the checker and the
   await e.page.close();
 });
 
+test('a popup opened while the page still reads its license shows the result when it comes', async () => {
+  const id = 'acme-ai/slow-license';
+  let release;
+  const held = new Promise((r) => { release = r; });
+  b.serve(`/${id}`, hfPage({ id, cardData: { license: 'apache-2.0' } }));
+  b.serve(`/${id}/raw/main/LICENSE`, async () => { await held; return b.text(corpusText('spdx/Apache-2.0.txt')); });
+  const page = await b.context.newPage();
+  await page.goto(`${HF}/${id}`);
+  await page.waitForSelector('[data-fineprint-badge][data-state="loading"]');
+  const tabId = await tabIdOf(b, page);
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/extension/popup/popup.html?tab=${tabId}`);
+  await popup.waitForLoadState('load');
+  await new Promise((r) => setTimeout(r, 200));
+  assert.notEqual(await popup.locator('#result').getAttribute('data-state'), 'result', 'nothing to show yet');
+  release();
+  await popup.waitForSelector('#result[data-state="result"]', { timeout: 10000 });
+  assert.equal(await popup.locator('#result').getAttribute('data-license'), 'Apache-2.0');
+  assert.equal(await popup.locator('#page').textContent(), `${HF}/${id}`);
+  await popup.close();
+  await page.close();
+});
+
 test('the options page keeps the profile in storage.sync', async () => {
   const page = await b.context.newPage();
   const errors = [];
