@@ -223,11 +223,11 @@ function recordTab(sender, report, meta) {
 }
 
 /** Analyse a page's documents (with the model's ancestors when it sent Hub metadata) and cache the report. */
-async function analyseFor(msg, sender) {
+async function analyseFor(msg, sender, ancestors = null) {
   await engine();
   let report;
   const opts = { ...(msg.opts ?? {}) };
-  if (opts.hf_metadata) opts.ancestors = await collectAncestors(opts.hf_metadata);
+  if (opts.hf_metadata) opts.ancestors = ancestors ? await ancestors : await collectAncestors(opts.hf_metadata);
   const t0 = performance.now();
   try {
     report = engineModule.analyze(msg.docs ?? [], opts);
@@ -277,9 +277,12 @@ const HANDLERS = {
     prepareEngine();
     const fetchText = (url, opts = {}) => (new URL(url).origin === HFRead.ORIGIN
       ? hubFetch(url, opts) : Promise.resolve({ ok: false, status: 0, reason: 'network', error: 'refused: not huggingface.co' }));
+    // The base models' metadata (a fine-tune's lineage) is fetched while the files are read.
+    const ancestors = page.type === 'model'
+      ? engine().then(() => collectAncestors(HFRead.slim(repo, page))).catch(() => []) : null;
     const got = await HFRead.collect({ page, repo, m, fetchText });
     if (got.noText) return { ok: false, reason: got.details.failure, error: 'no license text and no declared license', details: got.details };
-    const res = await analyseFor({ docs: got.docs, opts: got.opts, ...(got.cacheable ? { key: msg.key, meta: got.details } : {}) }, sender);
+    const res = await analyseFor({ docs: got.docs, opts: got.opts, ...(got.cacheable ? { key: msg.key, meta: got.details } : {}) }, sender, ancestors);
     return { ...res, details: got.details };
   },
   async [MSG.CACHED](msg, sender) {
