@@ -276,6 +276,9 @@ const NOT_ADOPTING: &[&str] = &[
     "not", "never", "no", "unlike", "except", "instead", "rather", "compatible", "incompatible", "previously",
     "formerly", "originally", "longer", "which", "whose", "base", "upstream", "dependency", "dependencies",
     "third-party", "if", "whether", "like", "similar", "than", "original", "parent",
+    // A part of the work, not the work: "Portions of the model are licensed under ...".
+    "portion", "portions", "part", "parts", "some", "component", "components", "includes", "including", "included",
+    "contains", "bundled", "vendored",
 ];
 
 /// A license a text names as its own: the entry, and the byte range of the sentence that says so.
@@ -662,6 +665,8 @@ mod tests {
             "If the code were released under the MIT License, you could sell it.",
             "The original model is released under CC BY-NC 4.0.",
             "We considered releasing under the Apache License 2.0.",
+            "Portions of the model are licensed under the Apache License 2.0.",
+            "This model includes code licensed under the MIT License.",
         ] {
             assert!(named(text).is_empty(), "{text}: {:?}", named(text));
         }

@@ -189,6 +189,7 @@ const TERMS_CUES: &[&str] = &[
     "licensor", "terminate", "terminates", "revoke", "revocable", "commercial", "commercially", "non-commercial",
     "noncommercial", "permission", "only for", "only be", "only by", "only if", "use only", "purposes only",
     "research only", "except", "excluding", "terms and conditions", "on condition", "provided that",
+    "for research", "research purposes", "academic use", "evaluation purposes", "personal use",
 ];
 
 /// Sentences of a document outside every known text found in it that read as terms and that no

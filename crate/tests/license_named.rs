@@ -84,6 +84,13 @@ fn what_the_text_adds_to_a_named_license_still_counts() {
     );
     assert_eq!(r.license.id.as_deref(), Some("Apache-2.0"));
     assert_ne!(r.verdict.class, VerdictClass::Open, "{:?}", r.verdict);
+    // A grant narrowed in words of its own beside the name.
+    let r = run(
+        "Acme Model License\n\nThis model is released under the MIT License. You may use the model for research purposes.",
+        &Options::default(),
+    );
+    assert_eq!(r.license.id.as_deref(), Some("MIT"));
+    assert_ne!(r.verdict.class, VerdictClass::Open, "{:?} {:?}", r.license, r.verdict);
     // Words no detector reads are not called open either.
     let r = run(
         "This model is licensed under the MIT License. The licensee shall report each deployment to the authors within thirty days.",
