@@ -197,9 +197,25 @@ const ACTION_TEXT = {
   'non-commercial': 'NC', 'research-only': 'RES', unknown: '?',
 };
 
+// Tabs with a recorded result, oldest first: the entries of closed tabs go once the list is full,
+// rather than through a tabs.onRemoved listener, which would start the worker whenever any tab of
+// the browser closes.
+const TAB_INDEX = 'fp:tab-index';
+const TAB_MAX_ENTRIES = 64;
+
+let tabWrites = Promise.resolve(); // one index update at a time
+
 async function setTabResult(tabId, summary) {
   if (typeof tabId !== 'number') return;
-  await chrome.storage.session.set({ [TAB_PREFIX + tabId]: summary });
+  const write = tabWrites.then(async () => {
+    const index = ((await chrome.storage.session.get(TAB_INDEX))[TAB_INDEX] ?? []).filter((t) => t !== tabId);
+    index.push(tabId);
+    const gone = index.splice(0, Math.max(0, index.length - TAB_MAX_ENTRIES));
+    if (gone.length) await chrome.storage.session.remove(gone.map((t) => TAB_PREFIX + t));
+    await chrome.storage.session.set({ [TAB_PREFIX + tabId]: summary, [TAB_INDEX]: index });
+  });
+  tabWrites = write.catch(() => {});
+  await write;
   const text = summary.state === 'result' ? ACTION_TEXT[summary.verdict] ?? '?' : summary.state === 'error' ? '!' : '…';
   const title = `Fine Print: ${summary.text ?? 'reading the license'}`;
   try {
@@ -350,6 +366,3 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true; // the answer is asynchronous
 });
 
-chrome.tabs?.onRemoved.addListener((tabId) => {
-  chrome.storage.session.remove(TAB_PREFIX + tabId).catch(() => {});
-});
