@@ -326,6 +326,10 @@ fn is_abbreviation(b: &[u8], dot: usize) -> bool {
         w -= 1;
     }
     let word = &b[w..dot];
+    // A period after a closing bracket or quote ("... the other party).") ends a sentence.
+    if word.is_empty() && dot > 0 && matches!(b[dot - 1], b')' | b'"' | b'\'' | b']') {
+        return false;
+    }
     word.len() <= 1
         || word.contains(&b'.')
         || matches!(word, b"inc" | b"ltd" | b"co" | b"corp" | b"no" | b"sec" | b"etc" | b"vs" | b"al" | b"st" | b"mr" | b"dr" | b"jr" | b"art" | b"para")
@@ -349,6 +353,14 @@ mod tests {
         let s = v.norm.find("must not").unwrap();
         let (a, z) = v.orig_range(s, s + 8);
         assert_eq!(&t[a..z], "MUST**\n  not");
+    }
+
+    #[test]
+    fn a_period_after_a_bracket_ends_a_sentence() {
+        let v = View::new("It ends on notice (to the other party). It also ends on breach.");
+        let s = v.norm.find("notice").unwrap();
+        let (a, z) = v.sentence(s, s + 6);
+        assert_eq!(&v.norm[a..z], "it ends on notice (to the other party).");
     }
 
     #[test]
