@@ -161,6 +161,10 @@
     const cardRead = page.type === 'model' && budget.take()
       ? fetchText(`${ORIGIN}${page.prefix}/${page.id}/raw/${encodeURIComponent(page.rev)}/README.md`, { maxBytes: CARD_MAX_BYTES })
       : Promise.resolve(null);
+    // A gated repository whose page data leave out the access form's terms: the API answer carries
+    // them, and is asked beside the files (which answer 401/403 unless the user was let in).
+    const promptRead = m.gated && !m.gatedPrompt && repo && !m.siblings && budget.take()
+      ? apiRepo(page, fetchText, budgetOf(1)) : null;
     const [texts, card] = await Promise.all([readTexts(m, page, fetchText, budget), cardRead]);
     const docs = texts.docs;
     const notes = [];
@@ -168,7 +172,7 @@
       let prompt = m.gatedPrompt;
       if (!prompt && repo && !m.siblings) {
         // The page's island may leave out the gate prompt; the API answer carries it.
-        const got = await apiRepo(page, fetchText, budget);
+        const got = await (promptRead ?? apiRepo(page, fetchText, budget));
         if (got && !got.error) prompt = meta(got).gatedPrompt;
       }
       if (prompt) {
