@@ -53,8 +53,10 @@ function cases() {
 // In the page's main world: when the badge settled (ms since navigation start) and when the
 // document's DOMContentLoaded ended, told through the console so nothing polls the page.
 const PROBE = `
-  new MutationObserver((_, obs) => {
-    const b = document.querySelector('[data-fineprint-badge]');
+  // Told by the badge's own data-state change (attributeFilter): the probe runs once or twice, not on
+  // every node the parser inserts, so its own script time stays out of the content scripts' number.
+  new MutationObserver((records, obs) => {
+    const b = records.map((r) => r.target).find((t) => t.hasAttribute?.('data-fineprint-badge'));
     const s = b && b.getAttribute('data-state');
     if (s === 'result' || s === 'error') {
       obs.disconnect();
@@ -62,7 +64,7 @@ const PROBE = `
       const report = () => console.debug('fp-settled', t, performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd || 0);
       document.readyState === 'loading' ? addEventListener('DOMContentLoaded', () => setTimeout(report)) : setTimeout(report);
     }
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
 `;
 
 async function measure(context, url) {
