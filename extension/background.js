@@ -109,49 +109,56 @@ async function cachePut(key, entry) {
   if (typeof key !== 'string' || !key) return;
   const k = CACHE_PREFIX + key;
   memPut(k, entry);
-  const index = ((await chrome.storage.session.get(CACHE_INDEX))[CACHE_INDEX] ?? []).filter((x) => x !== k);
-  index.push(k);
-  const evict = index.splice(0, Math.max(0, index.length - CACHE_MAX_ENTRIES));
+  const index = await putIndexed(CACHE_INDEX, k, entry, CACHE_MAX_ENTRIES);
   const keys = await cacheKeys;
   if (keys) {
     keys.clear();
     for (const x of index) keys.add(x);
   }
-  if (evict.length) await chrome.storage.session.remove(evict);
-  try {
-    await chrome.storage.session.set({ [k]: entry, [CACHE_INDEX]: index });
-  } catch (err) {
-    // Over the session quota: drop the older half and try once more; a cache miss is harmless.
-    const drop = index.splice(0, Math.ceil(index.length / 2)).filter((x) => x !== k);
-    await chrome.storage.session.remove(drop);
-    await chrome.storage.session.set({ [k]: entry, [CACHE_INDEX]: index }).catch(() => {});
-  }
+}
+
+// Entries kept in storage.session with an index of their keys, oldest first (the report cache, each
+// tab's result): past `max` entries the oldest go, and over the session quota the older half. One
+// update at a time, so two writes cannot lose each other's index entry. Resolves to the new index.
+let indexedWrites = Promise.resolve();
+
+function putIndexed(indexKey, k, value, max) {
+  const write = indexedWrites.then(async () => {
+    const index = ((await chrome.storage.session.get(indexKey))[indexKey] ?? []).filter((x) => x !== k);
+    index.push(k);
+    const gone = index.splice(0, Math.max(0, index.length - max));
+    if (gone.length) await chrome.storage.session.remove(gone);
+    try {
+      await chrome.storage.session.set({ [k]: value, [indexKey]: index });
+    } catch {
+      // Over the session quota: drop the older half and try once more; a missing entry is harmless.
+      const drop = index.splice(0, Math.ceil(index.length / 2)).filter((x) => x !== k);
+      await chrome.storage.session.remove(drop);
+      await chrome.storage.session.set({ [k]: value, [indexKey]: index }).catch(() => {});
+    }
+    return index;
+  });
+  indexedWrites = write.catch(() => {});
+  return write;
 }
 
 // ---- lineage: the base models' metadata, fetched here (same site as the page, host permission) ------
 
 const ANCESTOR_PREFIX = 'fp:anc:';
-const HUB = 'https://huggingface.co';
 const ANCESTOR_FETCHES = 8; // per analysis; cached ancestors are free
 const ANCESTOR_TIMEOUT_MS = 8000;
 const ANCESTOR_MAX_BYTES = 2 * 1024 * 1024;
-
-// The fields of /api/models/{id} the engine reads (lineage and recipe), so the cache stays small.
-function slimMetadata(m) {
-  const keep = ['id', 'modelId', 'gated', 'private', 'disabled', 'tags', 'siblings', 'cardData', 'lastModified'];
-  return Object.fromEntries(keep.filter((k) => m?.[k] !== undefined).map((k) => [k, m[k]]));
-}
 
 async function fetchAncestor(id) {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), ANCESTOR_TIMEOUT_MS);
   try {
     const path = id.split('/').map(encodeURIComponent).join('/');
-    const res = await fetch(`${HUB}/api/models/${path}`, { signal: ctl.signal, credentials: 'omit' });
+    const res = await fetch(`${HFRead.ORIGIN}/api/models/${path}`, { signal: ctl.signal, credentials: 'omit' });
     if (!res.ok) return { id, error: res.status === 404 ? 'not found' : `HTTP ${res.status}` };
     const text = await res.text();
     if (text.length > ANCESTOR_MAX_BYTES) return { id, error: 'answer too large' };
-    return { id, metadata: slimMetadata(JSON.parse(text)) };
+    return { id, metadata: HFRead.slim(JSON.parse(text)) }; // the fields the engine reads: the cache stays small
   } catch (err) {
     return { id, error: err?.name === 'AbortError' ? 'timed out' : 'network error' };
   } finally {
@@ -197,25 +204,15 @@ const ACTION_TEXT = {
   'non-commercial': 'NC', 'research-only': 'RES', unknown: '?',
 };
 
-// Tabs with a recorded result, oldest first: the entries of closed tabs go once the list is full,
-// rather than through a tabs.onRemoved listener, which would start the worker whenever any tab of
-// the browser closes.
+// Tabs with a recorded result, in an index like the cache's: the entries of closed tabs go once it is
+// full, rather than through a tabs.onRemoved listener, which would start the worker whenever any tab
+// of the browser closes.
 const TAB_INDEX = 'fp:tab-index';
 const TAB_MAX_ENTRIES = 64;
 
-let tabWrites = Promise.resolve(); // one index update at a time
-
 async function setTabResult(tabId, summary) {
   if (typeof tabId !== 'number') return;
-  const write = tabWrites.then(async () => {
-    const index = ((await chrome.storage.session.get(TAB_INDEX))[TAB_INDEX] ?? []).filter((t) => t !== tabId);
-    index.push(tabId);
-    const gone = index.splice(0, Math.max(0, index.length - TAB_MAX_ENTRIES));
-    if (gone.length) await chrome.storage.session.remove(gone.map((t) => TAB_PREFIX + t));
-    await chrome.storage.session.set({ [TAB_PREFIX + tabId]: summary, [TAB_INDEX]: index });
-  });
-  tabWrites = write.catch(() => {});
-  await write;
+  await putIndexed(TAB_INDEX, TAB_PREFIX + tabId, summary, TAB_MAX_ENTRIES);
   const text = summary.state === 'result' ? ACTION_TEXT[summary.verdict] ?? '?' : summary.state === 'error' ? '!' : '…';
   const title = `Fine Print: ${summary.text ?? 'reading the license'}`;
   try {

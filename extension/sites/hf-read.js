@@ -60,11 +60,12 @@
     };
   }
 
-  // The fields of the Hub's answer the engine reads (the island's copy carries much more).
-  function slim(repo, page) {
+  // The fields of the Hub's answer the engine reads (the island's copy carries much more); with the
+  // page, its id when the answer has none. The worker keeps base models' answers slimmed the same way.
+  function slim(repo, page = null) {
     const keep = ['id', 'modelId', 'gated', 'private', 'disabled', 'tags', 'siblings', 'cardData', 'lastModified', 'sha'];
-    const out = Object.fromEntries(keep.filter((k) => repo[k] !== undefined).map((k) => [k, repo[k]]));
-    out.id ??= page.id;
+    const out = Object.fromEntries(keep.filter((k) => repo?.[k] !== undefined).map((k) => [k, repo[k]]));
+    if (page) out.id ??= page.id;
     return out;
   }
 
