@@ -3,6 +3,8 @@
 // worker fetch from the hub whose page it shows, and only from that hub's own hosts (HUBS below).
 // Requests carry no cookies, never follow a redirect off the hub, time out, and are size-capped.
 
+import './shared/fetch.js';
+
 export const HUB_MSG = Object.freeze({
   FETCH: 'fp:hub-fetch', // {url} -> {ok, status, text} | {ok: false, status, error}
   DATA: 'fp:hub-data', // {name} -> {ok, data} | {ok: false, error}: a packaged data file for adapters
@@ -23,8 +25,6 @@ const DATA_FILES = Object.freeze({
   'civitai-base-licenses': 'extension/sites/civitai-base-licenses.json',
 });
 
-const FETCH_TIMEOUT_MS = 8000;
-const MAX_BYTES = 1024 * 1024;
 
 /** The hub a page URL belongs to, or null. */
 export function hubOfPage(pageUrl) {
@@ -54,36 +54,9 @@ export function refusal(pageUrl, url) {
   return null;
 }
 
-/**
- * A bounded GET with no cookies: {ok, status, text} or {ok: false, status, reason, error}, reason one
- * of network, not-found, gated (401/403), unreadable (too large, not UTF-8 text, binary).
- */
-export async function hubFetch(url, { maxBytes = MAX_BYTES } = {}) {
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), FETCH_TIMEOUT_MS);
-  const fail = (status, reason, error) => ({ ok: false, status, reason, error });
-  try {
-    const res = await fetch(url, { signal: ctl.signal, credentials: 'omit', redirect: 'error', cache: 'no-cache' });
-    if (!res.ok) {
-      const reason = res.status === 401 || res.status === 403 ? 'gated' : res.status === 404 || res.status === 410 ? 'not-found' : 'network';
-      return fail(res.status, reason, `HTTP ${res.status}`);
-    }
-    if (Number(res.headers.get('content-length') || 0) > maxBytes) return fail(res.status, 'unreadable', 'file too large');
-    const buf = await res.arrayBuffer();
-    if (buf.byteLength > maxBytes) return fail(res.status, 'unreadable', 'file too large');
-    let text;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    } catch {
-      return fail(res.status, 'unreadable', 'not UTF-8 text');
-    }
-    if (text.includes('\0')) return fail(res.status, 'unreadable', 'binary file');
-    return { ok: true, status: res.status, text };
-  } catch (err) {
-    return fail(0, 'network', err?.name === 'AbortError' ? 'timed out' : 'network error (or a redirect off the hub)');
-  } finally {
-    clearTimeout(timer);
-  }
+/** A bounded GET (shared/fetch.js) with no cookies, no redirect (never off the hub) and no stale copy. */
+export function hubFetch(url, { maxBytes } = {}) {
+  return globalThis.FinePrintFetch.fetchText(url, { maxBytes, credentials: 'omit', redirect: 'error', cache: 'no-cache' });
 }
 
 const dataCache = new Map();

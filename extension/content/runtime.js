@@ -2,14 +2,12 @@
 // ES modules). It owns: the adapter registry, the messages to the worker, bounded fetches, keeping
 // badges in place through re-renders, and re-running adapters on client-side navigation.
 // Adapters live in extension/sites/<hub>.js and call FinePrint.registerAdapter({id, detect, run}).
-// A content_scripts entry lists, in order: shared/messages.js, content/runtime.js, ui/badge.js, then
+// A content_scripts entry lists, in order: shared/messages.js, shared/fetch.js, content/runtime.js, ui/badge.js, then
 // the hub's sites/<hub>.js (tests/e2e/hf-manifest checks it); the panel is imported on first click.
 // Nothing here may throw into the host page: every entry point catches and logs once.
 (() => {
   if (globalThis.FinePrint) return; // injected twice: keep the first
   const MSG = globalThis.FinePrintMsg ?? { ANALYZE: 'fp:analyze', CACHED: 'fp:cached', TAB_RESULT: 'fp:tab-result' };
-  const FETCH_TIMEOUT_MS = 8000;
-  const MAX_TEXT_BYTES = 1024 * 1024;
   const adapters = [];
   const logged = new Set();
   const mounts = new Set(); // {badge, locate}: badges the runtime keeps in the page
@@ -24,75 +22,8 @@
     console[quiet ? 'info' : 'warn'](`[Fine Print] ${where}:`, err);
   }
 
-  function httpReason(status) {
-    if (status === 401 || status === 403) return 'gated';
-    if (status === 404 || status === 410) return 'not-found';
-    return 'network';
-  }
-
-  /**
-   * Fetch a same-origin text with a timeout and a size cap. Never throws:
-   * {ok, status, text} or {ok: false, status, reason: network|not-found|gated|unreadable, error}.
-   */
-  async function fetchText(url, { timeoutMs = FETCH_TIMEOUT_MS, maxBytes = MAX_TEXT_BYTES, signal } = {}) {
-    const ctl = new AbortController();
-    const timer = setTimeout(() => ctl.abort(), timeoutMs);
-    const onAbort = () => ctl.abort();
-    signal?.addEventListener('abort', onAbort);
-    const fail = (status, reason, error) => ({ ok: false, status, reason, error });
-    try {
-      const res = await fetch(url, { signal: ctl.signal, credentials: 'same-origin', redirect: 'follow' });
-      if (!res.ok) {
-        res.body?.cancel().catch(() => {});
-        return fail(res.status, httpReason(res.status), `HTTP ${res.status}`);
-      }
-      const len = Number(res.headers.get('content-length') || 0);
-      if (len > maxBytes) {
-        res.body?.cancel().catch(() => {});
-        return fail(res.status, 'unreadable', 'file too large');
-      }
-      const buf = await readCapped(res, maxBytes);
-      if (!buf) return fail(res.status, 'unreadable', 'file too large');
-      let text;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-      } catch {
-        return fail(res.status, 'unreadable', 'not UTF-8 text');
-      }
-      if (text.includes('\0')) return fail(res.status, 'unreadable', 'binary file');
-      return { ok: true, status: res.status, text, url: res.url };
-    } catch (err) {
-      return fail(0, 'network', err?.name === 'AbortError' ? 'timed out' : 'network error');
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  // Read a body, giving up (null) as soon as it passes the cap, so a huge file is never held whole.
-  async function readCapped(res, maxBytes) {
-    if (!res.body) return new Uint8Array(await res.arrayBuffer());
-    const reader = res.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        reader.cancel().catch(() => {});
-        return null;
-      }
-      chunks.push(value);
-    }
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.byteLength;
-    }
-    return out;
-  }
+  /** A same-origin text, bounded (shared/fetch.js): with the page's session, following redirects. */
+  const fetchText = (url, opts) => globalThis.FinePrintFetch.fetchText(url, opts);
 
   const MESSAGE_TIMEOUT_MS = 30000; // the engine may take seconds on a slow machine; never forever
 
