@@ -155,16 +155,16 @@
 
   /** Read the files from this page (its requests carry the user's session) and ask for the analysis. */
   async function readHere(api, page, repo, m, budget, key) {
+    const fetchText = (url, opts = {}) => api.fetchText(url, { ...opts, signal: api.signal });
     let apiError = null;
     if (!repo) {
-      const got = await Read.apiRepo(page, (url) => api.fetchText(url, { signal: api.signal }), budget);
+      const got = await Read.apiRepo(page, fetchText, budget);
       if (got && !got.error) {
         repo = got;
         m = Read.meta(repo);
       } else apiError = got?.error ?? 'network';
     }
     if (api.signal.aborted) return null;
-    const fetchText = (url, opts = {}) => api.fetchText(url, { ...opts, signal: api.signal });
     const got = await Read.collect({ page, repo, m, fetchText, budget, apiError });
     if (api.signal.aborted) return null;
     if (got.noText) return { ok: false, reason: got.details.failure, error: 'no license text and no declared license', details: got.details };
