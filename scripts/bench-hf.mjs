@@ -12,7 +12,10 @@
 //             engine's analysis of the texts (the rest of "cold" is worker start, fetches and messages);
 //   main      the renderer's main-thread script time on the page (CDP Performance ScriptDuration), which
 //             on these script-free fixture pages is the content scripts' work plus this bench's probe;
-//             "probe" is the same measure with the extension's content scripts removed.
+//             "probe" is main-cpu with the extension's content scripts removed. Two clocks:
+//             main-cpu  the main thread's CPU time in those scripts (timeDomain threadTicks): the work;
+//             main-wall the wall-clock time they took, which adds the time the thread waited for a core
+//                       (on a 2-core machine the worker's WASM compile and the browser compete for them).
 // Needs the built extension (scripts/build-wasm.sh) and Chromium (scripts/setup.sh --browser).
 import fs from 'node:fs';
 import { launch, extensionCopy, corpusText } from '../tests/e2e/harness.mjs';
@@ -72,6 +75,8 @@ async function measure(context, url) {
   await page.addInitScript(PROBE);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const cpu = await context.newCDPSession(page); // a second session: its own Performance agent and clock
+  await cpu.send('Performance.enable', { timeDomain: 'threadTicks' });
   const told = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('fp-settled'), timeout: 20000 });
   await page.goto(url);
   const msg = await told.catch(async (err) => {
@@ -85,7 +90,8 @@ async function measure(context, url) {
   await new Promise((r) => setTimeout(r, 100)); // let the last callbacks run
   const { metrics } = await cdp.send('Performance.getMetrics');
   const script = metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
-  return { page, settled, dcl, script };
+  const scriptCpu = (await cpu.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value * 1000;
+  return { page, settled, dcl, script, scriptCpu };
 }
 
 async function probeOnly(url, routes) {
@@ -96,7 +102,7 @@ async function probeOnly(url, routes) {
     const page = await b.context.newPage();
     await page.addInitScript(PROBE);
     const cdp = await b.context.newCDPSession(page);
-    await cdp.send('Performance.enable');
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(url);
     await new Promise((r) => setTimeout(r, 300));
     const { metrics } = await cdp.send('Performance.getMetrics');
@@ -128,10 +134,10 @@ async function workerStats(b) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const max = (xs) => Math.max(...xs);
-const fmt = (xs) => `${median(xs).toFixed(0).padStart(5)} ${max(xs).toFixed(0).padStart(5)}`;
+const fmt = (xs, d = 0) => `${median(xs).toFixed(d).padStart(5)} ${max(xs).toFixed(d).padStart(5)}`;
 
 console.log(`Fine Print extension bench: ${RUNS} runs per case, ms (median max), fixtures ${SERVER ? 'from a local HTTPS server' : 'by request interception'}`);
-console.log(`${'case'.padEnd(34)} ${'cold'.padStart(11)} ${'warm'.padStart(11)} ${'cold-sw'.padStart(11)} ${'main'.padStart(11)} ${'probe'.padStart(6)} ${'page-dcl'.padStart(11)} ${'wasm-init'.padStart(11)} ${'analyze'.padStart(11)}`);
+console.log(`${'case'.padEnd(34)} ${'cold'.padStart(11)} ${'warm'.padStart(11)} ${'cold-sw'.padStart(11)} ${'main-cpu'.padStart(11)} ${'main-wall'.padStart(11)} ${'probe'.padStart(6)} ${'page-dcl'.padStart(11)} ${'wasm-init'.padStart(11)} ${'analyze'.padStart(11)}`);
 for (const c of cases()) {
   const routes = [[/^https:\/\/huggingface\.co\//, (u) => c.files[u.pathname]]];
   const url = `${HF}/${c.id}`;
@@ -139,6 +145,7 @@ for (const c of cases()) {
   const warm = [];
   const coldSw = [];
   const main = [];
+  const mainCpu = [];
   const dcl = [];
   const engineInit = [];
   const engineRun = [];
@@ -154,6 +161,7 @@ for (const c of cases()) {
       const first = await measure(b.context, url);
       cold.push(first.settled);
       main.push(first.script);
+      mainCpu.push(first.scriptCpu);
       dcl.push(first.dcl);
       const st = await workerStats(b);
       engineInit.push(st.initMs ?? 0);
@@ -161,6 +169,7 @@ for (const c of cases()) {
       const again = await measure(b.context, url);
       warm.push(again.settled);
       main.push(again.script);
+      mainCpu.push(again.scriptCpu);
       await stopWorker(again.page);
       const third = await measure(b.context, url);
       coldSw.push(third.settled);
@@ -169,5 +178,5 @@ for (const c of cases()) {
     }
   }
   const probe = await probeOnly(url, routes);
-  console.log(`${c.name.padEnd(34)} ${fmt(cold)} ${fmt(warm)} ${fmt(coldSw)} ${fmt(main)} ${probe.toFixed(1).padStart(6)} ${fmt(dcl)} ${fmt(engineInit)} ${fmt(engineRun)}`);
+  console.log(`${c.name.padEnd(34)} ${fmt(cold)} ${fmt(warm)} ${fmt(coldSw)} ${fmt(mainCpu, 1)} ${fmt(main, 1)} ${probe.toFixed(1).padStart(6)} ${fmt(dcl)} ${fmt(engineInit)} ${fmt(engineRun)}`);
 }

@@ -118,13 +118,13 @@
     if (spot?.el?.isConnected) {
       spot.el.insertAdjacentElement(spot.where ?? 'afterend', badge);
       badge.setAttribute('data-placement', spot.placement ?? 'anchor');
-      badge.style.position = '';
+      globalThis.FinePrintBadge?.setFixed(badge, false);
       return;
     }
     // No anchor: a fixed corner, still reachable and still one badge.
     badge.setAttribute('data-placement', 'fallback');
     badge.setAttribute('data-theme', globalThis.FinePrintBadge?.pageTheme() ?? 'light'); // it paints its own background
-    badge.style.cssText += 'position: fixed; right: 16px; bottom: 16px; z-index: 2147483646;';
+    globalThis.FinePrintBadge?.setFixed(badge, true);
     (document.body ?? document.documentElement).append(badge);
   }
 

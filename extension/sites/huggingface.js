@@ -53,18 +53,12 @@
   };
 
   /**
-   * The first button or link in `scope` whose words match `re`. The text nodes are scanned for the
-   * label's first word (`first`), not every control's whole text: a header holds dozens of links,
-   * some wrapping large blocks, and a control's label starts in one of its text nodes.
+   * The first button or link in `scope` whose words match `re`. Only the controls are touched (a
+   * header holds some twenty, but hundreds of text nodes, and each node a script touches costs a
+   * wrapper in this isolated world); a control whose text is long wraps a block, not a label.
    */
-  function controlStarting(scope, first, re) {
-    const walk = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-    const seen = new Set();
-    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
-      if (!first.test(t.data.trimStart())) continue;
-      const el = t.parentElement?.closest('button, a');
-      if (!el || seen.has(el) || !scope.contains(el)) continue;
-      seen.add(el);
+  function controlStarting(scope, re) {
+    for (const el of scope.querySelectorAll('button, a')) {
       if (re.test(squash(el))) return el;
     }
     return null;
@@ -103,9 +97,9 @@
       }
       const scope = headerScope(page);
       if (!scope) return null;
-      const chip = controlStarting(scope, /^licen[cs]e\b/i, /^Licen[cs]e:/i);
+      const chip = controlStarting(scope, /^Licen[cs]e:/i);
       if (chip) return { el: outerWrapper(chip, scope), where: 'afterend', placement: 'license-chip' };
-      const use = controlStarting(scope, /^(use|download)\b/i, /^(Use this (model|dataset)|Download)\b/i);
+      const use = controlStarting(scope, /^(Use this (model|dataset)|Download)\b/i);
       if (use) return { el: outerWrapper(use, scope), where: 'beforebegin', placement: 'download-controls' };
       const h1 = scope.querySelector('h1');
       return h1 ? { el: h1, where: 'beforeend', placement: 'title' } : null;

@@ -56,7 +56,19 @@
     @media (prefers-reduced-motion: reduce) { :host([data-state="loading"]) .glyph { animation: none; } }
   `;
 
+  // The host's own style, inline so that the page's rules for its elements cannot reach it; the
+  // fixed corner adds FIXED. Attributes, not the style and dataset objects: each DOM interface a
+  // content script first touches is built for its isolated world, on the page's main thread.
+  const HOST_STYLE = 'all: initial; color: inherit; display: inline-flex; vertical-align: middle; margin: 0 6px 4px 0;';
+  const FIXED = ' position: fixed; right: 16px; bottom: 16px; z-index: 2147483646;';
+
+  /** Pin the badge to the window's corner (no anchor on the page), or put it back in the flow. */
+  function setFixed(host, fixed) {
+    host.setAttribute('style', fixed ? HOST_STYLE + FIXED : HOST_STYLE);
+  }
+
   const state = new WeakMap(); // host -> {result, details}
+  const parts = new WeakMap(); // host -> {btn, glyph, text, id}: painting looks nothing up
 
   /** "dark" or "light", following the page: its painted background, then its dark-mode class. */
   function pageTheme(doc = document) {
@@ -93,22 +105,23 @@
     host.setAttribute('data-license', '');
     host.setAttribute('data-verdict', '');
     host.setAttribute('data-state', 'loading');
-    host.style.cssText = 'all: initial; color: inherit; display: inline-flex; vertical-align: middle; margin: 0 6px 4px 0;';
+    host.setAttribute('style', HOST_STYLE);
     const root = host.attachShadow({ mode: 'open' });
     styleInto(root);
     const btn = document.createElement('button');
-    btn.type = 'button';
+    btn.setAttribute('type', 'button');
     btn.setAttribute('aria-haspopup', 'dialog');
     btn.setAttribute('aria-expanded', 'false');
     const glyph = document.createElement('span');
-    glyph.className = 'glyph';
+    glyph.setAttribute('class', 'glyph');
     glyph.setAttribute('aria-hidden', 'true');
     const text = document.createElement('span');
-    text.className = 'text';
+    text.setAttribute('class', 'text');
     const id = document.createElement('span');
-    id.className = 'id';
+    id.setAttribute('class', 'id');
     btn.append(glyph, text, id);
     root.append(btn);
+    parts.set(host, { btn, glyph, text, id });
     paint(host, '◌', 'muted', 'Fine Print: reading the license…', '');
     btn.setAttribute('aria-busy', 'true');
     btn.addEventListener('click', (ev) => {
@@ -120,13 +133,14 @@
   }
 
   function paint(host, glyph, tone, text, id) {
-    const btn = host.shadowRoot.querySelector('button');
-    btn.dataset.tone = tone;
-    btn.querySelector('.glyph').textContent = glyph;
-    btn.querySelector('.text').textContent = text;
-    btn.querySelector('.id').textContent = id ? `· ${id}` : '';
-    btn.title = id ? `${text} (${id}). Click for the clauses.` : `${text}. Click for details.`;
-    btn.removeAttribute('aria-busy');
+    const p = parts.get(host);
+    if (!p) return;
+    p.btn.setAttribute('data-tone', tone);
+    p.glyph.textContent = glyph;
+    p.text.textContent = text;
+    p.id.textContent = id ? `· ${id}` : '';
+    p.btn.title = id ? `${text} (${id}). Click for the clauses.` : `${text}. Click for details.`;
+    p.btn.removeAttribute('aria-busy');
   }
 
   /**
@@ -162,10 +176,10 @@
       license: host.getAttribute('data-license'),
       verdict: host.getAttribute('data-verdict'),
       reason: host.getAttribute('data-reason') ?? undefined,
-      text: host.shadowRoot?.querySelector('.text')?.textContent ?? '',
+      text: parts.get(host)?.text.textContent ?? '',
       declared: s?.details?.declared ?? undefined,
     };
   }
 
-  globalThis.FinePrintBadge = Object.freeze({ create, set, summary, pageTheme, data: (host) => state.get(host) ?? null, REASONS });
+  globalThis.FinePrintBadge = Object.freeze({ create, set, setFixed, summary, pageTheme, data: (host) => state.get(host) ?? null, REASONS });
 })();
