@@ -118,8 +118,9 @@
     const budget = Read.budgetOf();
     let repo = islandRepo(page);
     let m = Read.meta(repo);
-    // Per repository and revision; with the island's lastModified, a new commit is a new entry.
-    // Pages without the island use the key without it (they cannot know it before fetching).
+    // Per repository and revision: with the island's lastModified, a new commit is a new entry. A page
+    // without the island learns the revision from the API (readHere); this tab's memory keys it by the
+    // repository alone.
     const key = `${cacheKeyStem(page)}${repo ? m.lastModified ?? '' : ''}`;
 
     // A revisit in this tab: from its memory, nothing to ask (the badge tells the worker: tabRecorded false).
@@ -133,10 +134,9 @@
       // A public repository with the page's metadata: one message, and the worker answers from its
       // cache or reads the files and analyses them itself, so the texts never touch this main thread.
       answer = await api.send({ type: MSG.HF_READ, repo: Read.slim(repo, page), key });
-    } else {
-      // A private or gated repository (or no metadata): the worker's cache first, then this page reads.
-      const hit = await api.cached(key);
-      if (hit?.ok) answer = { ...hit, details: hit.meta ?? {} };
+    } else if (repo) {
+      // A private or gated repository: the worker's cache first, then this page reads.
+      answer = await cachedAnswer(api, key);
     }
     if (api.signal.aborted) return;
     if (!answer?.details) answer = await readHere(api, page, repo, m, budget, key);
@@ -145,6 +145,12 @@
     const result = finalize(answer, details);
     if (result.ok) memo.set(key, { result, details });
     api.setBadge(badge, result, details);
+  }
+
+  /** The worker's report cached under `key`, as an answer, or null. */
+  async function cachedAnswer(api, key) {
+    const hit = await api.cached(key);
+    return hit?.ok ? { ...hit, details: hit.meta ?? {} } : null;
   }
 
   /** Read the files from this page (its requests carry the user's session) and ask for the analysis. */
@@ -156,6 +162,11 @@
       if (got && !got.error) {
         repo = got;
         m = Read.meta(repo);
+        // Now the revision is known: this one's cached report, if any, and the key to cache it under.
+        key = `${cacheKeyStem(page)}${m.lastModified ?? ''}`;
+        if (api.signal.aborted) return null;
+        const hit = await cachedAnswer(api, key);
+        if (hit) return hit;
       } else apiError = got?.error ?? 'network';
     }
     if (api.signal.aborted) return null;

@@ -42,6 +42,28 @@ test('a revisit is answered from the cache, also after the browser stopped the w
   for (const v of [first, again, cold, changed]) await v.page.close();
 });
 
+test('a page without the embedded data is cached per revision too: the API says which one', async () => {
+  const id = 'acme-ai/no-island-cached';
+  const answer = (lastModified) => b.json({ id, gated: false, private: false, lastModified, cardData: { license: 'apache-2.0' }, siblings: [{ rfilename: 'LICENSE' }] });
+  b.serve(`/${id}`, hfPage({ id, island: false }));
+  b.serve(`/api/models/${id}`, answer('2026-01-01T00:00:00.000Z'));
+  b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('spdx/Apache-2.0.txt')));
+  const first = await visit(b, `${HF}/${id}`);
+  assert.deepEqual(fetched(first.requests()), [`/api/models/${id}`, `/${id}/raw/main/LICENSE`]);
+  assert.equal(first.badge.license, 'Apache-2.0');
+  const again = await visit(b, `${HF}/${id}`);
+  assert.deepEqual(fetched(again.requests()), [`/api/models/${id}`], 'the same revision: the metadata only, the report from the cache');
+  assert.deepEqual({ ...again.badge }, { ...first.badge });
+  // A new commit: the API's lastModified changes, so the files are read again, and the new text counts.
+  b.serve(`/api/models/${id}`, answer('2026-02-01T00:00:00.000Z'));
+  b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('spdx/MIT.txt')));
+  const changed = await visit(b, `${HF}/${id}`);
+  assert.deepEqual(fetched(changed.requests()), [`/api/models/${id}`, `/${id}/raw/main/LICENSE`]);
+  assert.equal(changed.badge.license, 'MIT');
+  commonChecks(changed, changed.badge);
+  for (const v of [first, again, changed]) await v.page.close();
+});
+
 test('who reads the files: the worker for a public repository, without cookies; the page for a private one', async () => {
   await b.context.addCookies([{ name: 'token', value: 'session-1', domain: 'huggingface.co', path: '/', secure: true, sameSite: 'Lax' }]);
   const pub = 'acme-ai/public-model';
