@@ -4,6 +4,7 @@
 //! A clause is reported only when its words are in the input: every
 //! [`Evidence`] is a slice of a document exactly as given.
 
+pub mod known;
 pub mod rules;
 pub mod spec;
 pub mod text;
@@ -28,6 +29,9 @@ struct Hit {
     /// Counts only if a kind of the pattern's `else-needs` is found.
     conditional: bool,
     doc: usize,
+    /// Normalized range of the match.
+    ms: usize,
+    me: usize,
     /// Normalized range of the quote.
     s: usize,
     e: usize,
@@ -78,11 +82,26 @@ pub fn find_all(docs: &[Document]) -> Found {
     Found { clauses, signals }
 }
 
-/// Extract with a given rule set (clauses and signals together).
+/// Extract with a given rule set (clauses and signals together). A document whose view is a corpus
+/// text takes its hits from the precomputed table ([`known`]) instead of the regexes.
 pub fn extract_with(rules: &Rules, docs: &[Document]) -> Vec<Clause> {
+    extract_impl(rules, docs, true)
+}
+
+/// [`extract_with`] the embedded detectors (clauses and signals), every document searched with the
+/// regexes (no table): for the tests that check the table gives the same clauses.
+pub fn extract_uncached(docs: &[Document]) -> Vec<Clause> {
+    extract_impl(rules(), docs, false)
+}
+
+fn extract_impl(rules: &Rules, docs: &[Document], use_table: bool) -> Vec<Clause> {
     let mut per_kind: Vec<Vec<(Evidence, Option<values::Read>)>> = (0..rules.kinds.len()).map(|_| vec![]).collect();
     let views: Vec<View> = docs.iter().map(|d| View::new(&d.text)).collect();
-    let mut all: Vec<Hit> = views.iter().enumerate().flat_map(|(di, v)| find(rules, v, di)).collect();
+    let mut all: Vec<Hit> = views
+        .iter()
+        .enumerate()
+        .flat_map(|(di, v)| use_table.then(|| known::hits(rules, v, di)).flatten().unwrap_or_else(|| find(rules, v, di)))
+        .collect();
     // A pattern that `needs` another kind counts only when that kind is found
     // (by a pattern without needs, so two conditional hits cannot prop each other up).
     let mut found = vec![false; rules.kinds.len()];
@@ -204,7 +223,7 @@ fn find(rules: &Rules, view: &View, doc: usize) -> Vec<Hit> {
             if kind.value == rules::ValueKind::Regions && value.is_none() {
                 continue; // a region exclusion that names no region we know
             }
-            hits.push(Hit { kind: p.kind, pattern: pi, doc, s, e, value, conditional: needs_other });
+            hits.push(Hit { kind: p.kind, pattern: pi, doc, ms: m.start(), me: m.end(), s, e, value, conditional: needs_other });
         }
     }
     hits

@@ -79,6 +79,15 @@ impl Regex {
         self.0.is_match(hay)
     }
 
+    /// The match that starts at `start` (an anchored search, `hay` before it still seen by
+    /// look-arounds such as `\b`), with its groups: the one an unanchored search finds there.
+    pub fn captures_at<'h>(&self, hay: &'h [u8], start: usize) -> Option<Captures<'h>> {
+        let input = regex_automata::Input::new(hay).range(start..).anchored(regex_automata::Anchored::Yes);
+        let mut caps = self.0.create_captures();
+        self.0.search_captures(&input, &mut caps);
+        caps.is_match().then_some(Captures { hay, caps })
+    }
+
     /// The successive non-overlapping matches, with their groups.
     pub fn captures_iter<'h>(&'h self, hay: &'h [u8]) -> impl Iterator<Item = Captures<'h>> + 'h {
         self.0.captures_iter(hay).map(move |caps| Captures { hay, caps })

@@ -1,0 +1,143 @@
+//! Detector hits precomputed for the corpus texts (`data/known-hits.txt`), so that a document whose
+//! normalized view is one of them is answered without compiling or running a single detector.
+//!
+//! Most licenses on a model hub are known texts, word for word; on a cold engine (a service worker
+//! that just started) compiling the detectors their words let through was most of an analysis. The
+//! table holds, for each distinct view of a corpus text, the hits [`super::find`] returns: pattern,
+//! match range and quote range, all in view offsets, so they map back into any input with the same
+//! view. Values (numbers, regions, a governing law's words) are read again from the input itself,
+//! since they quote its original text.
+//!
+//! The table is a cache, never a source of truth:
+//! - it is stamped with a hash of the detector file, and ignored when the embedded detectors differ;
+//! - `tests/known_hits.rs` recomputes it from the corpus and fails when it is out of date (then
+//!   regenerate it with `FINEPRINT_BLESS=1 cargo test --test known_hits`), and checks that every corpus
+//!   text gives the same clauses with and without it.
+
+use super::rules::{rules, Rules, ValueKind, SOURCE as RULES_SOURCE};
+use super::text::View;
+use super::{find, values, Hit};
+use crate::fx::BuildFx;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+/// The embedded table.
+pub const SOURCE: &str = include_str!("../../data/known-hits.txt");
+
+/// One precomputed hit, in view offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct KnownHit {
+    pattern: u32,
+    conditional: bool,
+    ms: u32,
+    me: u32,
+    s: u32,
+    e: u32,
+}
+
+/// FNV-1a over bytes: the table's key for a view, and the detector file's stamp.
+pub fn hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// The stamp line: the table is valid for this detector file only.
+pub fn stamp() -> String {
+    format!("rules {:016x}", hash(RULES_SOURCE.as_bytes()))
+}
+
+type Table = HashMap<(u64, u32), Vec<KnownHit>, BuildFx>;
+
+/// The table, parsed on first use; empty when stale or unreadable (every text then takes the regexes).
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| parse(SOURCE).unwrap_or_default())
+}
+
+fn parse(src: &str) -> Option<Table> {
+    let mut lines = src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    if lines.next()? != stamp() {
+        return None;
+    }
+    let mut t = Table::with_hasher(BuildFx);
+    let mut cur: Option<&mut Vec<KnownHit>> = None;
+    for line in lines {
+        let mut f = line.split(' ');
+        match f.next()? {
+            "text" => {
+                let h = u64::from_str_radix(f.next()?, 16).ok()?;
+                let len = f.next()?.parse().ok()?;
+                cur = Some(t.entry((h, len)).or_default());
+            }
+            "hit" => {
+                let mut n = || f.next().and_then(|x| x.parse::<u32>().ok());
+                let hit = KnownHit { pattern: n()?, conditional: n()? == 1, ms: n()?, me: n()?, s: n()?, e: n()? };
+                cur.as_mut()?.push(hit);
+            }
+            _ => return None,
+        }
+    }
+    Some(t)
+}
+
+/// Whether the table answers for this text (its view is a corpus text's, and the table is current).
+pub fn covers(text: &str) -> bool {
+    let view = View::new(text);
+    table().contains_key(&(hash(view.norm.as_bytes()), view.norm.len() as u32))
+}
+
+/// The hits of a view from the table, or `None` when the view is not a known text (or the rules
+/// are not the embedded ones, or a value cannot be read back as it was): then the regexes run.
+pub(super) fn hits(rules: &Rules, view: &View, doc: usize) -> Option<Vec<Hit>> {
+    if !std::ptr::eq(rules, super::rules::rules()) || view.norm.len() > u32::MAX as usize {
+        return None;
+    }
+    let known = table().get(&(hash(view.norm.as_bytes()), view.norm.len() as u32))?;
+    let hay = view.norm.as_bytes();
+    let mut out = Vec::with_capacity(known.len());
+    for k in known {
+        let p = rules.patterns.get(k.pattern as usize)?;
+        let kind = &rules.kinds[p.kind];
+        let (ms, me) = (k.ms as usize, k.me as usize);
+        let value = if kind.value == ValueKind::None {
+            None
+        } else {
+            // The value quotes the input's own words: read it from this input's match.
+            let caps = p.re.get()?.captures_at(hay, ms)?;
+            if caps.get(0).map(|m| (m.start(), m.end())) != Some((ms, me)) {
+                return None;
+            }
+            values::read(kind.value, &caps, view)
+        };
+        if kind.value == ValueKind::Regions && value.is_none() {
+            return None; // not how the table was made: let the regexes decide
+        }
+        out.push(Hit { kind: p.kind, pattern: k.pattern as usize, doc, ms, me, s: k.s as usize, e: k.e as usize, value, conditional: k.conditional });
+    }
+    Some(out)
+}
+
+/// The table for these texts (name, text), computed with the detectors: what `data/known-hits.txt`
+/// must hold. Texts with the same view are listed once (the first name).
+pub fn generate<'a>(texts: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut out = String::from("# Detector hits of the corpus texts (src/clauses/known.rs); generated by\n# FINEPRINT_BLESS=1 cargo test --test known_hits. Do not edit.\n");
+    let _ = writeln!(out, "{}", stamp());
+    let mut seen = std::collections::HashSet::new();
+    for (name, text) in texts {
+        let view = View::new(text);
+        let key = (hash(view.norm.as_bytes()), view.norm.len());
+        if !seen.insert(key) {
+            continue;
+        }
+        let _ = writeln!(out, "text {:016x} {} {}", key.0, key.1, name.replace(' ', "_"));
+        for h in find(rules(), &view, 0) {
+            let _ = writeln!(out, "hit {} {} {} {} {} {}", h.pattern, u8::from(h.conditional), h.ms, h.me, h.s, h.e);
+        }
+    }
+    out
+}
