@@ -41,7 +41,7 @@ fn the_table_is_what_the_detectors_give_now() {
         std::fs::write(&path, &fresh).unwrap();
     }
     let stored = std::fs::read_to_string(&path).unwrap();
-    assert!(stored == fresh, "data/known-hits.txt is out of date: regenerate it with FINEPRINT_BLESS=1 cargo test --test known_hits");
+    assert!(stored == fresh, "data/known-hits.txt is out of date: regenerate it with FINEPRINT_BLESS=1 cargo test --test known_hits, then run the tests again");
     assert!(known::SOURCE == stored, "the embedded table is not the file: rebuild");
 }
 

@@ -9,7 +9,8 @@
 //! since they quote its original text.
 //!
 //! The table is a cache, never a source of truth:
-//! - it is stamped with a hash of the detector file, and ignored when the embedded detectors differ;
+//! - it is stamped with a hash of the detector file and of the code that runs it, and ignored when
+//!   they differ from the embedded ones;
 //! - `tests/known_hits.rs` recomputes it from the corpus and fails when it is out of date (then
 //!   regenerate it with `FINEPRINT_BLESS=1 cargo test --test known_hits`), and checks that every corpus
 //!   text gives the same clauses with and without it.
@@ -46,9 +47,18 @@ pub fn hash(bytes: &[u8]) -> u64 {
     h
 }
 
-/// The stamp line: the table is valid for this detector file only.
+/// What the table was computed with: the detector file and the code that runs it (the view, the
+/// search, the gates). Any change to them makes the embedded table stale, so it is not used (the
+/// regexes answer) until it is regenerated; the tests fail meanwhile.
+const STAMPED: [&str; 5] = [RULES_SOURCE, include_str!("../clauses.rs"), include_str!("text.rs"), include_str!("rules.rs"), include_str!("spec.rs")];
+
+/// The stamp line: the table is valid for these sources only.
 pub fn stamp() -> String {
-    format!("rules {:016x}", hash(RULES_SOURCE.as_bytes()))
+    let mut all = Vec::new();
+    for src in STAMPED {
+        all.extend_from_slice(&hash(src.as_bytes()).to_le_bytes());
+    }
+    format!("rules {:016x}", hash(&all))
 }
 
 type Table = HashMap<(u64, u32), Vec<KnownHit>, BuildFx>;
