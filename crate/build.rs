@@ -107,7 +107,7 @@ const KNOWN_STAMPED: [&str; 5] = ["data/clauses.txt", "src/clauses.rs", "src/cla
 
 /// `known_stamp.rs`: `KNOWN_STAMP`, an FNV-1a hash over the FNV-1a hashes of [`KNOWN_STAMPED`].
 fn write_known_stamp(root: &Path, out_dir: &Path) {
-    let fnv = |bytes: &[u8]| bytes.iter().fold(0xcbf29ce484222325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3));
+    let fnv = |bytes: &[u8]| fx::fnv1a(fx::FNV_OFFSET, bytes);
     let mut all = Vec::new();
     for f in KNOWN_STAMPED {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
@@ -393,17 +393,6 @@ fn transfer_soft(file: &mut Text, tpl: &Text) {
     }
 }
 
-fn fnv(words: &[String]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for w in words {
-        for b in w.bytes().chain(std::iter::once(0)) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    }
-    h
-}
-
 fn varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let b = (v & 0x7f) as u8;
@@ -429,7 +418,7 @@ fn build_kb(entries: &[Entry], template_of: &HashMap<&str, &str>, corpus: &Path)
         let raw = std::fs::read_to_string(corpus.join(&e.file)).unwrap_or_else(|_| panic!("read {}", e.file));
         let t = normalize_text(&raw, &[]);
         assert!(!t.words.is_empty(), "{}: no words", e.id);
-        let h = fnv(&t.words);
+        let h = fx::hash_words(t.words.iter().map(String::as_str));
         let g = *group_of_hash.entry(h).or_insert_with(|| {
             groups.push(Group { text: t, exact_hashes: vec![h] });
             groups.len() - 1

@@ -42,3 +42,18 @@ impl std::hash::Hasher for Fx {
         self.write_u64(i as u64)
     }
 }
+
+/// FNV-1a over `bytes`, continuing from `h` (start from [`FNV_OFFSET`]): a hash that is stable across
+/// builds and machines, for what is stored or compared between them (the knowledge base's exact-text
+/// keys, the precomputed detector hits and their stamp).
+pub fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+}
+
+/// FNV-1a's offset basis: the hash of nothing.
+pub const FNV_OFFSET: u64 = 0xcbf29ce484222325;
+
+/// The stable hash of a word stream: each word's bytes, then a 0 byte.
+pub fn hash_words<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    words.fold(FNV_OFFSET, |h, w| fnv1a(fnv1a(h, w.as_bytes()), &[0]))
+}

@@ -178,17 +178,8 @@ impl Index {
     }
 }
 
-/// Hash of a normalized word stream, as stored for exact matches.
-pub fn hash_words<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for w in words {
-        for b in w.bytes().chain(std::iter::once(0)) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    }
-    h
-}
+/// Hash of a normalized word stream, as stored for exact matches (build.rs hashes alike).
+pub use crate::fx::hash_words;
 
 /// The decoded index (decoded once, on first use).
 pub fn index() -> &'static Index {

@@ -18,7 +18,7 @@
 use super::rules::{rules, Rules, ValueKind};
 use super::text::View;
 use super::{find, values, Hit};
-use crate::fx::BuildFx;
+use crate::fx::{fnv1a, BuildFx, FNV_OFFSET};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -37,14 +37,9 @@ struct KnownHit {
     e: u32,
 }
 
-/// FNV-1a over bytes: the table's key for a view, and the detector file's stamp.
-pub fn hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
+/// The table's key for a view: its bytes' FNV-1a and its length.
+fn key(view: &View) -> (u64, u32) {
+    (fnv1a(FNV_OFFSET, view.norm.as_bytes()), view.norm.len() as u32)
 }
 
 mod generated {
@@ -96,8 +91,7 @@ fn parse(src: &str) -> Option<Table> {
 
 /// Whether the table answers for this text (its view is a corpus text's, and the table is current).
 pub fn covers(text: &str) -> bool {
-    let view = View::new(text);
-    table().contains_key(&(hash(view.norm.as_bytes()), view.norm.len() as u32))
+    table().contains_key(&key(&View::new(text)))
 }
 
 /// The hits of a view from the table, or `None` when the view is not a known text (or the rules
@@ -106,7 +100,7 @@ pub(super) fn hits(rules: &Rules, view: &View, doc: usize) -> Option<Vec<Hit>> {
     if !std::ptr::eq(rules, super::rules::rules()) || view.norm.len() > u32::MAX as usize {
         return None;
     }
-    let known = table().get(&(hash(view.norm.as_bytes()), view.norm.len() as u32))?;
+    let known = table().get(&key(view))?;
     let hay = view.norm.as_bytes();
     let mut out = Vec::with_capacity(known.len());
     for k in known {
@@ -139,11 +133,11 @@ pub fn generate<'a>(texts: impl IntoIterator<Item = (&'a str, &'a str)>) -> Stri
     let mut seen = std::collections::HashSet::new();
     for (name, text) in texts {
         let view = View::new(text);
-        let key = (hash(view.norm.as_bytes()), view.norm.len());
-        if !seen.insert(key) {
+        let (h, len) = key(&view);
+        if !seen.insert((h, len)) {
             continue;
         }
-        let _ = writeln!(out, "text {:016x} {} {}", key.0, key.1, name.replace(' ', "_"));
+        let _ = writeln!(out, "text {h:016x} {len} {}", name.replace(' ', "_"));
         for h in find(rules(), &view, 0) {
             let _ = writeln!(out, "hit {} {} {} {} {} {}", h.pattern, u8::from(h.conditional), h.ms, h.me, h.s, h.e);
         }
