@@ -108,6 +108,9 @@
 
   // ---- the run --------------------------------------------------------------------------------------
 
+  /** The cache key: per repository and revision (the metadata's lastModified: a new commit is a new entry). */
+  const keyOf = (page, m) => `${cacheKeyStem(page)}${m.lastModified ?? ''}`;
+
   async function run(api) {
     const page = parseUrl(new URL(location.href));
     if (!page || document.querySelector('[data-fineprint-badge][data-fp-hub="huggingface"]')) return;
@@ -118,10 +121,9 @@
     const budget = Read.budgetOf();
     let repo = islandRepo(page);
     let m = Read.meta(repo);
-    // Per repository and revision: with the island's lastModified, a new commit is a new entry. A page
-    // without the island learns the revision from the API (readHere); this tab's memory keys it by the
-    // repository alone.
-    const key = `${cacheKeyStem(page)}${repo ? m.lastModified ?? '' : ''}`;
+    // A page without the island learns the revision from the API (readHere); this tab's memory keys
+    // it by the repository alone.
+    const key = keyOf(page, m);
 
     // A revisit in this tab: from its memory, nothing to ask (the badge tells the worker: tabRecorded false).
     const mem = memo.get(key);
@@ -163,7 +165,7 @@
         repo = got;
         m = Read.meta(repo);
         // Now the revision is known: this one's cached report, if any, and the key to cache it under.
-        key = `${cacheKeyStem(page)}${m.lastModified ?? ''}`;
+        key = keyOf(page, m);
         if (api.signal.aborted) return null;
         const hit = await cachedAnswer(api, key);
         if (hit) return hit;
