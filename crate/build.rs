@@ -3,22 +3,22 @@
 //! one compact binary index.
 //!
 //! - `facts.rs`: license facts from `data/corpus/index.json`.
-//! - `kb.bin`: every known text, normalized (`src/normalize.rs`, the same code
+//! - `kb.bin`: every known text, normalized (`src/text/normalize.rs`, the same code
 //!   the runtime uses) into word tokens over one shared vocabulary; texts that
 //!   normalize alike are stored once; each text is coded as literal tokens and
 //!   copies of earlier token runs (near-duplicate licenses cost little); the
 //!   parts a copy may change without changing the license (titles, SPDX
 //!   template variables and optional parts, list numbering) are marked.
-//!   Format: see `decode` in `src/kb.rs` (the two must change together, with
+//!   Format: see `decode` in `src/identify/kb.rs` (the two must change together, with
 //!   `KB_FORMAT`).
 
-#[path = "src/align.rs"]
+#[path = "src/text/align.rs"]
 #[allow(dead_code)]
 mod align;
-#[path = "src/fx.rs"]
+#[path = "src/text/fx.rs"]
 #[allow(dead_code)]
 mod fx;
-#[path = "src/normalize.rs"]
+#[path = "src/text/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
 #[path = "src/clauses/spec.rs"]
@@ -32,7 +32,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Version of the `kb.bin` layout (also checked by `src/kb.rs`).
+/// Version of the `kb.bin` layout (also checked by `src/identify/kb.rs`).
 const KB_FORMAT: u8 = 3;
 
 /// Kinds of soft (non-substantive) token runs.
@@ -77,7 +77,7 @@ fn main() {
     for p in ["corpus/index.json", "corpus/spdx-templates/index.json", "corpus/spdx", "corpus/ai", "corpus/spdx-templates"] {
         println!("cargo:rerun-if-changed={}", data.join(p).display());
     }
-    for f in ["src/normalize.rs", "src/align.rs", "src/fx.rs", "src/clauses/spec.rs", "build/clause_gates.rs", "data/clauses.txt"] {
+    for f in ["src/text/normalize.rs", "src/text/align.rs", "src/text/fx.rs", "src/clauses/spec.rs", "build/clause_gates.rs", "data/clauses.txt"] {
         println!("cargo:rerun-if-changed={}", root.join(f).display());
     }
     let index_path = corpus.join("index.json");

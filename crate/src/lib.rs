@@ -8,21 +8,19 @@
 //! The report shape is the contract of `shared/spec/README.md`: see [`report`].
 #![warn(missing_docs)]
 
-pub mod align;
-pub mod analyze;
-pub mod clauses;
-pub mod fx;
-pub mod declared;
-pub mod hub;
-pub mod identify;
-pub mod kb;
-pub mod lineage;
-pub mod names;
-pub mod normalize;
-pub mod profile;
-pub mod recipe;
 pub mod report;
-pub mod verdict;
+pub mod text;
+pub mod identify;
+pub mod clauses;
+pub mod judge;
+pub mod model;
+pub mod analyze;
+
+// The flat layout's paths, kept so tools and tests written against them still build.
+pub use identify::{kb, names};
+pub use judge::{declared, profile, verdict};
+pub use model::{hub, lineage, recipe};
+pub use text::{align, fx, normalize};
 
 #[cfg(feature = "wasm")]
 pub mod bindings;

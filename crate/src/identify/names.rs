@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The alias table, `NAME<TAB>ID` a line.
-pub const ALIASES_TSV: &str = include_str!("../data/license-names.tsv");
+pub const ALIASES_TSV: &str = include_str!("../../data/license-names.tsv");
 
 /// Words that carry no identity in a license name.
 const NOISE: &[&str] = &[

@@ -23,7 +23,7 @@ pub struct KnownTerms {
     pub kinds: Vec<&'static str>,
 }
 
-static TABLE: &str = include_str!("../data/declared-terms.tsv");
+static TABLE: &str = include_str!("../../data/declared-terms.tsv");
 
 fn parse_class(s: &str) -> Option<VerdictClass> {
     Some(match s {
@@ -99,7 +99,7 @@ mod tests {
 
     #[test]
     fn labels_are_those_of_the_clause_vocabulary() {
-        let vocab = include_str!("../data/clause-kinds.json");
+        let vocab = include_str!("../../data/clause-kinds.json");
         for (k, l) in LABELS {
             let entry = format!("\"id\": \"{k}\",");
             let at = vocab.find(&entry).unwrap_or_else(|| panic!("{k} is not in clause-kinds.json"));

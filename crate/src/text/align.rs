@@ -2,7 +2,7 @@
 //! in both sides anchor the alignment, the gaps between anchors are aligned
 //! recursively, small leftover gaps by dynamic programming).
 
-use crate::fx::BuildFx;
+use super::fx::BuildFx;
 use std::collections::HashMap;
 
 /// Largest gap (cells of `a.len() * b.len()`) aligned by dynamic programming.

@@ -369,7 +369,7 @@ mod tests {
 
     #[test]
     fn a_change_inside_a_clause_that_was_read_keeps_an_open_license_open() {
-        let mdw = include_str!("../data/corpus/spdx/OpenMDW-1.0.txt");
+        let mdw = include_str!("../../data/corpus/spdx/OpenMDW-1.0.txt");
         // OpenMDW-1.1's change: the suit that ends the grant may be over a copyright too.
         let changed = mdw.replacen("infringe any patent,", "infringe any patent or copyright,", 1);
         assert_ne!(changed, mdw);

@@ -266,7 +266,7 @@ pub fn strip_markup(text: &str) -> Clean<'_> {
 // ---------------------------------------------------------------------------
 // Equivalent spellings (data: crate/data/equivalent-words.txt)
 
-static EQUIVALENT_WORDS: &str = include_str!("../data/equivalent-words.txt");
+static EQUIVALENT_WORDS: &str = include_str!("../../data/equivalent-words.txt");
 
 struct Equivalents {
     /// `(word, canonical)`, sorted by word.

@@ -15,8 +15,11 @@
 //! Text around the license (a model card, a second document) makes the match
 //! `partial`; other known texts found there are reported too.
 
+pub mod kb;
+pub mod names;
+
 use crate::align::align;
-use crate::kb::{self, BuildFx, Kind, Soft};
+use kb::{BuildFx, Kind, Soft};
 use crate::normalize::{self, Tokens};
 use crate::report::{Change, ChangeKind, Document, LicenseMatch, MatchKind};
 use std::collections::HashMap;
@@ -780,7 +783,7 @@ mod tests {
 
     #[test]
     fn mit_with_a_rider_is_modified() {
-        let mit = include_str!("../data/corpus/spdx/MIT.txt");
+        let mit = include_str!("../../data/corpus/spdx/MIT.txt");
         let t = format!("{mit}\n\nThe Software may not be used for commercial purposes.\n");
         let m = one(&t);
         assert_eq!(m.id.as_deref(), Some("MIT"));
@@ -793,7 +796,7 @@ mod tests {
 
     #[test]
     fn a_note_declared_outside_the_license_is_no_change() {
-        let mit = include_str!("../data/corpus/spdx/MIT.txt");
+        let mit = include_str!("../../data/corpus/spdx/MIT.txt");
         let t = format!("{mit}\n\nA request (not part of the license): please tell us what you build.\n");
         let m = one(&t);
         assert_eq!(m.id.as_deref(), Some("MIT"));

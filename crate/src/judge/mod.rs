@@ -1,0 +1,9 @@
+//! Stage 4, judge: from what was identified and read to what it means for a user.
+//!
+//! In: the identified license ([`crate::report::LicenseMatch`] and its knowledge-base facts) and the
+//! clauses found. Out: the verdict ([`verdict`]), the published terms of a declared id
+//! ([`declared`]), and the personal answer to a user's profile ([`profile`]).
+//! Imports the text, identify and clauses stages, never the model stage or the orchestrator.
+pub mod declared;
+pub mod profile;
+pub mod verdict;

@@ -1,0 +1,8 @@
+//! Stage 1, text: what every later stage reads a license through.
+//!
+//! In: raw document text. Out: normalized word tokens with a byte-offset map back to the text
+//! ([`normalize`]), word-level alignment of two token streams ([`align`]), and the one hash
+//! used for exact keys ([`fx`]). Imports nothing of the crate but [`crate::report`].
+pub mod align;
+pub mod fx;
+pub mod normalize;
