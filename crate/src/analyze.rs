@@ -1,7 +1,13 @@
 //! One analysis: identify, extract clauses, decide the verdict and the badge.
 
+use crate::clauses;
+use crate::identify::{self, kb, named};
+use crate::judge::{declared, verdict};
+use crate::model::{hub, lineage, recipe};
 use crate::report::*;
-use crate::{clauses, declared, hub, identify, kb, lineage, names, recipe, verdict};
+
+/// The badge's class and words live in [`crate::judge::badge`]; these paths stay for callers of the flat layout.
+pub use crate::judge::badge::{badge_for, badge_text};
 
 /// Inputs beside the documents.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -108,21 +114,21 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     if license.id.is_none() {
         // A short text that names its license without holding it ("This model is licensed
         // under the Apache License, Version 2.0"): the license it names, not read.
-        let (named, named_warning) = named_match(docs);
+        let (named, named_warning) = named::named_match(docs);
         warnings.extend(named_warning);
         if let Some(m) = named {
             license = m;
         } else if let Some(hf) = declared {
             if docs.iter().all(|d| d.text.trim().is_empty()) {
-                license = declared_match(hf);
+                license = named::declared_match(hf);
             }
         }
     }
     if let (Some(hf), Some(id)) = (declared, license.id.as_deref()) {
-        if let Some(w) = declared_mismatch(hf, id, license.match_kind) {
+        if let Some(w) = named::declared_mismatch(hf, id, license.match_kind) {
             warnings.push(w);
         } else if license.named.is_some() && !kb::is_hf_family(hf) {
-            if let Some(d) = names::by_name(hf).filter(|d| !kb::same_text(d.id, id)) {
+            if let Some(d) = identify::names::by_name(hf).filter(|d| !kb::same_text(d.id, id)) {
                 warnings.push(format!("the hub declares {} ({}), but the text names {id}: the text is what binds", d.name, d.id));
             }
         }
@@ -138,7 +144,7 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
             _ => "no license text was read: the result rests on the declared license id alone".into(),
         });
         if let Some(id) = license.id.as_deref() {
-            verdict = declared_verdict(id, verdict, license.named.is_some());
+            verdict = declared::declared_verdict(id, verdict, license.named.is_some());
         }
     }
     let verdict = verdict::with_additions(verdict, &license, &additions);
@@ -149,14 +155,15 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     let mut badge = recipe::badge(&license, &verdict, recipe.as_ref());
     let mut lineage = None;
     if let (Some(meta), Some(rec)) = (opts.hf_metadata.as_ref(), recipe.as_mut()) {
-        if let Some(out) = lineage::resolve(meta, &license, &verdict, rec, &opts.ancestors) {
+        let derived = ancestor_licenses(&opts.ancestors);
+        if let Some(out) = lineage::resolve(meta, &license, &verdict, rec, &opts.ancestors, &derived) {
             badge = out.badge;
             warnings.extend(out.warnings);
             lineage = Some(out.lineage);
         }
     }
     Ok(Report {
-        osi_approved: osi_approved(&license, facts, docs.iter().any(|d| !d.text.trim().is_empty()), &verdict),
+        osi_approved: verdict::osi_approved(&license, facts, docs.iter().any(|d| !d.text.trim().is_empty()), &verdict),
         license,
         verdict,
         clauses,
@@ -170,150 +177,31 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     })
 }
 
-/// Whether the license is OSI-approved: the knowledge base's fact for a known
-/// license; `false` for a text that matches no known license (every OSI-approved
-/// license is on the SPDX list the knowledge base holds, so a text that is none
-/// of them is not one); `null` when nothing was identified from no text.
-/// A known model license is not OSI-approved (`false`); a policy is no license (`null`).
-/// A known license's text changed in substance is not the approved text: `false`
-/// when the change restricts it (the verdict says so), `null` when the change was
-/// not understood (the verdict is unknown), the license's fact when it is still open.
-fn osi_approved(license: &LicenseMatch, facts: Option<&kb::Facts>, has_text: bool, verdict: &Verdict) -> Option<bool> {
-    match facts {
-        Some(f) if license.match_kind == MatchKind::Modified && f.osi_approved == Some(true) => match verdict.class {
-            VerdictClass::Open => Some(true),
-            VerdictClass::Unknown => None,
-            _ => Some(false),
-        },
-        // A model license is on no OSI list (OSI approval is an SPDX fact): not approved.
-        Some(f) if f.kind == kb::Kind::Model && f.osi_approved.is_none() => Some(false),
-        Some(f) => f.osi_approved,
-        None if has_text && license.id.is_none() && license.match_kind == MatchKind::Unknown => Some(false),
-        None => None,
-    }
-}
-
-/// A warning when the hub declares one license and the text is another (a
-/// Llama 3 text declared `llama3.1`): the text wins, the difference is said.
-/// A declared family (`bsd`, `gpl`) fits any of its members.
-pub fn declared_mismatch(hf: &str, identified: &str, kind: MatchKind) -> Option<String> {
-    if !matches!(kind, MatchKind::Exact | MatchKind::Equivalent | MatchKind::Modified) || kb::is_hf_family(hf) {
-        return None;
-    }
-    let declared = names::by_name(hf)?;
-    if kb::same_text(declared.id, identified) {
-        return None;
-    }
-    Some(format!(
-        "the hub declares {} ({}), but the license text is {identified}: the text is what binds",
-        declared.name, declared.id
-    ))
-}
-
-/// The match for a declared id with no text.
-pub fn declared_match(hf: &str) -> LicenseMatch {
-    match names::by_name(hf) {
-        Some(f) => LicenseMatch {
-            id: Some(f.id.to_string()),
-            name: Some(f.name.to_string()),
-            match_kind: MatchKind::Declared,
-            confidence: 0.5,
-            changes: vec![],
-            ..LicenseMatch::unknown()
-        },
-        None => LicenseMatch { match_kind: MatchKind::Declared, ..LicenseMatch::unknown() },
-    }
-}
-
-/// The license a short document names as its own, when every document that names one names the
-/// same: a `declared` match that says where (`named`). Several licenses named: none, and a warning.
-pub fn named_match(docs: &[Document]) -> (Option<LicenseMatch>, Option<String>) {
-    let hits: Vec<(usize, names::Named)> =
-        docs.iter().enumerate().flat_map(|(d, doc)| names::named_in_text(&doc.text).into_iter().map(move |n| (d, n))).collect();
-    if hits.is_empty() {
-        return (None, None);
-    }
-    let same = |ks: &[usize]| ks.iter().all(|&k| kb::same_text(hits[k].1.facts.id, hits[ks[0]].1.facts.id));
-    let all: Vec<usize> = (0..hits.len()).collect();
-    let weights: Vec<usize> = all.iter().copied().filter(|&k| hits[k].1.of_weights).collect();
-    let mut ids: Vec<&str> = hits.iter().map(|(_, n)| n.facts.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let (k, warning) = if same(&all) {
-        (0, None)
-    } else if !weights.is_empty() && same(&weights) {
-        // "The code is licensed under MIT; the weights under CC BY-NC 4.0": a model page is about the weights.
-        let id = hits[weights[0]].1.facts.id;
-        (weights[0], Some(format!("the text names several licenses ({}): {id} is the one it names for the model weights", ids.join(", "))))
-    } else {
-        return (None, Some(format!("the text names several licenses ({}): none is taken as the license", ids.join(", "))));
-    };
-    let (d, n) = &hits[k];
-    let quote = docs[*d].text[n.start..n.end].to_string();
-    let m = LicenseMatch {
-        id: Some(n.facts.id.to_string()),
-        name: Some(n.facts.name.to_string()),
-        match_kind: MatchKind::Declared,
-        confidence: 0.5,
-        changes: vec![],
-        doc: *d,
-        span: Some((n.start, n.end)),
-        named: Some(Evidence { doc: *d, quote, start: n.start, end: n.end }),
-    };
-    (Some(m), warning)
-}
-
-/// The verdict for a declared id with no text (or a license only named in the text): what the
-/// license's published text says (`declared::known_terms`), worded as resting on the id alone.
-fn declared_verdict(id: &str, decided: Verdict, named: bool) -> Verdict {
-    let name = kb::facts(id).map(|f| f.name).unwrap_or(id);
-    let first = if named {
-        format!("the text names {name} as its license but does not include it; its terms were not read, so this is what the published license says, not what this copy says")
-    } else {
-        format!("the page declares {name}; its text was not read, so this is what the published license says, not what this model's copy says")
-    };
-    let known = declared::known_terms(id);
-    let (class, mut reasons) = match known {
-        Some(k) if decided.class == VerdictClass::Unknown => (
-            k.class,
-            k.kinds.iter().map(|k| format!("the published license has: {}", declared::label(k))).collect(),
-        ),
-        _ => (decided.class, decided.reasons),
-    };
-    reasons.insert(0, first);
-    let label = match class {
-        VerdictClass::Open => "Open",
-        VerdictClass::Restricted => "Restricted",
-        VerdictClass::NonCommercial => "Non-commercial only",
-        VerdictClass::ResearchOnly => "Research only",
-        VerdictClass::Unknown => "Unknown",
-    };
-    let how = if named { "named license, terms not read" } else { "declared license, text not read" };
-    Verdict { class, label: format!("{label} ({how})"), reasons }
-}
-
-/// Badge from the license verdict alone (recipe and lineage refine it elsewhere).
-pub fn badge_for(v: &Verdict) -> Badge {
-    let class = match v.class {
-        VerdictClass::Open => BadgeClass::OpenWeightsPermissive,
-        VerdictClass::Restricted => BadgeClass::OpenWeightsRestricted,
-        VerdictClass::NonCommercial => BadgeClass::NonCommercial,
-        VerdictClass::ResearchOnly => BadgeClass::ResearchOnly,
-        VerdictClass::Unknown => BadgeClass::Unknown,
-    };
-    Badge { class, text: badge_text(class).into() }
-}
-
-/// The short text for a badge class.
-pub fn badge_text(class: BadgeClass) -> &'static str {
-    match class {
-        BadgeClass::OpenSourceAi => "Open source AI: open license; training data, code and paper disclosed",
-        BadgeClass::OpenWeightsPermissive => "Open weights, permissive license",
-        BadgeClass::OpenWeightsRestricted => "Open weights, restricted license",
-        BadgeClass::NonCommercial => "Non-commercial only",
-        BadgeClass::ResearchOnly => "Research only",
-        BadgeClass::Unknown => "License unclear",
-    }
+/// The license of each ancestor the caller gave no report for, read here so that lineage (a later
+/// stage than this one's callees, and below the orchestrator) never calls back into `analyze`: its
+/// gated prompt (Meta and Google put the license text there) when identification recognises it,
+/// else its declared id. Models of one family usually share both, so each (declared id, prompt)
+/// pair is analysed once.
+fn ancestor_licenses(ancestors: &[lineage::Ancestor]) -> Vec<Option<Report>> {
+    let mut cache: Vec<((Option<&str>, Option<&str>), Option<Report>)> = vec![];
+    ancestors
+        .iter()
+        .map(|a| {
+            let meta = a.metadata.as_ref().filter(|_| a.report.is_none())?;
+            let declared = meta.declared_license_id();
+            let prompt = meta.card_data.extra_gated_prompt.as_deref().filter(|p| !p.trim().is_empty());
+            if let Some((_, r)) = cache.iter().find(|(k, _)| *k == (declared, prompt)) {
+                return r.clone();
+            }
+            let opts = Options { hf_license: declared.map(str::to_string), ..Options::default() };
+            let from_prompt = prompt
+                .and_then(|p| analyze(&[Document::new("extra_gated_prompt", p)], &opts).ok())
+                .filter(|r| r.license.id.is_some());
+            let report = from_prompt.or_else(|| declared.and_then(|_| analyze(&[], &opts).ok()));
+            cache.push(((declared, prompt), report.clone()));
+            report
+        })
+        .collect()
 }
 
 /// Engine and knowledge-base versions.

@@ -39,12 +39,12 @@ pub fn personal_answer_js(clauses: JsValue, profile: JsValue) -> Result<JsValue,
     let clauses = match serde_wasm_bindgen::from_value(clauses).map_err(|e| JsError::new(&format!("bad clauses: {e}")))? {
         Input::Clauses(c) | Input::Report { clauses: c } => c,
     };
-    let profile: crate::profile::Profile = if profile.is_undefined() || profile.is_null() {
+    let profile: crate::judge::profile::Profile = if profile.is_undefined() || profile.is_null() {
         Default::default()
     } else {
         serde_wasm_bindgen::from_value(profile).map_err(|e| JsError::new(&format!("bad profile: {e}")))?
     };
-    to_js(&crate::profile::answer(&clauses, &profile))
+    to_js(&crate::judge::profile::answer(&clauses, &profile))
 }
 
 /// The declared base models of a model: `metadata` is the answer of
@@ -54,7 +54,7 @@ pub fn personal_answer_js(clauses: JsValue, profile: JsValue) -> Result<JsValue,
 #[wasm_bindgen(js_name = baseModels)]
 pub fn base_models_js(metadata: JsValue) -> Result<JsValue, JsError> {
     let meta = hub_model(metadata)?;
-    to_js(&crate::lineage::base_models(&meta))
+    to_js(&crate::model::lineage::base_models(&meta))
 }
 
 /// The ancestor ids still to fetch, nearest first: `metadata` is the model's
@@ -64,12 +64,12 @@ pub fn base_models_js(metadata: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = pendingAncestors)]
 pub fn pending_ancestors_js(metadata: JsValue, ancestors: JsValue) -> Result<JsValue, JsError> {
     let meta = hub_model(metadata)?;
-    let ancestors: Vec<crate::lineage::Ancestor> = if ancestors.is_undefined() || ancestors.is_null() {
+    let ancestors: Vec<crate::model::lineage::Ancestor> = if ancestors.is_undefined() || ancestors.is_null() {
         vec![]
     } else {
         serde_wasm_bindgen::from_value(ancestors).map_err(|e| JsError::new(&format!("bad ancestors: {e}")))?
     };
-    to_js(&crate::lineage::pending(&meta, &ancestors))
+    to_js(&crate::model::lineage::pending(&meta, &ancestors))
 }
 
 /// Bounds of the lineage walk: `{maxDepth, maxAncestors}`.
@@ -81,10 +81,10 @@ pub fn lineage_limits_js() -> Result<JsValue, JsError> {
         max_depth: usize,
         max_ancestors: usize,
     }
-    to_js(&Limits { max_depth: crate::lineage::MAX_DEPTH, max_ancestors: crate::lineage::MAX_ANCESTORS })
+    to_js(&Limits { max_depth: crate::model::lineage::MAX_DEPTH, max_ancestors: crate::model::lineage::MAX_ANCESTORS })
 }
 
-fn hub_model(v: JsValue) -> Result<crate::hub::HubModel, JsError> {
+fn hub_model(v: JsValue) -> Result<crate::model::hub::HubModel, JsError> {
     if !v.is_object() {
         return Err(JsError::new("bad metadata: expected the object answered by /api/models/{id}"));
     }
@@ -143,7 +143,7 @@ pub fn warm(step: u32) -> bool {
             // As a Hugging Face page sends it: with the repository's metadata and its model card.
             let opts = Options {
                 hf_license: Some("other".into()),
-                hf_metadata: Some(crate::hub::HubModel { id: Some("sample/model".into()), ..Default::default() }),
+                hf_metadata: Some(crate::model::hub::HubModel { id: Some("sample/model".into()), ..Default::default() }),
                 model_card: Some(WARM_UP_CARD.into()),
                 ..Default::default()
             };
@@ -157,7 +157,7 @@ pub fn warm(step: u32) -> bool {
 /// Engine and knowledge-base version.
 #[wasm_bindgen]
 pub fn version() -> String {
-    format!("{} ({})", env!("CARGO_PKG_VERSION"), crate::kb::KB_VERSION)
+    format!("{} ({})", env!("CARGO_PKG_VERSION"), crate::identify::kb::KB_VERSION)
 }
 
 

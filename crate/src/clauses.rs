@@ -1,5 +1,8 @@
-//! Clause detectors: regexes kept as data (`data/clauses.txt`), run on a
+//! Stage 3, clauses (reading): clause detectors, regexes kept as data (`data/clauses.txt`), run on a
 //! normalized view of each document, reported with verbatim evidence.
+//!
+//! In: documents. Out: [`Found`], the clauses with their kinds, values ([`values`]) and evidence.
+//! Imports the text stage and the report types only.
 //!
 //! A clause is reported only when its words are in the input: every
 //! [`Evidence`] is a slice of a document exactly as given.

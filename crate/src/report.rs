@@ -44,10 +44,10 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// What the release discloses beside its weights (when hub metadata was given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipe: Option<crate::recipe::Recipe>,
+    pub recipe: Option<Recipe>,
     /// The base models and what their licenses do to this one (when the metadata names any).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lineage: Option<crate::lineage::Lineage>,
+    pub lineage: Option<Lineage>,
     /// Version of the engine and of the embedded knowledge base.
     pub engine: EngineInfo,
     /// Always present: this is not legal advice.
@@ -256,3 +256,211 @@ pub struct Badge {
 
 /// The disclaimer every report carries.
 pub const DISCLAIMER: &str = "Fine Print reads license text automatically. It is not legal advice: read the license itself, and ask a lawyer before you rely on it.";
+
+// ---- the recipe (what a release discloses; computed by `model::recipe`) ----
+
+/// The recipe part of a report.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Recipe {
+    /// The dimensions, in the order of the spec.
+    pub dimensions: Vec<Dimension>,
+    /// The Model Openness Framework class these signals point to.
+    pub mof: MofClass,
+    /// Training data, training code and paper are all disclosed.
+    pub disclosed: bool,
+}
+
+/// A dot's state.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dot {
+    /// The signal shows it.
+    Disclosed,
+    /// Some of it, or a weaker form.
+    Partial,
+    /// Looked for and not found.
+    NotFound,
+    /// The input did not allow a look (no model card, no file list, unknown license).
+    NotAssessed,
+}
+
+/// One dimension of the recipe.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Dimension {
+    /// `weights`, `license_declared`, `license_open`, `lineage`, `training_data`,
+    /// `training_code`, `paper`, `model_card`.
+    pub id: String,
+    /// Short human label.
+    pub label: String,
+    /// The dot.
+    pub status: Dot,
+    /// The spec's value (`open`, `gated`, `none`, `declared`, `listed`, ...).
+    pub value: String,
+    /// The signals seen (tags, file names, links), at most a few.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    /// Why the dot is what it is, when that is not obvious.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The "likely" Model Openness Framework class.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MofClass {
+    /// `I` (Open Science), `II` (Open Tooling), `III` (Open Model), or null.
+    pub class: Option<String>,
+    /// e.g. "likely Class II (Open Tooling)".
+    pub label: String,
+    /// What the next class up would need, as seen here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+}
+
+/// Dimension ids.
+pub mod dim {
+    /// Weights downloadable.
+    pub const WEIGHTS: &str = "weights";
+    /// License declared.
+    pub const LICENSE_DECLARED: &str = "license_declared";
+    /// License open.
+    pub const LICENSE_OPEN: &str = "license_open";
+    /// Lineage.
+    pub const LINEAGE: &str = "lineage";
+    /// Training data.
+    pub const TRAINING_DATA: &str = "training_data";
+    /// Training code.
+    pub const TRAINING_CODE: &str = "training_code";
+    /// Paper.
+    pub const PAPER: &str = "paper";
+    /// Model card.
+    pub const MODEL_CARD: &str = "model_card";
+}
+
+// ---- lineage (the base models; computed by `model::lineage`) ----
+
+/// How a model derives from a base model.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// Further training of the base's weights.
+    Finetune,
+    /// A small set of weights (LoRA, ...) applied on top of the base.
+    Adapter,
+    /// The base's weights in a smaller number format (GGUF, GPTQ, AWQ, ...).
+    Quantized,
+    /// Weights combined from several bases.
+    Merge,
+    /// Not said.
+    Unspecified,
+}
+
+/// Where a relation was read.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum RelationSource {
+    /// A `base_model:{relation}:{id}` tag (set by the Hub).
+    Tag,
+    /// `cardData.base_model_relation`.
+    Card,
+    /// Guessed from the files or the number of bases, as the Hub does.
+    Inferred,
+}
+
+/// One declared base model.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct BaseRef {
+    /// Hub model id.
+    pub id: String,
+    /// How the model derives from it.
+    pub relation: Relation,
+    /// Where the relation was read.
+    pub source: RelationSource,
+}
+
+/// One ancestor in the report.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Node {
+    /// Hub model id.
+    pub id: String,
+    /// 1 for a direct base, 2 for its base, ...
+    pub depth: usize,
+    /// The model that names it as base.
+    pub child: String,
+    /// How `child` derives from it.
+    pub relation: Relation,
+    /// Whether it could be read.
+    pub status: NodeStatus,
+    /// The license as the Hub labels it (`llama3`, `apache-2.0`, `other`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_label: Option<String>,
+    /// The license's id (as in `license.id`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_id: Option<String>,
+    /// The license's name, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_name: Option<String>,
+    /// Its license verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<VerdictClass>,
+    /// Its own badge (license and recipe, before lineage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub badge: Option<BadgeClass>,
+    /// Whether its license terms bind derivatives (false when its license is open).
+    pub passes_on: bool,
+    /// Anything worth saying about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Whether an ancestor could be read.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum NodeStatus {
+    /// Metadata or a report was given.
+    Found,
+    /// Found; its files are gated (the metadata is public).
+    Gated,
+    /// The caller could not read it (not found, private, error).
+    Unavailable,
+    /// Not given (not fetched yet, or over the request budget).
+    NotFetched,
+    /// Already in its own chain: not followed again.
+    Cycle,
+    /// Deeper than the lineage stage's `MAX_DEPTH`: not followed.
+    BeyondDepth,
+}
+
+/// The license that applies once ancestors are counted.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Effective {
+    /// The badge class.
+    pub class: BadgeClass,
+    /// The license that sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_id: Option<String>,
+    /// Its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license_name: Option<String>,
+    /// The ancestor it comes from; null when it is the model's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+}
+
+/// The lineage part of a report.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Lineage {
+    /// The direct bases.
+    pub bases: Vec<BaseRef>,
+    /// Every ancestor, nearest first.
+    pub chain: Vec<Node>,
+    /// What applies once ancestors are counted.
+    pub effective: Effective,
+    /// The relabel warning, when the declared license is freer than the effective one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relabel: Option<String>,
+    /// Every ancestor up to the lineage stage's `MAX_DEPTH` was read.
+    pub complete: bool,
+    /// Cycles, unreadable ids, licenses that also apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}

@@ -18,7 +18,7 @@
 use super::rules::{rules, Rules, ValueKind};
 use super::text::View;
 use super::{find, values, Hit};
-use crate::fx::{fnv1a, BuildFx, FNV_OFFSET};
+use crate::text::fx::{fnv1a, BuildFx, FNV_OFFSET};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;

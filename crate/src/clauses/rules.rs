@@ -34,7 +34,7 @@
 
 use super::spec::{self, prepare, PatternSpec, Spec};
 pub use super::spec::{RuleError, ValueKind};
-use crate::fx::BuildFx;
+use crate::text::fx::BuildFx;
 use regex_automata::meta;
 use regex_automata::util::syntax;
 use std::collections::HashMap;

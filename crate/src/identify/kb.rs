@@ -1,7 +1,7 @@
 //! The embedded knowledge base: facts about every known license, and every
 //! known text as normalized tokens (built by `build.rs` into `kb.bin`).
 
-pub use crate::fx::BuildFx;
+pub use crate::text::fx::BuildFx;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -179,7 +179,7 @@ impl Index {
 }
 
 /// Hash of a normalized word stream, as stored for exact matches (build.rs hashes alike).
-pub use crate::fx::hash_words;
+pub use crate::text::fx::hash_words;
 
 /// The decoded index (decoded once, on first use).
 pub fn index() -> &'static Index {

@@ -1,11 +1,15 @@
-//! Identification: which known license a text is, and how it departs from it.
+//! Stage 2, identify: which known license a text is, and how it departs from it.
+//!
+//! In: documents (and a hub's declared id). Out: a [`LicenseMatch`] with its `changes`, the other
+//! known texts found beside it, and the knowledge base's facts ([`kb`]) and names ([`names`], [`named`]).
+//! Imports the text stage and the report types only.
 //!
 //! 1. Normalize the input into word tokens that keep their byte spans
-//!    ([`crate::normalize`]).
+//!    ([`crate::text::normalize`]).
 //! 2. Exact fast path: the hash of the token stream against every known text.
 //! 3. Candidate ranking: shared distinct words with every known text (an
 //!    inverted index over the embedded texts), best by cosine and by containment.
-//! 4. Word-level alignment ([`crate::align`]) of the input against each
+//! 4. Word-level alignment ([`crate::text::align`]) of the input against each
 //!    candidate; the candidate that explains the most words with the fewest
 //!    differences wins, so editions that differ in a few words are told apart.
 //! 5. The differences outside the known text's soft parts (title, SPDX
@@ -16,11 +20,12 @@
 //! `partial`; other known texts found there are reported too.
 
 pub mod kb;
+pub mod named;
 pub mod names;
 
-use crate::align::align;
+use crate::text::align::align;
 use kb::{BuildFx, Kind, Soft};
-use crate::normalize::{self, Tokens};
+use crate::text::normalize::{self, Tokens};
 use crate::report::{Change, ChangeKind, Document, LicenseMatch, MatchKind};
 use std::collections::HashMap;
 

@@ -5,7 +5,7 @@
 //! Face ids and full names resolve through generic rules. A name that two entries share resolves to
 //! neither: an unknown license is better than a wrong one.
 
-use crate::kb::{self, Facts};
+use super::kb::{self, Facts};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

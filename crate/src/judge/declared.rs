@@ -9,7 +9,8 @@
 //! analysis would say. No clause is reported from it: a clause needs evidence
 //! in the input. It only words the verdict, which says that it rests on the id.
 
-use crate::report::VerdictClass;
+use crate::identify::kb;
+use crate::report::{Verdict, VerdictClass};
 use std::sync::OnceLock;
 
 /// The known terms of one license.
@@ -93,6 +94,36 @@ pub fn known_terms(id: &str) -> Option<&'static KnownTerms> {
     table().iter().find(|t| t.id == id)
 }
 
+/// The verdict for a declared id with no text (or a license only named in the text): what the
+/// license's published text says (`declared::known_terms`), worded as resting on the id alone.
+pub fn declared_verdict(id: &str, decided: Verdict, named: bool) -> Verdict {
+    let name = kb::facts(id).map(|f| f.name).unwrap_or(id);
+    let first = if named {
+        format!("the text names {name} as its license but does not include it; its terms were not read, so this is what the published license says, not what this copy says")
+    } else {
+        format!("the page declares {name}; its text was not read, so this is what the published license says, not what this model's copy says")
+    };
+    let known = known_terms(id);
+    let (class, mut reasons) = match known {
+        Some(k) if decided.class == VerdictClass::Unknown => (
+            k.class,
+            k.kinds.iter().map(|k| format!("the published license has: {}", label(k))).collect(),
+        ),
+        _ => (decided.class, decided.reasons),
+    };
+    reasons.insert(0, first);
+    let label = match class {
+        VerdictClass::Open => "Open",
+        VerdictClass::Restricted => "Restricted",
+        VerdictClass::NonCommercial => "Non-commercial only",
+        VerdictClass::ResearchOnly => "Research only",
+        VerdictClass::Unknown => "Unknown",
+    };
+    let how = if named { "named license, terms not read" } else { "declared license, text not read" };
+    Verdict { class, label: format!("{label} ({how})"), reasons }
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,7 +148,7 @@ mod tests {
         let raw_rows = TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count();
         assert_eq!(table().len(), raw_rows, "a row did not parse");
         for t in table() {
-            assert!(crate::kb::facts(t.id).is_some(), "{} is not in the knowledge base", t.id);
+            assert!(crate::identify::kb::facts(t.id).is_some(), "{} is not in the knowledge base", t.id);
             for k in &t.kinds {
                 assert!(key_kinds().any(|x| x == *k), "{}: clause kind {k} is not a restricting kind", t.id);
             }

@@ -4,6 +4,7 @@
 //! clauses found. Out: the verdict ([`verdict`]), the published terms of a declared id
 //! ([`declared`]), and the personal answer to a user's profile ([`profile`]).
 //! Imports the text, identify and clauses stages, never the model stage or the orchestrator.
+pub mod badge;
 pub mod declared;
 pub mod profile;
 pub mod verdict;

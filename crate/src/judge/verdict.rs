@@ -10,8 +10,8 @@
 //! - `unknown` otherwise.
 
 use crate::clauses::Found;
-use crate::kb::{self, Facts};
-use crate::normalize;
+use crate::identify::kb::{self, Facts};
+use crate::text::normalize;
 use crate::report::{Change, ChangeKind, Clause, Document, Evidence, LicenseMatch, MatchKind, Verdict, VerdictClass};
 use std::collections::HashSet;
 
@@ -224,7 +224,7 @@ pub fn unread_additions(docs: &[Document], license: &LicenseMatch, others: &[Lic
     let mut out = vec![];
     for (p0, p1) in pieces {
         let Some(piece) = lower.get(p0..p1) else { continue };
-        for (a, b) in crate::names::sentences(piece) {
+        for (a, b) in crate::identify::names::sentences(piece) {
             let (a, b) = (p0 + a, p0 + b);
             let raw = &text[a..b];
             let (ta, tb) = (a + (raw.len() - raw.trim_start().len()), b - (raw.len() - raw.trim_end().len()));
@@ -358,6 +358,29 @@ fn reason(c: &Clause) -> String {
 
 fn verdict(class: VerdictClass, label: &str, reasons: Vec<String>) -> Verdict {
     Verdict { class, label: label.into(), reasons }
+}
+
+/// Whether the license is OSI-approved: the knowledge base's fact for a known
+/// license; `false` for a text that matches no known license (every OSI-approved
+/// license is on the SPDX list the knowledge base holds, so a text that is none
+/// of them is not one); `null` when nothing was identified from no text.
+/// A known model license is not OSI-approved (`false`); a policy is no license (`null`).
+/// A known license's text changed in substance is not the approved text: `false`
+/// when the change restricts it (the verdict says so), `null` when the change was
+/// not understood (the verdict is unknown), the license's fact when it is still open.
+pub fn osi_approved(license: &LicenseMatch, facts: Option<&kb::Facts>, has_text: bool, verdict: &Verdict) -> Option<bool> {
+    match facts {
+        Some(f) if license.match_kind == MatchKind::Modified && f.osi_approved == Some(true) => match verdict.class {
+            VerdictClass::Open => Some(true),
+            VerdictClass::Unknown => None,
+            _ => Some(false),
+        },
+        // A model license is on no OSI list (OSI approval is an SPDX fact): not approved.
+        Some(f) if f.kind == kb::Kind::Model && f.osi_approved.is_none() => Some(false),
+        Some(f) => f.osi_approved,
+        None if has_text && license.id.is_none() && license.match_kind == MatchKind::Unknown => Some(false),
+        None => None,
+    }
 }
 
 #[cfg(test)]

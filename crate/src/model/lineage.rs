@@ -11,11 +11,14 @@
 //! the extension from `/api/models/{id}`) fetches the ancestors and passes them
 //! in as [`Ancestor`]s; [`pending`] says which ones are still wanted.
 
-use crate::analyze::{self, badge_text, Options};
-use crate::hub::{is_placeholder_license, lenient, HubModel};
-use crate::recipe::{self, dim, Dimension, Dot, Recipe};
-use crate::report::{Badge, BadgeClass, Clause, LicenseMatch, Report, Verdict, VerdictClass};
-use serde::{Deserialize, Serialize};
+use super::bases::parse_bases;
+pub use super::bases::{base_models, normalize_id};
+use super::hub::{is_placeholder_license, lenient, HubModel};
+use super::recipe::{self, dim, Dimension, Dot};
+use crate::judge::badge::{badge, badge_for, badge_text};
+pub use crate::report::{BaseRef, Effective, Lineage, Node, NodeStatus, Relation, RelationSource};
+use crate::report::{Badge, BadgeClass, Clause, LicenseMatch, Recipe, Report, Verdict, VerdictClass};
+use serde::Deserialize;
 use std::collections::HashSet;
 
 /// Ancestors are followed this many levels up.
@@ -23,67 +26,6 @@ pub const MAX_DEPTH: usize = 5;
 /// At most this many ancestors are considered (merges can name dozens).
 pub const MAX_ANCESTORS: usize = 32;
 
-/// How a model derives from a base model.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Relation {
-    /// Further training of the base's weights.
-    Finetune,
-    /// A small set of weights (LoRA, ...) applied on top of the base.
-    Adapter,
-    /// The base's weights in a smaller number format (GGUF, GPTQ, AWQ, ...).
-    Quantized,
-    /// Weights combined from several bases.
-    Merge,
-    /// Not said.
-    Unspecified,
-}
-
-impl Relation {
-    /// The Hub's word for it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relation::Finetune => "finetune",
-            Relation::Adapter => "adapter",
-            Relation::Quantized => "quantized",
-            Relation::Merge => "merge",
-            Relation::Unspecified => "derivative",
-        }
-    }
-
-    fn parse(word: &str) -> Option<Relation> {
-        match word.trim().to_ascii_lowercase().as_str() {
-            "finetune" | "fine-tune" | "finetuned" => Some(Relation::Finetune),
-            "adapter" | "adapters" | "lora" => Some(Relation::Adapter),
-            "quantized" | "quantization" | "quant" => Some(Relation::Quantized),
-            "merge" | "merged" | "merges" => Some(Relation::Merge),
-            _ => None,
-        }
-    }
-}
-
-/// Where a relation was read.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum RelationSource {
-    /// A `base_model:{relation}:{id}` tag (set by the Hub).
-    Tag,
-    /// `cardData.base_model_relation`.
-    Card,
-    /// Guessed from the files or the number of bases, as the Hub does.
-    Inferred,
-}
-
-/// One declared base model.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct BaseRef {
-    /// Hub model id.
-    pub id: String,
-    /// How the model derives from it.
-    pub relation: Relation,
-    /// Where the relation was read.
-    pub source: RelationSource,
-}
 
 /// What the caller knows about one ancestor: its metadata (the answer of
 /// `/api/models/{id}`), or a report already made for it, or why neither is
@@ -91,7 +33,7 @@ pub struct BaseRef {
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct Ancestor {
     /// The id that was requested (the `base_model` value).
-    #[serde(default, deserialize_with = "crate::hub::null_as_default")]
+    #[serde(default, deserialize_with = "super::hub::null_as_default")]
     pub id: String,
     /// The Hub's answer for it.
     #[serde(default, deserialize_with = "lenient")]
@@ -115,94 +57,6 @@ impl Ancestor {
     }
 }
 
-/// One ancestor in the report.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Node {
-    /// Hub model id.
-    pub id: String,
-    /// 1 for a direct base, 2 for its base, ...
-    pub depth: usize,
-    /// The model that names it as base.
-    pub child: String,
-    /// How `child` derives from it.
-    pub relation: Relation,
-    /// Whether it could be read.
-    pub status: NodeStatus,
-    /// The license as the Hub labels it (`llama3`, `apache-2.0`, `other`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub license_label: Option<String>,
-    /// The license's id (as in `license.id`), when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub license_id: Option<String>,
-    /// The license's name, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub license_name: Option<String>,
-    /// Its license verdict.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verdict: Option<VerdictClass>,
-    /// Its own badge (license and recipe, before lineage).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub badge: Option<BadgeClass>,
-    /// Whether its license terms bind derivatives (false when its license is open).
-    pub passes_on: bool,
-    /// Anything worth saying about it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// Whether an ancestor could be read.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
-pub enum NodeStatus {
-    /// Metadata or a report was given.
-    Found,
-    /// Found; its files are gated (the metadata is public).
-    Gated,
-    /// The caller could not read it (not found, private, error).
-    Unavailable,
-    /// Not given (not fetched yet, or over the request budget).
-    NotFetched,
-    /// Already in its own chain: not followed again.
-    Cycle,
-    /// Deeper than [`MAX_DEPTH`]: not followed.
-    BeyondDepth,
-}
-
-/// The license that applies once ancestors are counted.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Effective {
-    /// The badge class.
-    pub class: BadgeClass,
-    /// The license that sets it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub license_id: Option<String>,
-    /// Its name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub license_name: Option<String>,
-    /// The ancestor it comes from; null when it is the model's own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-}
-
-/// The lineage part of a report.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Lineage {
-    /// The direct bases.
-    pub bases: Vec<BaseRef>,
-    /// Every ancestor, nearest first.
-    pub chain: Vec<Node>,
-    /// What applies once ancestors are counted.
-    pub effective: Effective,
-    /// The relabel warning, when the declared license is freer than the effective one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub relabel: Option<String>,
-    /// Every ancestor up to [`MAX_DEPTH`] was read.
-    pub complete: bool,
-    /// Cycles, unreadable ids, licenses that also apply.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
-}
-
 /// What lineage does to one analysis.
 #[derive(Debug, Clone)]
 pub struct Outcome {
@@ -212,105 +66,6 @@ pub struct Outcome {
     pub badge: Badge,
     /// For `report.warnings`.
     pub warnings: Vec<String>,
-}
-
-// ---- base models -----------------------------------------------------------
-
-/// A Hub model id from a `base_model` value: trimmed, without a
-/// `https://huggingface.co/` prefix; `None` when it is not a model id (a
-/// local path, a URL elsewhere, free text).
-pub fn normalize_id(raw: &str) -> Option<String> {
-    let mut s = raw.trim();
-    for p in ["https://huggingface.co/", "http://huggingface.co/", "huggingface.co/", "hf.co/"] {
-        if let Some(rest) = s.strip_prefix(p) {
-            s = rest;
-        }
-    }
-    let s = s.trim_end_matches('/');
-    let parts: Vec<&str> = s.split('/').collect();
-    let ok_part = |p: &str| {
-        !p.is_empty()
-            && p.len() <= 96
-            && !p.starts_with(['.', '-'])
-            && !p.contains("..")
-            && p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    };
-    (matches!(parts.len(), 1 | 2) && parts.iter().all(|p| ok_part(p))).then(|| s.to_string())
-}
-
-/// The model's declared bases with their relation.
-pub fn base_models(meta: &HubModel) -> Vec<BaseRef> {
-    parse_bases(meta).0
-}
-
-/// Bases, plus the `base_model` values that are not model ids.
-fn parse_bases(meta: &HubModel) -> (Vec<BaseRef>, Vec<String>) {
-    let mut bases: Vec<(String, Option<(Relation, RelationSource)>)> = vec![];
-    let mut rejected = vec![];
-    let mut add = |raw: &str, rel: Option<(Relation, RelationSource)>, rejected: &mut Vec<String>| {
-        let Some(id) = normalize_id(raw) else {
-            if !rejected.iter().any(|r: &String| r == raw.trim()) {
-                rejected.push(raw.trim().chars().take(120).collect());
-            }
-            return;
-        };
-        match bases.iter_mut().find(|(b, _)| b.eq_ignore_ascii_case(&id)) {
-            Some((_, r)) => {
-                if r.is_none() {
-                    *r = rel;
-                }
-            }
-            None => bases.push((id, rel)),
-        }
-    };
-    for v in meta.tag_values("base_model") {
-        match v.split_once(':') {
-            Some((word, id)) => {
-                let rel = Relation::parse(word).map(|r| (r, RelationSource::Tag));
-                add(id, rel.or(Some((Relation::Unspecified, RelationSource::Tag))), &mut rejected);
-            }
-            None => add(v, None, &mut rejected),
-        }
-    }
-    let card_rel = meta
-        .card_data
-        .base_model_relation
-        .as_deref()
-        .and_then(Relation::parse)
-        .map(|r| (r, RelationSource::Card));
-    for b in &meta.card_data.base_model {
-        add(b, card_rel, &mut rejected);
-    }
-    let n = bases.len();
-    let inferred = infer_relation(meta, n);
-    let out = bases
-        .into_iter()
-        .map(|(id, rel)| {
-            let (relation, source) = match rel {
-                Some((Relation::Unspecified, RelationSource::Tag)) | None => card_rel.unwrap_or(inferred),
-                Some(r) => r,
-            };
-            BaseRef { id, relation, source }
-        })
-        .collect();
-    (out, rejected)
-}
-
-/// The Hub's own guess when nothing says: several bases make a merge, an
-/// `adapter_config.json` an adapter, quantized weight files a quantization.
-fn infer_relation(meta: &HubModel, bases: usize) -> (Relation, RelationSource) {
-    let files = meta.files();
-    let has = |f: &dyn Fn(&str) -> bool| files.iter().any(|x| f(&x.to_ascii_lowercase()));
-    let rel = if bases > 1 {
-        Relation::Merge
-    } else if has(&|x| x.ends_with("adapter_config.json")) {
-        Relation::Adapter
-    } else if has(&|x| x.ends_with(".gguf") || x.ends_with(".ggml")) {
-        Relation::Quantized
-    } else {
-        Relation::Finetune
-    };
-    (rel, RelationSource::Inferred)
 }
 
 // ---- walking the ancestors -------------------------------------------------
@@ -442,47 +197,20 @@ struct Info {
     recipe: Option<Recipe>,
 }
 
-/// An ancestor's license: its report when given; else its gated prompt (Meta
-/// and Google put the license text there) when identification recognises it;
-/// else its declared id.
-/// License analyses of ancestors, by (declared id, gated prompt): the models
-/// of one family usually share both, and a prompt can be a whole license.
-type LicenseCache = Vec<((Option<String>, Option<String>), (LicenseMatch, Verdict, Vec<Clause>))>;
-
-fn info(a: &Ancestor, cache: &mut LicenseCache) -> Info {
+/// An ancestor's license: the report the caller gave for it, else the one the orchestrator made
+/// from its gated prompt or declared id ([`crate::analyze`] reads them before lineage is resolved),
+/// else unknown.
+fn info(a: &Ancestor, derived: Option<&Report>) -> Info {
     let meta = a.metadata.as_ref();
     let label = meta.and_then(|m| m.declared_label()).map(str::to_string);
-    if let Some(r) = &a.report {
+    if let Some(r) = a.report.as_ref().or(derived) {
         let recipe = r.recipe.clone().or_else(|| meta.map(|m| recipe::assess(m, a.model_card.as_deref(), &r.verdict)));
         return Info { license: r.license.clone(), verdict: r.verdict.clone(), clauses: r.clauses.clone(), label, recipe };
     }
     let meta = meta.expect("walk only keeps ancestors with metadata or a report");
-    let declared = meta.declared_license_id().map(str::to_string);
-    let prompt = meta.card_data.extra_gated_prompt.clone().filter(|p| !p.trim().is_empty());
-    let key = (declared.clone(), prompt.clone());
-    let (license, verdict, clauses) = match cache.iter().find(|(k, _)| *k == key) {
-        Some((_, v)) => v.clone(),
-        None => {
-            let opts = Options { hf_license: declared.clone(), ..Options::default() };
-            let from_prompt = prompt
-                .as_deref()
-                .and_then(|p| analyze::analyze(&[crate::report::Document::new("extra_gated_prompt", p)], &opts).ok())
-                .filter(|r| r.license.id.is_some());
-            let report = from_prompt.or_else(|| declared.as_ref().and_then(|_| analyze::analyze(&[], &opts).ok()));
-            let v = match report {
-                Some(r) => (r.license, r.verdict, r.clauses),
-                None => (
-                    LicenseMatch::unknown(),
-                    Verdict { class: VerdictClass::Unknown, label: "No license declared".into(), reasons: vec![] },
-                    vec![],
-                ),
-            };
-            cache.push((key, v.clone()));
-            v
-        }
-    };
+    let verdict = Verdict { class: VerdictClass::Unknown, label: "No license declared".into(), reasons: vec![] };
     let recipe = Some(recipe::assess(meta, a.model_card.as_deref(), &verdict));
-    Info { license, verdict, clauses, label, recipe }
+    Info { license: LicenseMatch::unknown(), verdict, clauses: vec![], label, recipe }
 }
 
 /// Restrictiveness of a badge class (higher binds more); `None` for unknown.
@@ -535,20 +263,21 @@ pub fn resolve(
     own_verdict: &Verdict,
     recipe: &mut Recipe,
     ancestors: &[Ancestor],
+    derived: &[Option<Report>],
 ) -> Option<Outcome> {
     let (bases, mut w) = walk(meta, ancestors);
     if bases.is_empty() && w.notes.is_empty() {
         return None;
     }
-    let mut cache = LicenseCache::new();
-    let infos: Vec<Option<Info>> = w.entry.iter().map(|e| e.map(|i| info(&ancestors[i], &mut cache))).collect();
+    let infos: Vec<Option<Info>> =
+        w.entry.iter().map(|e| e.map(|i| info(&ancestors[i], derived.get(i).and_then(Option::as_ref)))).collect();
     for (node, inf) in w.nodes.iter_mut().zip(&infos) {
         let Some(inf) = inf else { continue };
         node.license_label = inf.label.clone();
         node.license_id = inf.license.id.clone();
         node.license_name = inf.license.name.clone();
         node.verdict = Some(inf.verdict.class);
-        node.badge = Some(recipe::badge(&inf.license, &inf.verdict, inf.recipe.as_ref()).class);
+        node.badge = Some(badge(&inf.license, &inf.verdict, inf.recipe.as_ref()).class);
         node.passes_on = inf.verdict.class != VerdictClass::Open;
         if node.passes_on {
             node.note = Some(match inf.clauses.iter().find(|c| c.kind == "restrictions_propagate") {
@@ -566,14 +295,14 @@ pub fn resolve(
 
     // A quantization is the same model: its base's recipe is its recipe.
     for (node, inf) in w.nodes.iter().zip(&infos) {
-        if node.depth == 1 && node.relation == crate::lineage::Relation::Quantized {
+        if node.depth == 1 && node.relation == Relation::Quantized {
             if let Some(r) = inf.as_ref().and_then(|i| i.recipe.as_ref()) {
                 recipe.inherit_from_base(r, &node.id);
             }
         }
     }
 
-    let own = recipe::badge(own_license, own_verdict, Some(recipe));
+    let own = badge(own_license, own_verdict, Some(recipe));
     let me = meta.model_id().unwrap_or("this model").to_string();
     let mut known: Option<(u8, Option<usize>)> = rank(own.class).map(|r| (r, None));
     // Ancestors (or the model itself) whose terms could not be classified.
@@ -601,7 +330,7 @@ pub fn resolve(
                     }
                     continue;
                 }
-                match rank(analyze::badge_for(&inf.verdict).class) {
+                match rank(badge_for(&inf.verdict).class) {
                     None => unknown.push(node.id.clone()),
                     Some(r) => {
                         if known.is_none_or(|(m, _)| r > m) {
@@ -619,7 +348,7 @@ pub fn resolve(
     };
 
     // Relabel: the model's own license is freer than a binding ancestor's.
-    let own_rank = rank(analyze::badge_for(own_verdict).class);
+    let own_rank = rank(badge_for(own_verdict).class);
     let own_id = own_license.id.as_deref().map(str::to_ascii_lowercase);
     let own_label = meta.declared_license_id().map(str::to_string).or_else(|| own_license.id.clone());
     let binding: Vec<usize> = (0..w.nodes.len())
@@ -634,7 +363,7 @@ pub fn resolve(
     let freer = |i: usize| {
         let v = infos[i].as_ref().map(|x| &x.verdict);
         own_verdict.class == VerdictClass::Open
-            || matches!((own_rank, v.and_then(|v| rank(analyze::badge_for(v).class))), (Some(o), Some(a)) if o < a)
+            || matches!((own_rank, v.and_then(|v| rank(badge_for(v).class))), (Some(o), Some(a)) if o < a)
     };
     let relabel_at = setter
         .filter(|s| binding.contains(s) && freer(*s))

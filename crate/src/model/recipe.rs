@@ -7,89 +7,15 @@
 //! and the card show: a paper *cited* by a card is a paper cited, not proof
 //! that it describes this model.
 
-use crate::hub::{is_placeholder_license, HubModel};
-use crate::lineage;
-use crate::report::{Badge, BadgeClass, LicenseMatch, Verdict, VerdictClass};
+use super::bases;
+use super::hub::{is_placeholder_license, HubModel};
+pub use crate::judge::badge::badge;
+pub use crate::report::{dim, Dimension, Dot, MofClass, Recipe};
+use crate::report::{Verdict, VerdictClass};
 use regex::Regex;
-use serde::{Deserialize, Serialize};
+
 use std::sync::LazyLock;
 
-/// The recipe part of a report.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Recipe {
-    /// The dimensions, in the order of the spec.
-    pub dimensions: Vec<Dimension>,
-    /// The Model Openness Framework class these signals point to.
-    pub mof: MofClass,
-    /// Training data, training code and paper are all disclosed.
-    pub disclosed: bool,
-}
-
-/// A dot's state.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
-pub enum Dot {
-    /// The signal shows it.
-    Disclosed,
-    /// Some of it, or a weaker form.
-    Partial,
-    /// Looked for and not found.
-    NotFound,
-    /// The input did not allow a look (no model card, no file list, unknown license).
-    NotAssessed,
-}
-
-/// One dimension of the recipe.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Dimension {
-    /// `weights`, `license_declared`, `license_open`, `lineage`, `training_data`,
-    /// `training_code`, `paper`, `model_card`.
-    pub id: String,
-    /// Short human label.
-    pub label: String,
-    /// The dot.
-    pub status: Dot,
-    /// The spec's value (`open`, `gated`, `none`, `declared`, `listed`, ...).
-    pub value: String,
-    /// The signals seen (tags, file names, links), at most a few.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub evidence: Vec<String>,
-    /// Why the dot is what it is, when that is not obvious.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// The "likely" Model Openness Framework class.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct MofClass {
-    /// `I` (Open Science), `II` (Open Tooling), `III` (Open Model), or null.
-    pub class: Option<String>,
-    /// e.g. "likely Class II (Open Tooling)".
-    pub label: String,
-    /// What the next class up would need, as seen here.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub missing: Vec<String>,
-}
-
-/// Dimension ids.
-pub mod dim {
-    /// Weights downloadable.
-    pub const WEIGHTS: &str = "weights";
-    /// License declared.
-    pub const LICENSE_DECLARED: &str = "license_declared";
-    /// License open.
-    pub const LICENSE_OPEN: &str = "license_open";
-    /// Lineage.
-    pub const LINEAGE: &str = "lineage";
-    /// Training data.
-    pub const TRAINING_DATA: &str = "training_data";
-    /// Training code.
-    pub const TRAINING_CODE: &str = "training_code";
-    /// Paper.
-    pub const PAPER: &str = "paper";
-    /// Model card.
-    pub const MODEL_CARD: &str = "model_card";
-}
 
 /// At most this many evidence items per dimension.
 const MAX_EVIDENCE: usize = 5;
@@ -171,22 +97,6 @@ fn rank_dot(d: Dot) -> u8 {
         Dot::NotFound => 1,
         Dot::NotAssessed => 0,
     }
-}
-
-/// The badge of one model from its license verdict and its recipe (lineage aside):
-/// `open-source-ai` only when the license is open and data, code and paper are disclosed.
-///
-/// `open-source-ai` also needs a license known to be open source: OSI-approved, or an open-content
-/// license. An open verdict that rests on permissive words alone (a custom grant, a license that is
-/// not OSI-approved) is `open-weights-permissive` at most: the badge never claims more than that.
-pub fn badge(license: &LicenseMatch, verdict: &Verdict, recipe: Option<&Recipe>) -> Badge {
-    let known_open = license.id.as_deref().is_some_and(|id| {
-        crate::kb::facts(id).and_then(|f| f.osi_approved) == Some(true) || crate::verdict::is_open_content(id)
-    });
-    if verdict.class == VerdictClass::Open && known_open && recipe.map(|r| r.disclosed).unwrap_or(false) {
-        return Badge { class: BadgeClass::OpenSourceAi, text: crate::analyze::badge_text(BadgeClass::OpenSourceAi).into() };
-    }
-    crate::analyze::badge_for(verdict)
 }
 
 fn d(id: &str, label: &str, status: Dot, value: &str, evidence: Vec<String>, note: Option<String>) -> Dimension {
@@ -294,7 +204,7 @@ fn license_open(v: &Verdict) -> Dimension {
 
 fn lineage_dim(meta: &HubModel, card: Option<&Card>) -> Dimension {
     const L: &str = "Lineage";
-    let bases = lineage::base_models(meta);
+    let bases = bases::base_models(meta);
     if bases.is_empty() {
         if let Some(c) = card {
             static RE: LazyLock<Regex> = LazyLock::new(|| {
