@@ -1,4 +1,6 @@
-//! Scan every SPDX text of the corpus and print verdict and clauses per license: `cargo run --release --example clauses_spdx_scan`.
+//! A survey of the SPDX corpus: every text analysed, one line each (id, OSI fact, verdict, identified id, clause kinds), to review
+//! what the detectors say about licenses that are not model licenses (a rise in restrictions found on permissive texts is a
+//! false-positive regression). `cargo run --release --example corpus_survey > survey.tsv`, then diff two runs.
 use fineprint::report::Document;
 fn main() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/spdx");
