@@ -27,3 +27,22 @@ fn a_region_excluded_beside_an_open_license_is_a_restriction() {
     let alone = analyze(&docs[..1], &Options::default()).unwrap();
     assert_eq!(alone.verdict.class, VerdictClass::Open);
 }
+
+#[test]
+fn an_equivalent_copy_of_an_open_license_is_read_as_the_license_itself() {
+    // The IPA Font License's own text has a clause a restriction detector reads
+    // (no_derivatives, on its own terms for derived fonts); as the license itself it is
+    // open. A copy that differs only in form (a markdown title, a copyright line) is
+    // equivalent, and stays open (mutation verdict-equivalent-not-as-is: only an exact
+    // copy read as the license, so its own clauses became riders).
+    let text = corpus("spdx/IPA.txt");
+    let exact = analyze(&[Document::new("LICENSE", text.as_str())], &Options::default()).unwrap();
+    assert_eq!(exact.license.id.as_deref(), Some("IPA"));
+    assert_eq!(exact.verdict.class, VerdictClass::Open, "{:?}", exact.verdict);
+    assert!(exact.clauses.iter().any(|c| fineprint::verdict::RESTRICTING.contains(&c.kind.as_str())), "the text has a restricting clause of its own");
+    let copy = format!("# IPA Font License Agreement v1.0\n\nCopyright (c) 2031 Example Type Foundry\n\n{text}");
+    let r = analyze(&[Document::new("LICENSE", copy.as_str())], &Options::default()).unwrap();
+    assert_eq!(r.license.id.as_deref(), Some("IPA"));
+    assert_eq!(r.license.match_kind, fineprint::report::MatchKind::Equivalent, "{:?}", r.license.changes);
+    assert_eq!(r.verdict.class, VerdictClass::Open, "{:?}", r.verdict);
+}
