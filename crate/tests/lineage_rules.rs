@@ -232,3 +232,183 @@ fn failed_and_report_only_ancestors_are_not_asked_again() {
     assert_eq!(st, [("org/a", NodeStatus::Unavailable), ("org/b", NodeStatus::Found)]);
     assert_eq!(l.chain[1].license_id.as_deref(), Some("MIT"));
 }
+
+// ---- every pair of badge classes -------------------------------------------
+//
+// The model's own class (six badge classes, plus "no license declared") against
+// one base model's class (six badge classes), each case built by hand, with the
+// expected effective class, the ancestor that sets it, and whether the relabel
+// warning is raised, written from the rules in lineage.rs's module doc:
+// - a base whose license is open binds nothing (but a base that is not itself
+//   open-source-ai keeps a derivative from claiming open-source-ai);
+// - a binding base raises the class to its own when that is stricter;
+// - terms that cannot be classified make the class unknown, unless what is
+//   known is already non-commercial or stricter;
+// - the relabel warning: the model declares a license, the base's license is
+//   another one that binds, and the model's own license is freer.
+
+/// The model's own license, as a case.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Own {
+    Class(BadgeClass),
+    /// No license declared at all.
+    Undeclared,
+}
+
+const CLASSES: [BadgeClass; 6] = [
+    BadgeClass::OpenSourceAi,
+    BadgeClass::OpenWeightsPermissive,
+    BadgeClass::OpenWeightsRestricted,
+    BadgeClass::NonCommercial,
+    BadgeClass::ResearchOnly,
+    BadgeClass::Unknown,
+];
+
+/// Restrictiveness, as the rule reads it (independent of lineage.rs's table).
+fn strictness(c: BadgeClass) -> Option<u8> {
+    CLASSES[..5].iter().position(|x| *x == c).map(|i| i as u8)
+}
+
+/// A fully disclosed recipe: the open release's card (training data, code, paper).
+fn disclosed_card() -> String {
+    fixture_text("built_open-release-apache.README.md")
+}
+
+/// The model, its card, and what its own license is on its own.
+fn own_model(own: Own) -> (fineprint::hub::HubModel, Option<String>) {
+    let bases = ["org/base"];
+    match own {
+        Own::Class(BadgeClass::OpenSourceAi) => {
+            let mut m = meta("built_open-release-apache.json");
+            m.id = Some("org/ft".into());
+            m.card_data.base_model = vec!["org/base".into()];
+            (m, Some(disclosed_card()))
+        }
+        Own::Class(BadgeClass::OpenWeightsPermissive) => (model("org/ft", Some("mit"), &bases), None),
+        Own::Class(BadgeClass::OpenWeightsRestricted) => (model("org/ft", Some("llama3.1"), &bases), None),
+        Own::Class(BadgeClass::NonCommercial) => (model("org/ft", Some("cc-by-nc-4.0"), &bases), None),
+        Own::Class(BadgeClass::ResearchOnly) => (model("org/ft", Some(OWN_RESEARCH_ONLY), &bases), None),
+        Own::Class(BadgeClass::Unknown) => {
+            let m = fineprint::hub::from_json(r#"{"id":"org/ft","cardData":{"license":"other","license_name":"my-open-1.0","base_model":"org/base"}}"#).unwrap();
+            (m, None)
+        }
+        Own::Undeclared => (model("org/ft", None, &bases), None),
+    }
+}
+
+/// A declared id that is research-only on its own (checked below).
+const OWN_RESEARCH_ONLY: &str = "apple-amlr";
+
+/// The base, with a hand-made report of the given class, under a license that
+/// is none of the model's own.
+fn base_of_class(c: BadgeClass) -> Ancestor {
+    let (hf, verdict) = match c {
+        BadgeClass::OpenSourceAi | BadgeClass::OpenWeightsPermissive => ("apache-2.0", VerdictClass::Open),
+        BadgeClass::OpenWeightsRestricted => ("gemma", VerdictClass::Restricted),
+        BadgeClass::NonCommercial => ("cc-by-nc-sa-4.0", VerdictClass::NonCommercial),
+        BadgeClass::ResearchOnly => ("stability-ai-nc-research-community", VerdictClass::ResearchOnly),
+        BadgeClass::Unknown => ("openrail", VerdictClass::Unknown),
+    };
+    let mut report = report_as(hf, verdict, None);
+    if c == BadgeClass::OpenSourceAi {
+        let open = analyze_model(meta("built_open-release-apache.json"), vec![], Some(disclosed_card()));
+        assert_eq!(open.badge.class, BadgeClass::OpenSourceAi);
+        report.recipe = open.recipe;
+    }
+    Ancestor { report: Some(report), ..ancestor_of(model("org/base", Some(hf), &[])) }
+}
+
+struct Expect {
+    class: BadgeClass,
+    from_base: bool,
+    relabel: bool,
+}
+
+fn expect(own: Own, base: BadgeClass) -> Expect {
+    let binds = !matches!(base, BadgeClass::OpenSourceAi | BadgeClass::OpenWeightsPermissive);
+    let own_class = match own {
+        Own::Class(c) => Some(c),
+        Own::Undeclared => None,
+    };
+    let own_rank = own_class.and_then(strictness);
+    let base_rank = strictness(base);
+    // The class.
+    let (class, from_base) = if !binds {
+        match own {
+            // A base that is not itself open-source-ai: the derivative's recipe is not all open.
+            Own::Class(BadgeClass::OpenSourceAi) if base != BadgeClass::OpenSourceAi => (BadgeClass::OpenWeightsPermissive, false),
+            // Nothing known: no license of its own, and an open base passes none on.
+            Own::Undeclared => (BadgeClass::Unknown, false),
+            Own::Class(c) => (c, false),
+        }
+    } else {
+        // Unknown terms in the lineage: the own model's declared-but-unclassified license, or the base's.
+        let unknown_terms = base_rank.is_none() || own == Own::Class(BadgeClass::Unknown);
+        let known = match (own_rank, base_rank) {
+            (Some(o), Some(b)) => Some((o.max(b), b > o)),
+            (None, Some(b)) => Some((b, true)),
+            (Some(o), None) => Some((o, false)),
+            (None, None) => None,
+        };
+        match known {
+            Some((r, from)) if !unknown_terms || r >= 3 => (CLASSES[r as usize], from),
+            _ => (BadgeClass::Unknown, false),
+        }
+    };
+    // The relabel warning: own license declared, the base's binds, and the own one is freer.
+    let own_open = matches!(own, Own::Class(BadgeClass::OpenSourceAi | BadgeClass::OpenWeightsPermissive));
+    let declared = own != Own::Undeclared;
+    let freer = own_open || matches!((own_rank, base_rank), (Some(o), Some(b)) if o < b);
+    Expect { class, from_base, relabel: binds && declared && freer }
+}
+
+#[test]
+fn the_cases_are_what_they_say() {
+    // The model's own licenses have the class they stand for on their own.
+    for c in CLASSES {
+        let (mut m0, card) = own_model(Own::Class(c));
+        m0.card_data.base_model.clear();
+        let r = analyze_model(m0, vec![], card);
+        assert_eq!(r.badge.class, c, "own case {c:?}: {}", r.badge.text);
+    }
+    // The base reports have the class they stand for.
+    for c in CLASSES {
+        let r = analyze_model(model("org/ft", Some("mit"), &["org/base"]), vec![base_of_class(c)], None);
+        assert_eq!(r.lineage.unwrap().chain[0].badge, Some(c), "base case {c:?}");
+    }
+}
+
+#[test]
+fn every_pair_of_own_and_base_class() {
+    let mut wrong = vec![];
+    let mut cases = 0;
+    for own in CLASSES.map(Own::Class).into_iter().chain([Own::Undeclared]) {
+        for base in CLASSES {
+            cases += 1;
+            let (m, card) = own_model(own);
+            let r = analyze_model(m, vec![base_of_class(base)], card);
+            let l = r.lineage.as_ref().unwrap();
+            let want = expect(own, base);
+            let got_from = l.effective.from.as_deref() == Some("org/base");
+            if r.badge.class != want.class || l.effective.class != want.class {
+                wrong.push(format!("own {own:?} × base {base:?}: class {:?} (effective {:?}), want {:?} — {}", r.badge.class, l.effective.class, want.class, r.badge.text));
+            }
+            if got_from != want.from_base {
+                wrong.push(format!("own {own:?} × base {base:?}: set by the base {got_from}, want {}", want.from_base));
+            }
+            if l.relabel.is_some() != want.relabel {
+                wrong.push(format!("own {own:?} × base {base:?}: relabel {:?}, want {}", l.relabel, want.relabel));
+            }
+            if let Some(t) = &l.relabel {
+                if !(t.starts_with("labelled ") && t.contains(", based on org/base — the ") && t.ends_with(" applies")) {
+                    wrong.push(format!("own {own:?} × base {base:?}: relabel text {t:?}"));
+                }
+                if !r.warnings.contains(t) {
+                    wrong.push(format!("own {own:?} × base {base:?}: relabel not in the warnings"));
+                }
+            }
+        }
+    }
+    assert_eq!(cases, 42);
+    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+}

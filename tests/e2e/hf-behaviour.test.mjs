@@ -311,8 +311,9 @@ test('a header rendered late: the badge starts in the corner and moves in beside
   await page.close();
 });
 
-test('a raw file opened in a tab gets no badge and triggers no fetch', async () => {
+test('a raw file opened in a tab gets no badge and triggers no fetch; the model page in the same tab does', async () => {
   const id = 'acme-ai/raw-view';
+  b.serve(`/${id}`, hfPage({ id, cardData: { license: 'mit' } }));
   b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('spdx/MIT.txt')));
   const before = b.requests.length;
   const page = await b.context.newPage();
@@ -320,6 +321,13 @@ test('a raw file opened in a tab gets no badge and triggers no fetch', async () 
   await page.waitForTimeout(800);
   assert.equal(await page.locator('[data-fineprint-badge]').count(), 0);
   assert.deepEqual(fetched(b.requests.slice(before)), []);
+  // Positive control, same run and tab: the extension is alive and badges the model page, so the
+  // absence above is the raw-view rule, not a dead extension.
+  await page.goto(`${HF}/${id}`);
+  const badge = await settled(page);
+  assert.equal(badge.state, 'result');
+  assert.equal(badge.license, 'MIT');
+  assert.equal(badge.verdict, 'open-weights-permissive');
   await page.close();
 });
 

@@ -20,6 +20,7 @@ test('Civitai SD 1.5 version: CreativeML Open RAIL-M beside the download button,
     const want = await expectedFor([], { hf_license: 'creativeml-openrail-m' });
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, 'creativeml-openrail-m');
+    assert.equal(badge.verdict, 'open-weights-restricted'); // labels.json: creativeml-openrail-m is restricted
     assert.equal(badge.license, want.license);
     assert.equal(badge.verdict, want.verdict);
     const info = await badgeInfo(p);
@@ -43,6 +44,8 @@ test('Civitai: the version in the URL decides the base model (first version is S
     assert.equal((await badgeInfo(p)).attrs['data-base-model'], 'SDXL 1.0');
     assert.equal(badge.license, (await expectedFor([], { hf_license: 'creativeml-openrail++-m-sdxl' })).license);
     assert.equal(badge.license, 'creativeml-openrail++-m-sdxl');
+    assert.equal(badge.verdict, 'open-weights-restricted');
+    assert.equal(badge.verdict, (await expectedFor([], { hf_license: 'creativeml-openrail++-m-sdxl' })).verdict);
   } finally {
     await b.close();
   }
@@ -53,6 +56,7 @@ test('Civitai SDXL Turbo base with a selling author: the badge warns that the pe
   try {
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, 'stability-ai-nc-research-community');
+    assert.equal(badge.verdict, 'non-commercial'); // labels.json: non-commercial
     const want = await expectedFor([], { hf_license: 'stability-ai-nc-research-community' });
     assert.equal(badge.verdict, want.verdict);
     const info = await badgeInfo(p);
@@ -107,6 +111,7 @@ test('Civitai is a single-page app: moving to another model re-reads its base mo
     await p.waitForSelector('[data-fineprint-badge][data-base-model="SDXL Turbo"][data-state="result"]', { timeout: 10000 });
     const info = await badgeInfo(p);
     assert.equal(info.attrs['data-license'], 'stability-ai-nc-research-community');
+    assert.equal(info.attrs['data-verdict'], 'non-commercial');
     assert.equal(info.attrs['data-permission-warnings'], 'image rent sell');
     assert.equal(await p.evaluate(() => document.querySelectorAll('[data-fineprint-badge]').length), 1);
     assert.deepEqual(b.pageErrors.map(String), []);

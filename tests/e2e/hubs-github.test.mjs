@@ -72,6 +72,7 @@ test('GitHub: weights without a model license file: the repository license, decl
     const badge = await settledBadge(p);
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, 'MIT');
+    assert.equal(badge.verdict, 'open-weights-permissive');
     assert.equal(badge.verdict, (await expectedFor([], { hf_license: 'MIT' })).verdict);
     assert.equal((await badgeInfo(p)).attrs['data-license-source'], 'repository');
     assert.ok(!b.requests.some((r) => new URL(r.url).hostname === 'raw.githubusercontent.com'), 'nothing fetched');
@@ -80,13 +81,26 @@ test('GitHub: weights without a model license file: the repository license, decl
   }
 });
 
-test('GitHub: a code repository (no weights, no model license) gets no badge and no request', async () => {
+test('GitHub: a code repository (no weights, no model license) gets no badge and no request; a weights repository in the same tab does', async () => {
   const url = 'https://github.com/someone/webapp';
+  const control = page('someone', 'tiny-model', ['LICENSE', 'model.safetensors', 'README.md'], 'MIT').body;
   const { b, p } = await open(url, [[url, page('someone', 'webapp', ['LICENSE', 'package.json', 'index.js'], 'MIT')]]);
   try {
     await p.waitForTimeout(1500);
     assert.equal(await p.evaluate(() => document.querySelectorAll('[data-fineprint-badge]').length), 0);
     assert.deepEqual(b.requests.filter((r) => r.type === 'fetch'), []);
+    // Positive control, same page and content script: GitHub moves to a weights repository client-side
+    // (the new page's content, then a pushState), and the badge appears. A dead or unloaded extension
+    // fails here instead of passing the check above.
+    await p.evaluate((html) => {
+      document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+      history.pushState({}, '', '/someone/tiny-model');
+    }, control);
+    const badge = await settledBadge(p);
+    assert.equal(badge.state, 'result', badge.text);
+    assert.equal(badge.license, 'MIT');
+    assert.equal(badge.verdict, 'open-weights-permissive');
+    assert.equal((await badgeInfo(p)).attrs['data-license-source'], 'repository');
   } finally {
     await b.close();
   }

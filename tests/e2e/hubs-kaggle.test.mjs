@@ -18,6 +18,7 @@ test('Kaggle: a variation licensed "Gemma" resolves to the Gemma terms, beside D
     const want = await expectedFor([], { hf_license: 'Gemma' });
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, 'gemma-terms');
+    assert.equal(badge.verdict, 'open-weights-restricted'); // labels.json: gemma-terms is restricted
     assert.equal(badge.license, want.license);
     assert.equal(badge.verdict, want.verdict);
     const info = await badgeInfo(p);
@@ -37,6 +38,7 @@ test('Kaggle: the URL picks one of two differently licensed variations', async (
   try {
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, 'CC-BY-NC-SA-4.0');
+    assert.equal(badge.verdict, 'non-commercial');
     assert.equal(badge.verdict, (await expectedFor([], { hf_license: 'CC BY-NC-SA 4.0' })).verdict);
     assert.equal((await badgeInfo(p)).attrs['data-declared'], 'CC BY-NC-SA 4.0');
   } finally {
@@ -51,6 +53,9 @@ test('Kaggle: on the model page, variations that disagree are said to differ', a
     assert.equal(badge.state, 'result', badge.text);
     const info = await badgeInfo(p);
     assert.equal(info.attrs['data-declared'], 'Apache 2.0 | CC BY-NC-SA 4.0');
+    // The model page answers for the first variation's license, with the warning beside it.
+    assert.equal(badge.license, 'Apache-2.0');
+    assert.equal(badge.verdict, 'open-weights-permissive');
     assert.match(info.warning, /variations differ/);
   } finally {
     await b.close();

@@ -29,6 +29,7 @@ test('ModelScope: "Apache License 2.0" with the repository LICENSE text, beside 
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, want.license);
     assert.equal(badge.license, 'Apache-2.0'); // from the name now; from the text too once identified
+    assert.equal(badge.verdict, 'open-weights-permissive');
     assert.equal(badge.verdict, want.verdict);
     const info = await badgeInfo(p);
     assert.equal(info.anchor, 'download');
@@ -51,6 +52,7 @@ test('ModelScope: the declared name alone when the repository has no LICENSE fil
     const want = await expectedFor([], { hf_license: 'Apache License 2.0' });
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, 'Apache-2.0');
+    assert.equal(badge.verdict, 'open-weights-permissive');
     assert.equal(badge.verdict, want.verdict);
     assert.ok(b.requests.some((r) => r.url.includes('FilePath=LICENSE')), 'LICENSE was asked for');
   } finally {
@@ -71,6 +73,7 @@ test('ModelScope: no declared name, a LICENSE text only: the text decides', asyn
     assert.equal(badge.state, 'result', badge.text);
     assert.equal(badge.license, want.license);
     assert.equal(badge.license, 'MIT');
+    assert.equal(badge.verdict, 'open-weights-permissive');
     assert.equal(badge.verdict, want.verdict);
   } finally {
     await b.close();

@@ -311,8 +311,9 @@ pub fn resolve(
     let mut unread = 0usize;
     // A model that declares no license of its own takes its bases'; one that
     // declares a license we cannot classify adds unknown terms.
+    // (`other` with a `license_name` declares that named license: its terms are unknown too.)
     let own_unknown = known.is_none()
-        && (own_license.id.is_some() || meta.declared_label().is_some_and(|l| !is_placeholder_license(l)));
+        && (own_license.id.is_some() || meta.declared_license_id().is_some_and(|l| !is_placeholder_license(l)));
     let mut capped_by: Option<String> = None;
     for (i, (node, inf)) in w.nodes.iter().zip(&infos).enumerate() {
         match node.status {
