@@ -88,16 +88,22 @@ pub fn find_all(docs: &[Document]) -> Found {
 /// Extract with a given rule set (clauses and signals together). A document whose view is a corpus
 /// text takes its hits from the precomputed table ([`known`]) instead of the regexes.
 pub fn extract_with(rules: &Rules, docs: &[Document]) -> Vec<Clause> {
-    extract_impl(rules, docs, true)
+    extract_impl(rules, docs, true, true)
 }
 
 /// [`extract_with`] the embedded detectors (clauses and signals), every document searched with the
 /// regexes (no table): for the tests that check the table gives the same clauses.
 pub fn extract_uncached(docs: &[Document]) -> Vec<Clause> {
-    extract_impl(rules(), docs, false)
+    extract_impl(rules(), docs, false, true)
 }
 
-fn extract_impl(rules: &Rules, docs: &[Document], use_table: bool) -> Vec<Clause> {
+/// Every quote of every kind (clauses and signals), not only the first few a report keeps:
+/// for scoring sentence-level labels (`tests/heldout.rs`). Same detectors, same evidence.
+pub fn extract_every_quote(docs: &[Document]) -> Vec<Clause> {
+    extract_impl(rules(), docs, false, false)
+}
+
+fn extract_impl(rules: &Rules, docs: &[Document], use_table: bool, cap: bool) -> Vec<Clause> {
     let mut per_kind: Vec<Vec<(Evidence, Option<values::Read>)>> = (0..rules.kinds.len()).map(|_| vec![]).collect();
     let views: Vec<View> = docs.iter().map(|d| View::new(&d.text)).collect();
     let mut all: Vec<Hit> = views
@@ -158,7 +164,7 @@ fn extract_impl(rules: &Rules, docs: &[Document], use_table: bool) -> Vec<Clause
                 }
             }
         }
-        let evidence: Vec<Evidence> = hits.into_iter().take(k.max_quotes).map(|(e, _)| e).collect();
+        let evidence: Vec<Evidence> = hits.into_iter().take(if cap { k.max_quotes } else { usize::MAX }).map(|(e, _)| e).collect();
         let (value, unit) = match read {
             Some(r) => (Some(r.value), r.unit),
             None => (None, None),
