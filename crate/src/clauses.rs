@@ -12,6 +12,7 @@ pub mod rules;
 pub mod spec;
 pub mod text;
 pub mod values;
+pub mod zh;
 
 use crate::report::{Clause, ClauseValue, Document, Evidence};
 use rules::{rules, Rules};
@@ -26,7 +27,7 @@ const MAX_QUOTE: usize = 420;
 const CONTEXT: usize = 160;
 
 /// One detector hit before grouping.
-struct Hit {
+pub(crate) struct Hit {
     kind: usize,
     pattern: usize,
     /// Counts only if a kind of the pattern's `else-needs` is found.
@@ -103,6 +104,11 @@ pub fn extract_every_quote(docs: &[Document]) -> Vec<Clause> {
     extract_impl(rules(), docs, false, false)
 }
 
+/// [`extract_every_quote`] with given rules (a detector file read at run time).
+pub fn extract_every_quote_with(rules: &Rules, docs: &[Document]) -> Vec<Clause> {
+    extract_impl(rules, docs, false, false)
+}
+
 fn extract_impl(rules: &Rules, docs: &[Document], use_table: bool, cap: bool) -> Vec<Clause> {
     let mut per_kind: Vec<Vec<(Evidence, Option<values::Read>)>> = (0..rules.kinds.len()).map(|_| vec![]).collect();
     let views: Vec<View> = docs.iter().map(|d| View::new(&d.text)).collect();
@@ -170,7 +176,8 @@ fn extract_impl(rules: &Rules, docs: &[Document], use_table: bool, cap: bool) ->
             None => (None, None),
         };
         let quoted = k.value == rules::ValueKind::Text;
-        let mut summary = summary(&k.summary, value.as_ref(), unit.as_deref(), quoted);
+        let money = k.value == rules::ValueKind::Money;
+        let mut summary = summary(&k.summary, value.as_ref(), unit.as_deref(), quoted, money);
         for (re, text) in &k.qualify {
             if evidence.iter().any(|e| re.is_match(View::new(&e.quote).norm.as_bytes())) {
                 summary = format!("{} ({text}).", summary.trim_end_matches('.'));
@@ -188,7 +195,15 @@ fn find(rules: &Rules, view: &View, doc: usize) -> Vec<Hit> {
     // Each pattern runs on its own, so its lazy DFA stays small (one set of all
     // patterns was slower, cold). A pattern whose gate fails (a phrase every match
     // contains is not in the text) is neither compiled nor run.
+    // Chinese detectors run only on a text with Chinese characters in it.
+    let chinese = zh::has_cjk(view.orig);
     for (pi, p) in rules.patterns.iter().enumerate() {
+        if p.original {
+            if chinese {
+                zh::find(rules, p, pi, view, doc, &mut hits);
+            }
+            continue;
+        }
         if let Some(gate) = p.gate {
             if !words.get_or_insert_with(|| rules::Words::new(hay)).pass(gate) {
                 continue;
@@ -238,6 +253,23 @@ fn find(rules: &Rules, view: &View, doc: usize) -> Vec<Hit> {
     hits
 }
 
+/// The quote for a match in the original text (a Chinese clause `cs..ce`): the clause, or a window
+/// around the match `ms..me` in a long one, cut at character boundaries.
+fn quote_cut(t: &str, cs: usize, ce: usize, ms: usize, me: usize) -> (usize, usize) {
+    if ce - cs <= MAX_QUOTE {
+        return (cs, ce);
+    }
+    let mut s = ms.saturating_sub(CONTEXT).max(cs);
+    let mut e = (me + CONTEXT).min(ce);
+    while !t.is_char_boundary(s) {
+        s += 1;
+    }
+    while !t.is_char_boundary(e) {
+        e -= 1;
+    }
+    (s.min(ms), e.max(me))
+}
+
 /// The quote for a match: its sentence, or a window around it in a long sentence.
 fn quote_range(view: &View, ss: usize, se: usize, ms: usize, me: usize) -> (usize, usize) {
     let b = view.norm.as_bytes();
@@ -265,13 +297,12 @@ fn quote_range(view: &View, ss: usize, se: usize, ms: usize, me: usize) -> (usiz
 }
 
 /// Fill a summary template.
-fn summary(template: &str, value: Option<&ClauseValue>, unit: Option<&str>, quoted: bool) -> String {
+fn summary(template: &str, value: Option<&ClauseValue>, unit: Option<&str>, quoted: bool, money: bool) -> String {
     if !template.contains("{value}") {
         return template.to_string();
     }
     let v = match value {
         Some(ClauseValue::Integer(n)) => {
-            let money = unit.map(|u| !u.starts_with("users")).unwrap_or(false);
             let num = group_thousands(*n);
             match unit {
                 Some(u) if money => {
@@ -279,9 +310,20 @@ fn summary(template: &str, value: Option<&ClauseValue>, unit: Option<&str>, quot
                     format!("{cur} {num} a {per}")
                 }
                 Some(u) => {
-                    let per = u.split_once(" per ").map(|x| x.1).unwrap_or("month");
-                    let adj = if per == "month" { "monthly" } else { "yearly" };
-                    format!("{num} {adj} active users")
+                    // A count with its period, as stated: "users per month", "API calls per day".
+                    let (what, per) = u.split_once(" per ").unwrap_or((u, "month"));
+                    if what == "users" {
+                        let adj = match per {
+                            "day" => "daily",
+                            "week" => "weekly",
+                            "quarter" => "quarterly",
+                            "year" => "yearly",
+                            _ => "monthly",
+                        };
+                        format!("{num} {adj} active users")
+                    } else {
+                        format!("{num} {what} a {per}")
+                    }
                 }
                 None => num,
             }

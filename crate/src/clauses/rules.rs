@@ -276,6 +276,9 @@ pub struct Pattern {
     pub when: Option<Lazy>,
     /// When `when` fails: kinds (indices) of which one found still lets the match count.
     pub else_needs: Vec<usize>,
+    /// The pattern holds Chinese (CJK) characters: it runs on the original text, in Chinese
+    /// clauses, since the normalized view is ASCII (see [`super::zh`]). Never gated.
+    pub original: bool,
 }
 
 /// One clause kind with its examples.
@@ -349,9 +352,11 @@ fn build(spec: Spec, gated: bool) -> Result<Rules, RuleError> {
     let mut patterns = vec![];
     for p in &spec.patterns {
         let PatternSpec { kind, re, vetoes, needs, then, when, else_needs, .. } = p;
+        let original = super::zh::has_cjk(re);
         patterns.push(Pattern {
             kind: *kind,
-            gate: if gated { gate_of(re) } else { None },
+            original,
+            gate: if gated && !original { gate_of(re) } else { None },
             re: Lazy::new(re.clone()),
             vetoes: vetoes.iter().cloned().map(Lazy::new).collect(),
             needs: resolve(needs)?,
@@ -380,7 +385,12 @@ fn build(spec: Spec, gated: bool) -> Result<Rules, RuleError> {
 /// Parse a detector file and compile every regex now (an error names what does not compile).
 /// These rules carry no gates: every detector runs on every text.
 pub fn parse(src: &str) -> Result<Rules, RuleError> {
-    let rules = build(spec::parse(src)?, false)?;
+    parse_with(src, spec::SLOTS)
+}
+
+/// [`parse`] with the given slot vocabularies (a `data/slots.txt` read at run time).
+pub fn parse_with(src: &str, slots: &str) -> Result<Rules, RuleError> {
+    let rules = build(spec::parse_with(src, slots)?, false)?;
     for l in rules.all() {
         l.check().map_err(|message| RuleError { line: 0, message })?;
     }

@@ -83,10 +83,46 @@ pub struct Spec {
     pub global_vetoes: Vec<String>,
 }
 
-/// Parse a detector file (the regexes are not checked here).
+/// The slot vocabularies (`data/slots.txt`): each `slot NAME alt | alt ...` line (repeatable)
+/// becomes `{NAME}` = `(?:alt|alt|...)` in the detector file, so one new word (a verb, a unit, a
+/// Chinese modal) widens every detector built from that slot.
+pub const SLOTS: &str = include_str!("../../data/slots.txt");
+
+/// Parse a slot file into defines, in file order.
+pub fn parse_slots(src: &str) -> Result<Vec<(String, String)>, RuleError> {
+    let mut slots: Vec<(String, Vec<String>)> = vec![];
+    for (n, raw) in src.lines().enumerate() {
+        let l = raw.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let err = |m: &str| RuleError { line: n + 1, message: format!("data/slots.txt: {m}") };
+        let rest = l.strip_prefix("slot ").ok_or_else(|| err("a line is `slot NAME alt | alt ...`"))?;
+        let (name, alts) = rest.split_once(' ').ok_or_else(|| err("`slot NAME alt | alt ...`"))?;
+        if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(err("a slot name is letters, digits and `_`"));
+        }
+        let alts: Vec<String> = alts.split(" | ").map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+        if alts.is_empty() {
+            return Err(err("a slot needs words"));
+        }
+        match slots.iter_mut().find(|s| s.0 == name) {
+            Some(s) => s.1.extend(alts),
+            None => slots.push((name.to_string(), alts)),
+        }
+    }
+    Ok(slots.into_iter().map(|(n, a)| (n, format!("(?:{})", a.join("|")))).collect())
+}
+
+/// Parse a detector file with the embedded slot vocabularies (the regexes are not checked here).
 pub fn parse(src: &str) -> Result<Spec, RuleError> {
+    parse_with(src, SLOTS)
+}
+
+/// Parse a detector file with the given slot vocabularies.
+pub fn parse_with(src: &str, slots: &str) -> Result<Spec, RuleError> {
     let mut spec = Spec::default();
-    let mut defines: Vec<(String, String)> = vec![];
+    let mut defines: Vec<(String, String)> = parse_slots(slots)?;
     let expand = |s: &str, defines: &[(String, String)]| {
         let mut s = s.to_string();
         for (n, v) in defines {

@@ -75,6 +75,14 @@ impl<'a> View<'a> {
         self.end.push(e as u32);
     }
 
+    /// The normalized range that covers the original range `a..z` (the characters that start at
+    /// or after `a` and end at or before `z`); `None` when no character lies wholly inside.
+    pub fn norm_range(&self, a: usize, z: usize) -> Option<(usize, usize)> {
+        let s = self.start.partition_point(|&x| (x as usize) < a);
+        let e = self.end.partition_point(|&x| (x as usize) <= z);
+        (s < e).then_some((s, e))
+    }
+
     /// Original byte range of the normalized range `s..e` (`s < e`).
     pub fn orig_range(&self, s: usize, e: usize) -> (usize, usize) {
         debug_assert!(s < e && e <= self.norm.len());
@@ -149,6 +157,7 @@ impl View<'_> {
             // An item, or the "or"/"and" after the `;` of one ("(a) a copy; and" then "(b) ...").
             let item = last == b';'
                 || starts_list_item(&self.norm[ps..])
+                || self.in_marked_paragraph(ps)
                 || self.in_label_item(ps)
                 || matches!(self.norm[ps..pe].trim(), "or" | "and" | "and/or");
             if !item || ps >= cur {
@@ -208,6 +217,13 @@ impl View<'_> {
     }
 
     /// The last byte of the sentence before the one starting at `ss`.
+    /// Whether the sentence at `ps` is a later sentence of a list item's paragraph (the line it
+    /// is on starts with a list marker: "1.  This means ... . Output are not available ...").
+    fn in_marked_paragraph(&self, ps: usize) -> bool {
+        let line = self.norm[..ps].rfind('\n').map_or(0, |i| i + 1);
+        line < ps && starts_list_item(&self.norm[line..])
+    }
+
     fn prev_end(&self, ss: usize) -> Option<u8> {
         let b = self.norm.as_bytes();
         let mut pe = ss;

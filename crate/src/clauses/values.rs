@@ -98,6 +98,14 @@ pub fn number(num: &str, mult: Option<&str>) -> Option<u64> {
         Some("thousand") | Some("k") => 1_000,
         Some("million") | Some("m") | Some("mm") | Some("mio") => 1_000_000,
         Some("billion") | Some("b") | Some("bn") => 1_000_000_000,
+        // Chinese: 千 10^3, 万 10^4, 百万 10^6, 千万 10^7, 亿 10^8, 十亿 10^9.
+        Some("千") => 1_000,
+        Some("万") => 10_000,
+        Some("十万") => 100_000,
+        Some("百万") => 1_000_000,
+        Some("千万") => 10_000_000,
+        Some("亿") => 100_000_000,
+        Some("十亿") => 1_000_000_000,
         Some(_) => return None,
     };
     let mut v = int.checked_mul(m)?;
@@ -139,7 +147,8 @@ pub fn read(kind: ValueKind, caps: &Captures, view: &View) -> Option<Read> {
         ValueKind::Users => {
             let n = number(g("num")?, g("mult"))?;
             let per = g("per").map(period).unwrap_or("month");
-            Some(Read { value: ClauseValue::Integer(n), unit: Some(format!("users per {per}")) })
+            let what = g("what").map(counted).unwrap_or_else(|| "users".to_string());
+            Some(Read { value: ClauseValue::Integer(n), unit: Some(format!("{what} per {per}")) })
         }
         ValueKind::Money => {
             let n = number(g("num")?, g("mult"))?;
@@ -167,24 +176,41 @@ pub fn read(kind: ValueKind, caps: &Captures, view: &View) -> Option<Read> {
     }
 }
 
-fn period(p: &str) -> &'static str {
-    if p.contains("month") {
+/// What a count threshold counts, as the text names it ("users", "visits", "API calls",
+/// "requests", or any word a slot adds), in the plural the text uses.
+pub fn counted(w: &str) -> String {
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    match w.as_str() {
+        "active users" | "users" | "" => "users".to_string(),
+        w => w.replace("api ", "API "),
+    }
+}
+
+/// The period a threshold is counted over, as the text states it: never converted (a quarterly
+/// amount stays a quarterly amount).
+pub fn period(p: &str) -> &'static str {
+    if p.contains("month") || p.contains('月') {
         "month"
-    } else if p.contains("day") || p.contains("daily") {
+    } else if p.contains("quarter") || p.contains('季') {
+        "quarter"
+    } else if p.contains("week") || p.contains('周') {
+        "week"
+    } else if p.contains("day") || p.contains("daily") || p.contains('日') || p.contains('天') {
         "day"
     } else {
         "year"
     }
 }
 
-fn currency(c: &str) -> &'static str {
+/// The currency code of a currency word or sign (USD when the text gives only `$` or none).
+pub fn currency(c: &str) -> &'static str {
     let c = c.trim();
     match c {
-        "eur" | "euro" | "euros" => "EUR",
-        "gbp" | "pounds" => "GBP",
-        "rmb" | "cny" | "yuan" => "CNY",
-        "jpy" | "yen" => "JPY",
-        "krw" | "won" => "KRW",
+        "eur" | "euro" | "euros" | "欧元" => "EUR",
+        "gbp" | "pounds" | "英镑" => "GBP",
+        "rmb" | "cny" | "yuan" | "元" | "人民币" | "人民币元" => "CNY",
+        "jpy" | "yen" | "日元" => "JPY",
+        "krw" | "won" | "韩元" => "KRW",
         _ => "USD",
     }
 }
@@ -203,6 +229,68 @@ mod tests {
         assert_eq!(number("one", Some("million")), Some(1_000_000));
         assert_eq!(number("1.000.000", None), Some(1_000_000));
         assert_eq!(number("99999999999999999999", None), None);
+    }
+
+    #[test]
+    fn every_multiplier_as_number_and_word() {
+        // Every multiplier the detectors capture, after a number and after a number word.
+        let cases: &[(&str, &str, u64)] = &[
+            ("500", "k", 500_000),
+            ("500", "thousand", 500_000),
+            ("2.5", "thousand", 2_500),
+            ("3", "m", 3_000_000),
+            ("3", "mm", 3_000_000),
+            ("3", "mio", 3_000_000),
+            ("3", "million", 3_000_000),
+            ("1.25", "million", 1_250_000),
+            ("2", "b", 2_000_000_000),
+            ("2", "bn", 2_000_000_000),
+            ("2", "billion", 2_000_000_000),
+            ("0.7", "billion", 700_000_000),
+            ("five", "million", 5_000_000),
+            ("ten", "thousand", 10_000),
+            ("two", "billion", 2_000_000_000),
+            ("5000", "万", 50_000_000),
+            ("1", "亿", 100_000_000),
+            ("3", "千万", 30_000_000),
+            ("2", "百万", 2_000_000),
+        ];
+        for (n, m, want) in cases {
+            assert_eq!(number(n, Some(m)), Some(*want), "{n} {m}");
+        }
+        // Plain numbers: grouped, dotted thousands, words; an unknown multiplier is no value.
+        assert_eq!(number("700,000,000", None), Some(700_000_000));
+        assert_eq!(number("10.000.000", None), Some(10_000_000));
+        assert_eq!(number("three", None), Some(3));
+        assert_eq!(number("3", Some("gazillion")), None);
+    }
+
+    #[test]
+    fn periods_and_currencies_are_kept_as_stated() {
+        for (p, want) in [
+            ("monthly", "month"),
+            ("per month", "month"),
+            ("a month", "month"),
+            ("quarterly", "quarter"),
+            ("per quarter", "quarter"),
+            ("weekly", "week"),
+            ("daily", "day"),
+            ("per day", "day"),
+            ("annual", "year"),
+            ("yearly", "year"),
+            ("per year", "year"),
+            ("月", "month"),
+            ("季度", "quarter"),
+            ("年度", "year"),
+        ] {
+            assert_eq!(period(p), want, "{p}");
+        }
+        for (c, want) in [("$", "USD"), ("usd", "USD"), ("eur", "EUR"), ("euros", "EUR"), ("gbp", "GBP"), ("cny", "CNY"), ("元", "CNY"), ("人民币", "CNY"), ("jpy", "JPY"), ("krw", "KRW"), ("美元", "USD")] {
+            assert_eq!(currency(c), want, "{c}");
+        }
+        for (w, want) in [("active users", "users"), ("api calls", "API calls"), ("requests", "requests"), ("visits", "visits"), ("page impressions", "page impressions")] {
+            assert_eq!(counted(w), want, "{w}");
+        }
     }
 
     #[test]
