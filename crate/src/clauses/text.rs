@@ -157,7 +157,6 @@ impl View<'_> {
             // An item, or the "or"/"and" after the `;` of one ("(a) a copy; and" then "(b) ...").
             let item = last == b';'
                 || starts_list_item(&self.norm[ps..])
-                || self.in_marked_paragraph(ps)
                 || self.in_label_item(ps)
                 || matches!(self.norm[ps..pe].trim(), "or" | "and" | "and/or");
             if !item || ps >= cur {
@@ -217,13 +216,6 @@ impl View<'_> {
     }
 
     /// The last byte of the sentence before the one starting at `ss`.
-    /// Whether the sentence at `ps` is a later sentence of a list item's paragraph (the line it
-    /// is on starts with a list marker: "1.  This means ... . Output are not available ...").
-    fn in_marked_paragraph(&self, ps: usize) -> bool {
-        let line = self.norm[..ps].rfind('\n').map_or(0, |i| i + 1);
-        line < ps && starts_list_item(&self.norm[line..])
-    }
-
     fn prev_end(&self, ss: usize) -> Option<u8> {
         let b = self.norm.as_bytes();
         let mut pe = ss;
