@@ -165,12 +165,12 @@ mod tests {
 
     #[test]
     fn list_items_find_their_colon_lead_in() {
-        let t = "附件A\n您同意不以下述目的使用模型：\n用于任何军事目的；\n诽谤他人；\n其他。";
+        let t = "附件A\n您同意不以下述目的使用模型：\n用于任何军事目的；\n诽谤他人。\n其他条款。";
         let s = t.find("诽谤").unwrap();
         let (cs, _) = clause(t, s, s + 3);
         assert!(t[lead_in(t, cs)..].starts_with("您同意不以下述目的使用模型："));
         // A clause after a full stop is in no list.
-        let s = t.find("其他").unwrap();
+        let s = t.find("其他条款").unwrap();
         let (cs, _) = clause(t, s, s + 3);
         assert_eq!(lead_in(t, cs), cs);
     }
