@@ -185,7 +185,14 @@ fn a_folder_of_model_repositories() {
     std::fs::create_dir_all(&a).unwrap();
     std::fs::create_dir_all(&b).unwrap();
     std::fs::write(a.join("LICENSE.txt"), corpus("spdx/MIT.txt")).unwrap();
-    std::fs::write(a.join("README.md"), readme(&serde_json::json!({"license": "other", "license_name": "acme", "license_link": "LICENSE.txt", "base_model": "solo-model"}), "x")).unwrap();
+    std::fs::write(
+        a.join("README.md"),
+        readme(
+            &serde_json::json!({"license": "other", "license_name": "acme", "license_link": "LICENSE.txt", "base_model": "solo-model"}),
+            "x",
+        ),
+    )
+    .unwrap();
     std::fs::write(b.join("README.md"), readme(&serde_json::json!({"license": "cc-by-nc-4.0"}), "x")).unwrap();
     std::fs::write(b.join("COPYING"), corpus("spdx/CC-BY-NC-4.0.txt")).unwrap();
     let v = scan_json(root.to_str().unwrap());

@@ -49,7 +49,13 @@ pub fn parse(body: &str) -> Map<String, Value> {
         let start = i;
         while i < lines.len() {
             let l = lines[i];
-            if l.trim().is_empty() || l.starts_with(' ') || l.starts_with('\t') || l.trim_start().starts_with('#') || l == "-" || l.starts_with("- ") {
+            if l.trim().is_empty()
+                || l.starts_with(' ')
+                || l.starts_with('\t')
+                || l.trim_start().starts_with('#')
+                || l == "-"
+                || l.starts_with("- ")
+            {
                 i += 1;
             } else {
                 break;
@@ -137,7 +143,13 @@ fn block_value(block: &[&str]) -> Value {
 
 /// A `|` or `>` block scalar.
 fn block_scalar(folded: bool, style: &str, block: &[&str]) -> String {
-    let chomp = if style.contains('-') { '-' } else if style.contains('+') { '+' } else { ' ' };
+    let chomp = if style.contains('-') {
+        '-'
+    } else if style.contains('+') {
+        '+'
+    } else {
+        ' '
+    };
     let indent = block.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
     let lines: Vec<&str> = block.iter().map(|l| if l.len() >= indent { &l[indent..] } else { "" }).collect();
     let mut s = String::new();

@@ -10,7 +10,8 @@ pub mod scan;
 use std::process::ExitCode;
 
 /// `fineprint scan`'s usage.
-pub const SCAN_USAGE: &str = "usage: fineprint scan [--json | --markdown] [DIR...]   (default: $HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub)";
+pub const SCAN_USAGE: &str =
+    "usage: fineprint scan [--json | --markdown] [DIR...]   (default: $HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub)";
 /// `fineprint check`'s usage.
 pub const CHECK_USAGE: &str =
     "usage: fineprint check --policy POLICY.toml [--format text|json|markdown|sarif] [DIR... | FILE...]   (exit 0: all pass, 1: a model fails, 2: bad input)";

@@ -32,6 +32,8 @@ pub struct ModelDir {
     pub root: Option<PathBuf>,
     /// The cache's snapshot revision.
     pub revision: Option<String>,
+    /// The model's own folder (`models--{owner}--{name}` in a cache; the repository otherwise).
+    pub folder: Option<PathBuf>,
     /// Problems met while finding it (no snapshot, a dangling ref).
     pub problems: Vec<String>,
 }
@@ -95,7 +97,13 @@ pub fn discover(dir: &Path) -> Result<Vec<ModelDir>, String> {
         // One cache entry given directly.
         out.push(cache_entry(dir, rest));
     } else if is_repo(dir) {
-        out.push(ModelDir { id: folder_name(dir), root: Some(dir.to_path_buf()), revision: None, problems: vec![] });
+        out.push(ModelDir {
+            id: folder_name(dir),
+            root: Some(dir.to_path_buf()),
+            revision: None,
+            folder: Some(dir.to_path_buf()),
+            problems: vec![],
+        });
     } else {
         for e in read_dir_sorted(dir)? {
             let p = e.path();
@@ -103,14 +111,20 @@ pub fn discover(dir: &Path) -> Result<Vec<ModelDir>, String> {
                 continue;
             }
             if is_repo(&p) {
-                out.push(ModelDir { id: folder_name(&p), root: Some(p), revision: None, problems: vec![] });
+                out.push(ModelDir { id: folder_name(&p), root: Some(p.clone()), revision: None, folder: Some(p), problems: vec![] });
                 continue;
             }
             // owner/name
             for e2 in read_dir_sorted(&p).unwrap_or_default() {
                 let q = e2.path();
                 if q.is_dir() && !hidden(&q) && is_repo(&q) {
-                    out.push(ModelDir { id: format!("{}/{}", folder_name(&p), folder_name(&q)), root: Some(q), revision: None, problems: vec![] });
+                    out.push(ModelDir {
+                        id: format!("{}/{}", folder_name(&p), folder_name(&q)),
+                        root: Some(q.clone()),
+                        revision: None,
+                        folder: Some(q),
+                        problems: vec![],
+                    });
                 }
             }
         }
@@ -191,7 +205,7 @@ fn cache_entry(path: &Path, rest: &str) -> ModelDir {
             None => problems.push("no snapshot in the cache (download incomplete or removed)".into()),
         }
     }
-    ModelDir { id, root, revision, problems }
+    ModelDir { id, root, revision, folder: Some(path.to_path_buf()), problems }
 }
 
 fn short(rev: &str) -> &str {
@@ -324,12 +338,7 @@ pub fn read(dir: ModelDir) -> Model {
         let d = docs.pop().unwrap();
         problems.push(format!("{}: left out, the documents together are over the size limit", d.name));
     }
-    let meta = HubModel {
-        id: Some(dir.id.clone()),
-        siblings: Some(files),
-        card_data,
-        ..HubModel::default()
-    };
+    let meta = HubModel { id: Some(dir.id.clone()), siblings: Some(files), card_data, ..HubModel::default() };
     Model { dir, docs, meta, card, has_front_matter, problems }
 }
 

@@ -28,6 +28,9 @@ pub struct Entry {
     /// The cache's revision.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revision: Option<String>,
+    /// The model's own folder (`models--{owner}--{name}` in a cache).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folder: Option<PathBuf>,
     /// The documents that were read (file names).
     pub read: Vec<String>,
     /// Whether the README had front matter, and what it declared.
@@ -120,7 +123,7 @@ pub fn analyse(models: Vec<Model>, progress: bool) -> Vec<Entry> {
         let out = parallel(todo.clone(), |i| {
             let ancestors = ancestors_of(i, &models, &index, &bases, done);
             let m = &models[i];
-            if m.dir.root.is_none() {
+            if m.dir.root.is_none() && m.docs.is_empty() && m.card.is_none() {
                 bar.tick();
                 return Err("nothing to read: the model has no snapshot in the cache".to_string());
             }
@@ -157,6 +160,7 @@ pub fn analyse(models: Vec<Model>, progress: bool) -> Vec<Entry> {
                 id: m.dir.id.clone(),
                 path: m.dir.root.clone(),
                 revision: m.dir.revision.clone(),
+                folder: m.dir.folder.clone(),
                 read: m.docs.iter().map(|d| d.name.clone()).collect(),
                 declared: Declared {
                     front_matter: m.has_front_matter,
@@ -280,10 +284,8 @@ pub fn answers(r: &Report) -> Option<Vec<(String, String)>> {
     // Read from the report's JSON so the CLI needs no change when the core adds the field.
     let v = serde_json::to_value(r).ok()?;
     let list = v.get("answers")?.as_array()?;
-    let out: Vec<(String, String)> = list
-        .iter()
-        .filter_map(|a| Some((a.get("question")?.as_str()?.to_string(), a.get("answer")?.as_str()?.to_string())))
-        .collect();
+    let out: Vec<(String, String)> =
+        list.iter().filter_map(|a| Some((a.get("question")?.as_str()?.to_string(), a.get("answer")?.as_str()?.to_string()))).collect();
     (!out.is_empty()).then_some(out)
 }
 
@@ -311,9 +313,13 @@ pub fn license_cell(e: &Entry) -> String {
     let id = r.license.id.clone().or_else(|| r.license.name.clone());
     let base = match &id {
         Some(id) => id.clone(),
-        None if r.license.match_kind == MatchKind::Declared => {
-            e.declared.license_name.clone().or_else(|| e.declared.license.first().cloned()).map(|l| format!("'{l}'")).unwrap_or_else(|| "unknown".into())
-        }
+        None if r.license.match_kind == MatchKind::Declared => e
+            .declared
+            .license_name
+            .clone()
+            .or_else(|| e.declared.license.first().cloned())
+            .map(|l| format!("'{l}'"))
+            .unwrap_or_else(|| "unknown".into()),
         None => "not identified".into(),
     };
     let how = match r.license.match_kind {
@@ -363,7 +369,12 @@ fn notes(e: &Entry) -> Vec<String> {
         if let Some(l) = &r.lineage {
             for n in &l.chain {
                 let lic = n.license_id.as_deref().or(n.license_label.as_deref()).unwrap_or("license not read");
-                out.push(format!("{} of {} ({lic}){}", n.relation.as_str(), n.id, if e.bases_not_here.iter().any(|b| key(b) == key(&n.id)) { ": not in this folder, declared id only" } else { "" }));
+                out.push(format!(
+                    "{} of {} ({lic}){}",
+                    n.relation.as_str(),
+                    n.id,
+                    if e.bases_not_here.iter().any(|b| key(b) == key(&n.id)) { ": not in this folder, declared id only" } else { "" }
+                ));
             }
             out.extend(l.notes.iter().cloned());
         }
@@ -437,7 +448,10 @@ pub fn markdown(entries: &[Entry], root: &str) -> String {
     s += &format!("| {} |\n|{}\n", h.iter().map(|x| x.to_lowercase()).collect::<Vec<_>>().join(" | "), "---|".repeat(h.len()));
     for e in entries {
         let r = row(e, with_answers);
-        s += &format!("| {} |\n", r.iter().enumerate().map(|(i, c)| if i == 0 { format!("`{}`", cell(c)) } else { cell(c) }).collect::<Vec<_>>().join(" | "));
+        s += &format!(
+            "| {} |\n",
+            r.iter().enumerate().map(|(i, c)| if i == 0 { format!("`{}`", cell(c)) } else { cell(c) }).collect::<Vec<_>>().join(" | ")
+        );
     }
     let noted: Vec<&Entry> = entries.iter().filter(|e| !notes(e).is_empty()).collect();
     if !noted.is_empty() {

@@ -200,57 +200,73 @@ pub fn standard_cache(tag: &str) -> Cache {
     let weights = || File::Text("model.safetensors", "not really weights".into());
     // google-bert/bert-base-uncased: the real card (apache-2.0), its LICENSE.
     let bert = real_card("real_api_models_google-bert__bert-base-uncased.json");
-    c.add("google-bert/bert-base-uncased", &rev(1), &[
-        File::Text("README.md", readme(&bert, "# BERT base model (uncased)")),
-        File::Text("LICENSE", corpus("spdx/Apache-2.0.txt")),
-        File::Text("config.json", "{}".into()),
-        weights(),
-    ]);
+    c.add(
+        "google-bert/bert-base-uncased",
+        &rev(1),
+        &[
+            File::Text("README.md", readme(&bert, "# BERT base model (uncased)")),
+            File::Text("LICENSE", corpus("spdx/Apache-2.0.txt")),
+            File::Text("config.json", "{}".into()),
+            weights(),
+        ],
+    );
     // deepset/roberta-base-squad2: cc-by-4.0 declared, a base model that is not in the cache, no LICENSE file.
     let roberta = real_card("real_api_models_deepset__roberta-base-squad2.json");
-    c.add("deepset/roberta-base-squad2", &rev(2), &[File::Text("README.md", readme(&roberta, "# roberta-base for Extractive QA")), weights()]);
+    c.add(
+        "deepset/roberta-base-squad2",
+        &rev(2),
+        &[File::Text("README.md", readme(&roberta, "# roberta-base for Extractive QA")), weights()],
+    );
     // meta-llama/Llama-3.2-3B: the real gated card (nested extra_gated_fields), its license and use policy.
     let llama = real_card("real_api_models_meta-llama__Llama-3.2-3B_gated.json");
-    c.add("meta-llama/Llama-3.2-3B", &rev(3), &[
-        File::Text("README.md", readme(&llama, "## Model Information")),
-        File::Text("LICENSE.txt", corpus("ai/llama-3.2-community.txt")),
-        File::Text("USE_POLICY.md", corpus("ai/llama-3.2-aup.txt")),
-        weights(),
-    ]);
+    c.add(
+        "meta-llama/Llama-3.2-3B",
+        &rev(3),
+        &[
+            File::Text("README.md", readme(&llama, "## Model Information")),
+            File::Text("LICENSE.txt", corpus("ai/llama-3.2-community.txt")),
+            File::Text("USE_POLICY.md", corpus("ai/llama-3.2-aup.txt")),
+            weights(),
+        ],
+    );
     // A fine-tune of it, labelled apache-2.0: the base's license applies.
     let tune = serde_json::json!({"license": "apache-2.0", "base_model": ["meta-llama/Llama-3.2-3B"], "tags": ["text-generation"]});
-    c.add("acme-ai/llama-3.2-3b-sql", &rev(4), &[
-        File::Text("README.md", readme(&tune, "# A SQL fine-tune")),
-        File::Text("LICENSE", corpus("spdx/Apache-2.0.txt")),
-        weights(),
-    ]);
+    c.add(
+        "acme-ai/llama-3.2-3b-sql",
+        &rev(4),
+        &[File::Text("README.md", readme(&tune, "# A SQL fine-tune")), File::Text("LICENSE", corpus("spdx/Apache-2.0.txt")), weights()],
+    );
     // microsoft/Phi-3-mini-4k-instruct: license_link is a Hub URL of its own LICENSE file.
     let phi = real_card("real_api_models_microsoft__Phi-3-mini-4k-instruct_partial.json");
-    c.add("microsoft/Phi-3-mini-4k-instruct", &rev(5), &[
-        File::Text("README.md", readme(&phi, "## Model Summary")),
-        File::Text("LICENSE", corpus("spdx/MIT.txt")),
-        weights(),
-    ]);
+    c.add(
+        "microsoft/Phi-3-mini-4k-instruct",
+        &rev(5),
+        &[File::Text("README.md", readme(&phi, "## Model Summary")), File::Text("LICENSE", corpus("spdx/MIT.txt")), weights()],
+    );
     // A non-commercial model (license file LICENSE.md).
     let nc = serde_json::json!({"license": "cc-by-nc-4.0", "library_name": "transformers"});
-    c.add("acme-ai/nc-model", &rev(6), &[
-        File::Text("README.md", readme(&nc, "# NC")),
-        File::Text("LICENSE.md", corpus("spdx/CC-BY-NC-4.0.txt")),
-        weights(),
-    ]);
+    c.add(
+        "acme-ai/nc-model",
+        &rev(6),
+        &[File::Text("README.md", readme(&nc, "# NC")), File::Text("LICENSE.md", corpus("spdx/CC-BY-NC-4.0.txt")), weights()],
+    );
     // A broken download: the license's blob is missing.
-    c.add("acme-ai/broken-download", &rev(7), &[
-        File::Text("README.md", readme(&serde_json::json!({"license": "mit"}), "# Broken")),
-        File::Dangling("LICENSE"),
-        weights(),
-    ]);
+    c.add(
+        "acme-ai/broken-download",
+        &rev(7),
+        &[File::Text("README.md", readme(&serde_json::json!({"license": "mit"}), "# Broken")), File::Dangling("LICENSE"), weights()],
+    );
     // An entry whose snapshot is gone.
     c.add_without_snapshot("acme-ai/no-snapshot");
     // A model with no license anywhere.
-    c.add("acme-ai/no-license", &rev(8), &[
-        File::Text("README.md", readme(&serde_json::json!({"tags": ["demo"], "language": ["en"]}), "# No license")),
-        File::Text("config.json", "{}".into()),
-        weights(),
-    ]);
+    c.add(
+        "acme-ai/no-license",
+        &rev(8),
+        &[
+            File::Text("README.md", readme(&serde_json::json!({"tags": ["demo"], "language": ["en"]}), "# No license")),
+            File::Text("config.json", "{}".into()),
+            weights(),
+        ],
+    );
     c
 }
