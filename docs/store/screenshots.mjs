@@ -41,6 +41,7 @@ try {
   const answers = { use: 'product', distribution: 'hosted', revenue: 'under_1m', region: 'us', output_training: 'no',
     redistribute: 'no', fields: 'none', attribution: 'yes', contract: 'yes', mau: 'under_1m' };
   for (const [q, a] of Object.entries(answers)) await options.locator(`input[name="${q}"][value="${a}"]`).check().catch(() => {});
+  await options.evaluate(() => window.scrollTo(0, 0));
   await options.waitForTimeout(300);
   await shot(options, '5-your-answer.png');
   await options.close();
@@ -81,6 +82,13 @@ try {
 
 const c = await openChecker({ viewport: SIZE });
 try {
+  // The same answers as the extension's options above (a small company's hosted product in the US),
+  // kept where the checker keeps them on a static host.
+  await c.page.evaluate(() => localStorage.setItem('fp:profile', JSON.stringify({ version: 1, answers: {
+    use: 'product', distribution: 'hosted', mau: 'under_1m', revenue: 'under_1m', region: 'us', output_training: 'no',
+    redistribute: 'no', fields: ['none'], attribution: 'yes', contract: 'yes' } })));
+  await c.page.reload();
+  await c.page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   await c.page.evaluate(({ lic, aup }) => {
     const dt = new DataTransfer();
     dt.items.add(new File([lic], 'LICENSE'));
