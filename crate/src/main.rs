@@ -7,6 +7,8 @@
 //! `--hf-metadata` takes the Hub's `/api/models/{id}` answer; each
 //! `--ancestor-metadata` one base model's answer, so lineage works offline.
 
+mod cli;
+
 use fineprint::lineage::Ancestor;
 use fineprint::report::{Document, Report};
 use fineprint::{analyze, hub, Options};
@@ -16,7 +18,11 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: fineprint analyze [--json] [--hf-license ID] [--hf-metadata FILE.json] [--model-card README.md] [--ancestor-metadata FILE.json]... FILE... (- reads standard input)";
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(code) = cli::dispatch(&args) {
+        return code;
+    }
+    match run(args) {
         Ok(out) => {
             print!("{out}");
             ExitCode::SUCCESS
@@ -32,7 +38,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let mut it = args.into_iter();
     match it.next().as_deref() {
         Some("analyze") => {}
-        Some("--help") | Some("-h") | None => return Ok(format!("{USAGE}\n")),
+        Some("--help") | Some("-h") | None => return Ok(format!("{USAGE}\n{}\n", cli::USAGE)),
         Some("--version") | Some("-V") => return Ok(format!("fineprint {}\n", env!("CARGO_PKG_VERSION"))),
         Some(other) => return Err(format!("unknown command '{other}'; {USAGE}")),
     }
