@@ -137,6 +137,8 @@ async function analyseFor({ docs, opts, key, meta, by }, sender, ancestors = nul
   stopWarming();
   if (inputBytes(docs, opts) > MAX_INPUT_BYTES) return analyse(docs, opts); // refused with its reason, before any fetch
   if (opts.hf_metadata) opts.ancestors = ancestors ? await ancestors : await collectAncestors(opts.hf_metadata);
+  // The base models' metadata counts against the same cap: the farthest go first (they stay "not fetched").
+  while (opts.ancestors?.length && inputBytes(docs, opts) > MAX_INPUT_BYTES) opts.ancestors = opts.ancestors.slice(0, -1);
   const res = await analyse(docs, opts);
   if (!res.ok) return res;
   // Answer first; the cache and the tab's result are written meanwhile.

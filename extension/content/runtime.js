@@ -41,7 +41,7 @@
       return res ?? { ok: false, error: 'no answer from the extension', reason: 'unreadable' };
     } catch (err) {
       const text = String(err?.message ?? err);
-      if (retry && /Receiving end does not exist|message port closed/i.test(text)) return send(msg, false);
+      if (retry && /Receiving end does not exist|message (port|channel) closed/i.test(text)) return send(msg, false);
       logOnce('message', err);
       return { ok: false, error: text, reason: 'unreadable' };
     } finally {

@@ -332,9 +332,10 @@ pub fn unread(docs: &[Document], license: &LicenseMatch, others: &[LicenseMatch]
                 continue;
             }
             let in_change = license.changes.iter().any(|c| c.doc == d && c.kind != ChangeKind::Removed && c.start < u.end && u.start < c.end);
+            // Read as part of a known text: mostly inside its span, and its words that text's own.
             let read_by = std::iter::once(license).chain(others).filter(|m| m.doc == d && matched(m)).find(|m| {
-                m.span.is_some_and(|(s, e)| s <= u.start && u.end <= e)
-                    && (u.kind == Kind::NoLanguage || m.id.as_deref().is_some_and(|id| known_text_has(id, u.kind)))
+                m.span.is_some_and(|(s, e)| 2 * (u.end.min(e).saturating_sub(u.start.max(s))) >= u.end - u.start)
+                    && m.id.as_deref().is_some_and(|id| known_words_share(id, quote) >= KNOWN_WORDS_SHARE)
             });
             if readable && !in_change && read_by.is_some() {
                 continue;
@@ -359,19 +360,22 @@ fn is_copyright_name(quote: &str) -> bool {
     notice && !quote.contains('\n') && quote.chars().filter(|c| lang::script_of(*c).is_some()).count() <= COPYRIGHT_NAME_MAX_CHARS
 }
 
-/// Whether the known text of license `id` has passages of the kind `kind` (its own words in that
-/// script or language), as the detector finds them in the knowledge base's copy.
-fn known_text_has(id: &str, kind: Kind) -> bool {
+/// Share of a passage's words a known text must have for the passage to be that text's own.
+const KNOWN_WORDS_SHARE: f64 = 0.8;
+
+/// The share of the words of `passage` (normalized as the knowledge base's texts are) that are
+/// words of the known text of license `id`: a bilingual license's other half is its own words; a
+/// rider put in a place the license leaves open (its copyright holder's name) is not.
+fn known_words_share(id: &str, passage: &str) -> f64 {
     let ix = kb::index();
-    let Some(f) = kb::FACTS.iter().position(|f| f.id == id) else { return false };
-    let toks = ix.text_tokens(ix.text_of_fact[f] as usize);
-    // The known text's words, in paragraphs of forty words (the copy keeps no line breaks).
-    let mut flat = String::new();
-    for (i, t) in toks.iter().enumerate() {
-        flat.push_str(ix.vocab[*t as usize]);
-        flat.push_str(if i % 40 == 39 { "\n\n" } else { " " });
+    let Some(f) = kb::FACTS.iter().position(|f| f.id == id) else { return 0.0 };
+    let own: HashSet<u32> = ix.text_tokens(ix.text_of_fact[f] as usize).iter().copied().collect();
+    let toks = normalize::tokenize(passage);
+    if toks.is_empty() {
+        return 1.0;
     }
-    lang::unread_passages(&flat).iter().any(|u| u.kind.name() == kind.name())
+    let known = (0..toks.len()).filter(|&i| ix.word_ids.get(toks.word(i)).is_some_and(|w| own.contains(w))).count();
+    known as f64 / toks.len() as f64
 }
 
 /// A verdict with passages the engine could not read: an `open` verdict becomes `unknown`, its

@@ -141,10 +141,16 @@ pub fn parse_languages(data: &'static str) -> Vec<(&'static str, Vec<&'static st
         .collect()
 }
 
-/// The lower-cased Latin words of a piece of text (letters only; words with digits are skipped).
+/// The lower-cased Latin words of a piece of text (letters only; words with digits, and the words of
+/// URLs and e-mail addresses, are skipped).
 fn latin_words(s: &str) -> Vec<String> {
     let mut out = vec![];
-    for w in s.split(|c: char| !(c.is_alphanumeric())) {
+    let plain: String = s
+        .split_whitespace()
+        .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@') || w.contains(".de/") || w.contains(".org/")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for w in plain.split(|c: char| !(c.is_alphanumeric())) {
         if w.chars().count() < 2 || !w.chars().all(is_latin) {
             continue;
         }
@@ -157,10 +163,17 @@ fn latin_words(s: &str) -> Vec<String> {
 /// English, `None` when English (or too few words to tell).
 pub fn latin_language(words: &[String]) -> Option<&'static str> {
     let langs = &languages().langs;
-    let score = |ws: &Vec<&str>| words.iter().filter(|w| ws.binary_search(&w.as_str()).is_ok()).count();
-    let en = langs.first().map(|(_, ws)| score(ws)).unwrap_or(0);
-    let (name, best) = langs.iter().skip(1).map(|(n, ws)| (*n, score(ws))).max_by_key(|x| x.1)?;
-    (words.len() >= 3 && best >= 2 && best > en).then_some(name)
+    // Hits, and distinct words hit: one word said twice ("de … de") is no language.
+    let score = |ws: &Vec<&str>| {
+        let hits: Vec<&str> = words.iter().map(|w| w.as_str()).filter(|w| ws.binary_search(w).is_ok()).collect();
+        let mut distinct = hits.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        (hits.len(), distinct.len())
+    };
+    let en = langs.first().map(|(_, ws)| score(ws).0).unwrap_or(0);
+    let (name, (best, distinct)) = langs.iter().skip(1).map(|(n, ws)| (*n, score(ws))).max_by_key(|x| x.1)?;
+    (words.len() >= 3 && distinct >= 2 && best > en).then_some(name)
 }
 
 /// How many of `words` are English: its function words, or words `is_known` knows (the caller's
