@@ -174,6 +174,8 @@
     if (api.signal.aborted) return null;
     const got = await Read.collect({ page, repo, m, fetchText, budget, apiError });
     if (api.signal.aborted) return null;
+    // Said, so the user knows which requests carried the session: only what needs it is read here.
+    if (m.private || m.gated) got.details.notes.push(`This repository is ${m.private ? 'private' : 'gated'}: its files were read by this page, with your Hugging Face session.`);
     if (got.noText) return { ok: false, reason: got.details.failure, error: 'no license text and no declared license', details: got.details };
     const res = await api.analyze(got.docs, got.opts, got.cacheable ? { lastModified: m.lastModified ?? '', meta: got.details } : {});
     return { ...res, details: got.details };
