@@ -13,7 +13,10 @@ import { visit, fetched, HF } from './hf-site.mjs';
 let b;
 const table = new Map();
 before(async () => {
+  // FINEPRINT_EXTENSION_DIR: run the same probes against another build of the extension (the
+  // "before" column of issue 17's table was taken this way, from the previous commit's extension).
   b = await launch({
+    extensionDir: process.env.FINEPRINT_EXTENSION_DIR || undefined,
     routes: [
       [/^https:\/\/huggingface\.co\//, (u) => table.get(u.pathname)],
       [/^https:\/\/civitai\.com\//, () => ({ body: '<!doctype html><html><head><title>Civitai</title></head><body><main>A page</main></body></html>' })],
@@ -123,7 +126,8 @@ test('a crafted license_link never leaves the repository, even on a private page
     '%2e%2e%2f%2e%2e%2fapi/whoami-v2',
     '..%2F..%2Fapi%2Fwhoami-v2',
     '%252e%252e%252f%252e%252e%252fapi/whoami-v2',
-    'https://huggingface.co/acme-ai/private-linked/resolve/main/%2e%2e%2f%2e%2e%2f%2e%2e%2fapi/whoami-v2',
+    // The probe of issue 17: decoded, four `..` climb from /{owner}/{repo}/raw/main/ to /api/whoami-v2.
+    'https://huggingface.co/acme-ai/private-linked-3/resolve/main/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fapi/whoami-v2',
     'https://huggingface.co/api/whoami-v2',
   ];
   let n = 0;
