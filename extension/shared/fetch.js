@@ -43,6 +43,15 @@
     return out;
   }
 
+  /** Whether `url` answers with a redirect (asked again without following it). */
+  async function redirectsAway(url, init) {
+    try {
+      return (await fetch(url, { ...init, redirect: 'manual' })).type === 'opaqueredirect';
+    } catch {
+      return false;
+    }
+  }
+
   async function fetchText(url, {
     timeoutMs = TIMEOUT_MS, maxBytes = MAX_BYTES, signal, credentials = 'same-origin', redirect = 'follow', cache = 'default',
   } = {}) {
@@ -79,6 +88,11 @@
     } catch (err) {
       const offHub = redirect === 'error' ? ' (or a redirect off the hub)' : '';
       if (err?.name === 'AbortError') return fail(0, 'network', signal?.aborted ? 'cancelled' : 'timed out');
+      if (redirect === 'follow' && await redirectsAway(url, { credentials, cache, signal: ctl.signal })) {
+        // A redirect whose target could not be reached: it leaves the origin (a same-origin one
+        // would have answered), so it is refused, a result that holds for this revision.
+        return fail(0, 'unreadable', 'redirected off the site: not read');
+      }
       return fail(0, 'network', `network error${offHub}`);
     } finally {
       clearTimeout(timer);
