@@ -4,11 +4,9 @@
 // Requests carry no cookies, never follow a redirect off the hub, time out, and are size-capped.
 
 import './shared/fetch.js';
+import './shared/messages.js';
 
-export const HUB_MSG = Object.freeze({
-  FETCH: 'fp:hub-fetch', // {url} -> {ok, status, text} | {ok: false, status, error}
-  DATA: 'fp:hub-data', // {name} -> {ok, data} | {ok: false, error}: a packaged data file for adapters
-});
+const MSG = globalThis.FinePrintMsg;
 
 /** Per hub: the hosts of its pages, and the hosts the worker may fetch from for those pages. */
 export const HUBS = Object.freeze({
@@ -84,12 +82,12 @@ export function senderPage(sender) {
 
 /** Handlers by message type, merged into the worker's dispatcher (background.js). */
 export const HUB_HANDLERS = Object.freeze({
-  async [HUB_MSG.FETCH](msg, sender) {
+  async [MSG.HUB_FETCH](msg, sender) {
     const why = refusal(senderPage(sender), String(msg?.url ?? ''));
     if (why) return { ok: false, status: 0, reason: 'network', error: `refused: ${why}` };
     return hubFetch(String(msg.url));
   },
-  async [HUB_MSG.DATA](msg) {
-    return hubData(msg?.name);
+  async [MSG.HUB_DATA](msg) {
+    return hubData(typeof msg?.name === 'string' ? msg.name : '');
   },
 });

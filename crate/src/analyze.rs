@@ -60,7 +60,7 @@ impl std::fmt::Display for InputError {
             InputError::Empty => write!(f, "no license text given (the input is empty)"),
             InputError::TooLarge(n) => write!(
                 f,
-                "input is {n} bytes, over the {} MiB limit for one analysis",
+                "input is {n} bytes (documents, model card and metadata), over the {} MiB limit for one analysis",
                 MAX_INPUT_BYTES / (1024 * 1024)
             ),
             InputError::Binary => write!(f, "input looks like binary data, not license text"),
@@ -70,9 +70,27 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Check one input before analysis.
+/// The bytes an author decides beside the documents: the model card and the metadata's lists
+/// (tags, files, base models, datasets, the access form's prompt).
+fn metadata_bytes(opts: &Options) -> usize {
+    let list = |v: &[String]| v.iter().map(|s| s.len() + 1).sum::<usize>();
+    let meta = opts.hf_metadata.as_ref().map_or(0, |m| {
+        let c = &m.card_data;
+        list(&m.tags)
+            + m.siblings.as_deref().map_or(0, list)
+            + list(&c.license)
+            + list(&c.base_model)
+            + list(&c.datasets)
+            + list(&c.tags)
+            + c.extra_gated_prompt.as_deref().map_or(0, str::len)
+    });
+    opts.model_card.as_deref().map_or(0, str::len) + meta
+}
+
+/// Check one input before analysis: all documents, the model card and the metadata count
+/// against one cap ([`MAX_INPUT_BYTES`]).
 pub fn check_input(docs: &[Document], opts: &Options) -> Result<(), InputError> {
-    let total: usize = docs.iter().map(|d| d.text.len()).sum();
+    let total: usize = docs.iter().map(|d| d.text.len()).sum::<usize>() + metadata_bytes(opts);
     if total > MAX_INPUT_BYTES {
         return Err(InputError::TooLarge(total));
     }
@@ -148,6 +166,16 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         }
     }
     let verdict = verdict::with_additions(verdict, &license, &additions);
+    // Fail closed: a passage the engine cannot read (another language or script, reordered or
+    // disguised text) keeps the verdict from `open`, and the report marks it.
+    let unread = verdict::unread(docs, &license, &ident.others);
+    let verdict = verdict::with_unread(verdict, &unread);
+    warnings.extend(unread.iter().map(|u| u.reason.clone()).fold(vec![], |mut acc: Vec<String>, r| {
+        if !acc.contains(&r) {
+            acc.push(r);
+        }
+        acc
+    }));
     let mut recipe = opts
         .hf_metadata
         .as_ref()
@@ -163,13 +191,23 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         }
     }
     Ok(Report {
-        osi_approved: verdict::osi_approved(&license, facts, docs.iter().any(|d| !d.text.trim().is_empty()), &verdict),
+        osi_approved: if !unread.is_empty()
+            && matches!(license.match_kind, MatchKind::Modified | MatchKind::Partial)
+            && facts.and_then(|f| f.osi_approved) == Some(true)
+        {
+            // A known open text with passages beside or inside it that were not read: whether the
+            // whole is still that license is not known.
+            None
+        } else {
+            verdict::osi_approved(&license, facts, docs.iter().any(|d| !d.text.trim().is_empty()), &verdict)
+        },
         license,
         verdict,
         clauses,
         badge,
         also_found: ident.others,
         warnings,
+        unread,
         recipe,
         lineage,
         engine: engine_info(),

@@ -20,7 +20,7 @@ pub mod analyze;
 pub use identify::{kb, names};
 pub use judge::{declared, profile, verdict};
 pub use model::{hub, lineage, recipe};
-pub use text::{align, fx, normalize};
+pub use text::{align, fx, lang, normalize};
 
 #[cfg(feature = "wasm")]
 pub mod bindings;

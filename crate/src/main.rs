@@ -23,15 +23,34 @@ fn main() -> ExitCode {
         return code;
     }
     match run(args) {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
+        Ok(out) => write_out(&out),
         Err(msg) => {
-            eprintln!("fineprint: {msg}");
+            say(&format!("fineprint: {msg}"));
             ExitCode::from(2)
         }
     }
+}
+
+/// Write the output: never a panic on a failing standard output. A reader that closed the pipe
+/// early (`fineprint analyze … | head`) has what it wanted: a quiet exit, as ripgrep does. Any
+/// other failure (`> /dev/full`, a vanished disk) is one line on standard error and status 1.
+pub(crate) fn write_out(out: &str) -> ExitCode {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            say(&format!("fineprint: cannot write the output: {e}"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// One line on standard error, ignoring a failure to write it (there is nowhere else to say it).
+pub(crate) fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 fn run(args: Vec<String>) -> Result<String, String> {

@@ -42,6 +42,11 @@ pub struct Report {
     /// Problems with the input that did not stop the analysis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Passages the engine could not read (another language or script, reordered or disguised
+    /// text), each marked in its document: while any is there the verdict is not `open`
+    /// (extra field; absent when every passage was read).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<UnreadPassage>,
     /// What the release discloses beside its weights (when hub metadata was given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipe: Option<Recipe>,
@@ -125,6 +130,24 @@ impl LicenseMatch {
             named: None,
         }
     }
+}
+
+/// A passage the engine could not read, marked in its document (extra field of the report).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct UnreadPassage {
+    /// Document index in the input.
+    pub doc: usize,
+    /// UTF-8 byte offsets into that document; `quote` is that slice.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The passage, verbatim.
+    pub quote: String,
+    /// What it is in, as a reader would name it: "Chinese", "German", "Cyrillic script",
+    /// "reordered text", "disguised words", "words of no known language".
+    pub language: String,
+    /// The sentence to show: "Part of this text is in Chinese and was not read".
+    pub reason: String,
 }
 
 /// A substantive change of the input against the known text.

@@ -7,7 +7,7 @@
 // Nothing here may throw into the host page: every entry point catches and logs once.
 (() => {
   if (globalThis.FinePrint) return; // injected twice: keep the first
-  const MSG = globalThis.FinePrintMsg ?? { ANALYZE: 'fp:analyze', CACHED: 'fp:cached', TAB_RESULT: 'fp:tab-result' };
+  const MSG = globalThis.FinePrintMsg; // shared/messages.js, loaded before this script
   const adapters = [];
   const logged = new Set();
   const mounts = new Set(); // {badge, locate}: badges the runtime keeps in the page
@@ -41,7 +41,7 @@
       return res ?? { ok: false, error: 'no answer from the extension', reason: 'unreadable' };
     } catch (err) {
       const text = String(err?.message ?? err);
-      if (retry && /Receiving end does not exist|message port closed/i.test(text)) return send(msg, false);
+      if (retry && /Receiving end does not exist|message (port|channel) closed/i.test(text)) return send(msg, false);
       logOnce('message', err);
       return { ok: false, error: text, reason: 'unreadable' };
     } finally {
@@ -49,14 +49,18 @@
     }
   }
 
-  /** Ask the worker to analyse documents; with `key`, the worker caches the report under it. */
-  function analyze(docs, opts = {}, { key, meta } = {}) {
-    return send({ type: MSG.ANALYZE, docs, opts, key, meta });
+  /**
+   * Ask the worker to analyse documents. With `lastModified` (the hub metadata's revision, '' when
+   * unknown) the worker caches the report for the repository this tab shows, at that revision: the
+   * worker makes the key from the tab's URL, a page cannot name another repository's entry.
+   */
+  function analyze(docs, opts = {}, { lastModified, meta } = {}) {
+    return send({ type: MSG.ANALYZE, docs, opts, lastModified, meta });
   }
 
-  /** A cached report for `key` ({ok: true, report, answer, meta}) or {ok: false}. */
-  function cached(key) {
-    return send({ type: MSG.CACHED, key });
+  /** This tab's repository's cached report at revision `lastModified` ({ok: true, report, meta}) or {ok: false}. */
+  function cached(lastModified) {
+    return send({ type: MSG.CACHED, lastModified });
   }
 
   function createBadge() {

@@ -3,7 +3,10 @@
 // script; the worker imports it for its side effect. Never throws:
 //   FinePrintFetch.fetchText(url, {timeoutMs, maxBytes, signal, credentials, redirect, cache})
 //     -> {ok: true, status, text, url} | {ok: false, status, reason, error}
-// reason: network, not-found (404/410), gated (401/403), unreadable (too large, not UTF-8, binary).
+// reason: network, not-found (404/410), gated (401/403), unreadable (too large, not UTF-8, binary,
+// redirected to another origin). Redirects are followed only while they stay on the URL's origin
+// (the browser bounds their number); one that leaves it is refused with its reason. Bodies are read
+// as a stream and cut at maxBytes, with or without a Content-Length.
 (() => {
   if (globalThis.FinePrintFetch) return;
   const TIMEOUT_MS = 8000;
@@ -40,6 +43,15 @@
     return out;
   }
 
+  /** Whether `url` answers with a redirect (asked again without following it). */
+  async function redirectsAway(url, init) {
+    try {
+      return (await fetch(url, { ...init, redirect: 'manual' })).type === 'opaqueredirect';
+    } catch {
+      return false;
+    }
+  }
+
   async function fetchText(url, {
     timeoutMs = TIMEOUT_MS, maxBytes = MAX_BYTES, signal, credentials = 'same-origin', redirect = 'follow', cache = 'default',
   } = {}) {
@@ -50,6 +62,11 @@
     const fail = (status, reason, error) => ({ ok: false, status, reason, error });
     try {
       const res = await fetch(url, { signal: ctl.signal, credentials, redirect, cache });
+      const from = new URL(url, globalThis.location?.href).origin;
+      if (res.url && new URL(res.url).origin !== from) {
+        res.body?.cancel().catch(() => {});
+        return fail(res.status, 'unreadable', `redirected off ${from} to ${new URL(res.url).host}: not read`);
+      }
       if (!res.ok) {
         res.body?.cancel().catch(() => {});
         return fail(res.status, httpReason(res.status), `HTTP ${res.status}`);
@@ -70,7 +87,13 @@
       return { ok: true, status: res.status, text, url: res.url };
     } catch (err) {
       const offHub = redirect === 'error' ? ' (or a redirect off the hub)' : '';
-      return fail(0, 'network', err?.name === 'AbortError' ? 'timed out' : `network error${offHub}`);
+      if (err?.name === 'AbortError') return fail(0, 'network', signal?.aborted ? 'cancelled' : 'timed out');
+      if (redirect === 'follow' && await redirectsAway(url, { credentials, cache, signal: ctl.signal })) {
+        // A redirect whose target could not be reached: it leaves the origin (a same-origin one
+        // would have answered), so it is refused, a result that holds for this revision.
+        return fail(0, 'unreadable', 'redirected off the site: not read');
+      }
+      return fail(0, 'network', `network error${offHub}`);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

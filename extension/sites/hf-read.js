@@ -69,12 +69,49 @@
     return out;
   }
 
-  /** Where license_link points: {path, repo, rev} for a file on huggingface.co, {url} elsewhere. */
+  /**
+   * A file path of the repository from license_link's words, or null: percent-escapes decoded (until
+   * nothing changes, so `%252e` is no way around), then every segment a plain name: no `.` or `..`,
+   * no empty segment, no backslash, no control character, no leading slash.
+   */
+  function repoPath(raw) {
+    let p = String(raw);
+    for (let i = 0; i < 4; i++) {
+      let next;
+      try {
+        next = decodeURIComponent(p);
+      } catch {
+        return null;
+      }
+      if (next === p) break;
+      p = next;
+    }
+    if (/%[0-9a-f]{2}/i.test(p) && p !== decodeURIComponentSafe(p)) return null; // still encoded after four rounds
+    p = p.replace(/^\.\//, '');
+    if (!p || p.length > 512 || p.startsWith('/') || /[\\\u0000-\u001f\u007f?#]/.test(p)) return null;
+    const segs = p.split('/');
+    return segs.every((x) => x && x !== '.' && x !== '..') ? p : null;
+  }
+
+  function decodeURIComponentSafe(p) {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Where license_link points: {path, repo, rev} for a file of this very repository, {url} for
+   * anything else (another repository, another site: named in a note, never fetched), null when it
+   * is no usable link (a path that would leave the repository, `%2e%2e%2f` included).
+   */
   function linkTarget(link, page) {
     if (!link) return null;
+    const here = `${page.prefix}/${page.id}`;
     if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(link)) {
-      const path = link.replace(/^\.?\//, '');
-      return path && !path.includes('..') ? { path, repo: `${page.prefix}/${page.id}`, rev: page.rev } : null;
+      const path = repoPath(link);
+      return path ? { path, repo: here, rev: page.rev } : null;
     }
     let u;
     try {
@@ -82,13 +119,25 @@
     } catch {
       return null;
     }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
     if (u.origin !== ORIGIN) return { url: u.href };
     const m = u.pathname.match(/^((?:\/(?:datasets|spaces))?\/[^/]+\/[^/]+)\/(?:blob|resolve|raw)\/([^/]+)\/(.+)$/);
-    if (!m) return { url: u.href };
-    return { path: decodeURIComponent(m[3]), repo: m[1], rev: decodeURIComponent(m[2]) };
+    if (!m || m[1].toLowerCase() !== here.toLowerCase()) return { url: u.href };
+    const path = repoPath(m[3]);
+    const rev = decodeURIComponentSafe(m[2]);
+    if (!path || !rev || !/^[\w.-]{1,128}$/.test(rev)) return null;
+    return { path, repo: here, rev };
   }
 
   const fileUrl = (t, view) => `${ORIGIN}${t.repo}/${view}/${encodeURIComponent(t.rev)}/${t.path.split('/').map(encodeURIComponent).join('/')}`;
+  /** Whether a file URL stays under its repository's `/{view}/{rev}/` once the browser resolves it. */
+  const staysInRepo = (t, view) => {
+    try {
+      return new URL(fileUrl(t, view)).pathname.startsWith(`${t.repo}/${view}/`);
+    } catch {
+      return false;
+    }
+  };
   const rawUrl = (t) => fileUrl(t, 'raw');
   const blobUrl = (t) => fileUrl(t, 'blob');
 
@@ -103,7 +152,8 @@
       }
     };
     const link = linkTarget(m.licenseLink, page);
-    if (link?.path) add(link);
+    // The linked file, when it is this repository's (and, when the file list is known, one of its files).
+    if (link?.path && staysInRepo(link, 'raw') && (!m.siblings || m.siblings.includes(link.path))) add(link);
     const here = { repo: `${page.prefix}/${page.id}`, rev: page.rev };
     if (m.siblings) {
       // The file list is known (API answer): ask only for files that exist.
@@ -216,6 +266,6 @@
 
   globalThis.FinePrintHFRead = Object.freeze({
     ORIGIN, MAX_FETCHES, budgetOf, apiRepo, meta, slim, linkTarget, rawUrl, blobUrl, licenseCandidates, wantsPolicy,
-    readTexts, collect, readableByWorker,
+    readTexts, collect, readableByWorker, repoPath,
   });
 })();

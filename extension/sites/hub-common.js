@@ -14,10 +14,10 @@
   }
 
   /** Ask the worker to fetch `url` from one of this hub's own hosts: {ok, status, text} | {ok: false, reason, error}. */
-  const hubFetch = (url) => send({ type: 'fp:hub-fetch', url: String(url) });
+  const hubFetch = (url) => send({ type: globalThis.FinePrintMsg.HUB_FETCH, url: String(url) });
 
   /** A packaged data file by name (extension/background-hubs.js DATA_FILES): {ok, data} | {ok: false, error}. */
-  const hubData = (name) => send({ type: 'fp:hub-data', name });
+  const hubData = (name) => send({ type: globalThis.FinePrintMsg.HUB_DATA, name });
 
   function parseJson(text) {
     try {

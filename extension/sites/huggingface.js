@@ -135,10 +135,10 @@
     if (repo && Read.readableByWorker(m)) {
       // A public repository with the page's metadata: one message, and the worker answers from its
       // cache or reads the files and analyses them itself, so the texts never touch this main thread.
-      answer = await api.send({ type: MSG.HF_READ, repo: Read.slim(repo, page), key });
+      answer = await api.send({ type: MSG.HF_READ, repo: Read.slim(repo, page) });
     } else if (repo) {
       // A private or gated repository: the worker's cache first, then this page reads.
-      answer = await cachedAnswer(api, key);
+      answer = await cachedAnswer(api, m);
     }
     if (api.signal.aborted) return;
     if (!answer?.details) answer = await readHere(api, page, repo, m, budget, key);
@@ -149,9 +149,9 @@
     api.setBadge(badge, result, details);
   }
 
-  /** The worker's report cached under `key`, as an answer, or null. */
-  async function cachedAnswer(api, key) {
-    const hit = await api.cached(key);
+  /** The worker's report cached for this tab's repository at the revision `m` names, as an answer, or null. */
+  async function cachedAnswer(api, m) {
+    const hit = await api.cached(m.lastModified ?? '');
     return hit?.ok ? { ...hit, details: hit.meta ?? {} } : null;
   }
 
@@ -167,15 +167,17 @@
         // Now the revision is known: this one's cached report, if any, and the key to cache it under.
         key = keyOf(page, m);
         if (api.signal.aborted) return null;
-        const hit = await cachedAnswer(api, key);
+        const hit = await cachedAnswer(api, m);
         if (hit) return hit;
       } else apiError = got?.error ?? 'network';
     }
     if (api.signal.aborted) return null;
     const got = await Read.collect({ page, repo, m, fetchText, budget, apiError });
     if (api.signal.aborted) return null;
+    // Said, so the user knows which requests carried the session: only what needs it is read here.
+    if (m.private || m.gated) got.details.notes.push(`This repository is ${m.private ? 'private' : 'gated'}: its files were read by this page, with your Hugging Face session.`);
     if (got.noText) return { ok: false, reason: got.details.failure, error: 'no license text and no declared license', details: got.details };
-    const res = await api.analyze(got.docs, got.opts, got.cacheable ? { key, meta: got.details } : {});
+    const res = await api.analyze(got.docs, got.opts, got.cacheable ? { lastModified: m.lastModified ?? '', meta: got.details } : {});
     return { ...res, details: got.details };
   }
 

@@ -70,12 +70,13 @@ fn parse_args(args: &[String]) -> Result<Option<Args>, String> {
 /// Run the command; prints its output and returns the exit status.
 pub fn main(args: &[String]) -> ExitCode {
     match run(args) {
-        Ok((out, code)) => {
-            print!("{out}");
-            ExitCode::from(code)
-        }
+        // A write error (a full disk) is exit 1 as for analyze; a closed pipe is quiet and keeps the verdict's code.
+        Ok((out, code)) => match crate::write_out(&out) {
+            c if c == ExitCode::SUCCESS => ExitCode::from(code),
+            c => c,
+        },
         Err(msg) => {
-            eprintln!("fineprint check: {msg}");
+            crate::say(&format!("fineprint check: {msg}"));
             ExitCode::from(2)
         }
     }

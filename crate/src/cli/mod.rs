@@ -25,12 +25,9 @@ pub const USAGE: &str = concat!(
 pub fn dispatch(args: &[String]) -> Option<ExitCode> {
     match args.first().map(String::as_str) {
         Some("scan") => Some(match scan::run(&args[1..]) {
-            Ok(out) => {
-                print!("{out}");
-                ExitCode::SUCCESS
-            }
+            Ok(out) => crate::write_out(&out),
             Err(msg) => {
-                eprintln!("fineprint scan: {msg}");
+                crate::say(&format!("fineprint scan: {msg}"));
                 ExitCode::from(2)
             }
         }),

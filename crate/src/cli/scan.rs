@@ -265,12 +265,12 @@ impl Progress {
             return;
         }
         *last = Some(Instant::now());
-        eprint!("\r\x1b[2Kfineprint: scanned {n} of {} models ({:.1} s)", self.total, self.started.elapsed().as_secs_f64());
+        let _ = write!(std::io::stderr(), "\r\x1b[2Kfineprint: scanned {n} of {} models ({:.1} s)", self.total, self.started.elapsed().as_secs_f64());
         let _ = std::io::stderr().flush();
     }
     fn finish(&self) {
         if self.on && self.last.lock().unwrap().is_some() {
-            eprint!("\r\x1b[2K");
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
             let _ = std::io::stderr().flush();
         }
     }

@@ -11,8 +11,9 @@
 
 use crate::clauses::Found;
 use crate::identify::kb::{self, Facts};
+use crate::text::lang::{self, Kind};
 use crate::text::normalize;
-use crate::report::{Change, ChangeKind, Clause, Document, Evidence, LicenseMatch, MatchKind, Verdict, VerdictClass};
+use crate::report::{Change, ChangeKind, Clause, Document, Evidence, LicenseMatch, MatchKind, UnreadPassage, Verdict, VerdictClass};
 use std::collections::HashSet;
 
 /// Clause kinds that restrict what a permissive license would allow.
@@ -304,6 +305,98 @@ pub fn with_additions(v: Verdict, license: &LicenseMatch, additions: &[Evidence]
         reasons.extend(v.reasons.into_iter().take(1));
     }
     verdict(VerdictClass::Unknown, &format!("{id} plus added terms: read them"), reasons)
+}
+
+/// Foreign letters a copyright line may carry and still be a copyright line (a holder's name in
+/// its own script): past this, the line carries more than a name.
+const COPYRIGHT_NAME_MAX_CHARS: usize = 24;
+
+/// The passages of the documents the engine could not read (`lang::unread_passages`), except
+/// those a known text it matched reads: a passage inside a matched license's span, in a script or
+/// language that license's own text is written in (a bilingual license the knowledge base holds),
+/// and not inside a change of it. A copyright line with a name in another script is a name.
+/// Reordered and disguised text is never read.
+pub fn unread(docs: &[Document], license: &LicenseMatch, others: &[LicenseMatch]) -> Vec<UnreadPassage> {
+    let mut out = vec![];
+    let matched = |m: &LicenseMatch| {
+        matches!(m.match_kind, MatchKind::Exact | MatchKind::Equivalent | MatchKind::Modified | MatchKind::Partial) && m.named.is_none()
+    };
+    let vocab = &kb::index().word_ids;
+    let is_known = |w: &str| vocab.contains_key(w);
+    for (d, doc) in docs.iter().enumerate() {
+        let text = doc.text.as_str();
+        for u in lang::unread_passages(text, &is_known) {
+            let quote = &text[u.start..u.end];
+            let readable = matches!(u.kind, Kind::Script { .. } | Kind::Language(_) | Kind::NoLanguage);
+            if readable && is_copyright_name(quote) {
+                continue;
+            }
+            let in_change = license.changes.iter().any(|c| c.doc == d && c.kind != ChangeKind::Removed && c.start < u.end && u.start < c.end);
+            // Read as part of a known text: mostly inside its span, and its words that text's own.
+            let read_by = std::iter::once(license).chain(others).filter(|m| m.doc == d && matched(m)).find(|m| {
+                m.span.is_some_and(|(s, e)| 2 * (u.end.min(e).saturating_sub(u.start.max(s))) >= u.end - u.start)
+                    && m.id.as_deref().is_some_and(|id| known_words_share(id, quote) >= KNOWN_WORDS_SHARE)
+            });
+            if readable && !in_change && read_by.is_some() {
+                continue;
+            }
+            out.push(UnreadPassage {
+                doc: d,
+                start: u.start,
+                end: u.end,
+                quote: quote.to_string(),
+                language: u.kind.name(),
+                reason: u.kind.sentence(),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a passage is one copyright line whose letters in another script are few (a name).
+fn is_copyright_name(quote: &str) -> bool {
+    let q = quote.trim_start().to_lowercase();
+    let notice = q.starts_with("copyright") || q.starts_with('©') || q.starts_with("(c)");
+    notice && !quote.contains('\n') && quote.chars().filter(|c| lang::script_of(*c).is_some()).count() <= COPYRIGHT_NAME_MAX_CHARS
+}
+
+/// Share of a passage's words a known text must have for the passage to be that text's own.
+const KNOWN_WORDS_SHARE: f64 = 0.8;
+
+/// The share of the words of `passage` (normalized as the knowledge base's texts are) that are
+/// words of the known text of license `id`: a bilingual license's other half is its own words; a
+/// rider put in a place the license leaves open (its copyright holder's name) is not.
+fn known_words_share(id: &str, passage: &str) -> f64 {
+    let ix = kb::index();
+    let Some(f) = kb::FACTS.iter().position(|f| f.id == id) else { return 0.0 };
+    let own: HashSet<u32> = ix.text_tokens(ix.text_of_fact[f] as usize).iter().copied().collect();
+    let toks = normalize::tokenize(passage);
+    if toks.is_empty() {
+        return 1.0;
+    }
+    let known = (0..toks.len()).filter(|&i| ix.word_ids.get(toks.word(i)).is_some_and(|w| own.contains(w))).count();
+    known as f64 / toks.len() as f64
+}
+
+/// A verdict with passages the engine could not read: an `open` verdict becomes `unknown`, its
+/// label the first passage's sentence ("Part of this text is in Chinese and was not read"), the
+/// passages quoted; any other verdict stands, and says what was not read.
+pub fn with_unread(v: Verdict, unread: &[UnreadPassage]) -> Verdict {
+    let Some(first) = unread.first() else { return v };
+    let mut said: Vec<String> = vec![];
+    for u in unread {
+        if said.len() < 3 && !said.iter().any(|s| s.starts_with(&u.reason)) {
+            said.push(format!("{}: “{}”", u.reason, short(&u.quote)));
+        }
+    }
+    if v.class != VerdictClass::Open {
+        let mut v = v;
+        v.reasons.extend(said);
+        return v;
+    }
+    let mut reasons = said;
+    reasons.push(format!("the rest of the text reads as: {}; a passage that was not read may restrict it", v.label));
+    verdict(VerdictClass::Unknown, &first.reason, reasons)
 }
 
 /// Whether a change is words added before or after the license's text that read as no term.

@@ -56,24 +56,36 @@ pub fn base_models(meta: &HubModel) -> Vec<BaseRef> {
     parse_bases(meta).0
 }
 
-/// Bases, plus the `base_model` values that are not model ids.
+/// Most base models read from one model's metadata; the rest are left out. An author decides how
+/// many a card lists (a merge names a few, not thousands).
+pub const MAX_BASE_MODELS: usize = 64;
+/// Most `base_model` values that are not model ids kept for the notes.
+const MAX_REJECTED: usize = 8;
+
+/// Bases, plus the `base_model` values that are not model ids. Each base once (a set of the ids,
+/// case-insensitive), at most [`MAX_BASE_MODELS`] of them.
 pub fn parse_bases(meta: &HubModel) -> (Vec<BaseRef>, Vec<String>) {
     let mut bases: Vec<(String, Option<(Relation, RelationSource)>)> = vec![];
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut rejected = vec![];
     let mut add = |raw: &str, rel: Option<(Relation, RelationSource)>, rejected: &mut Vec<String>| {
         let Some(id) = normalize_id(raw) else {
-            if !rejected.iter().any(|r: &String| r == raw.trim()) {
+            if rejected.len() < MAX_REJECTED && !rejected.iter().any(|r: &String| r == raw.trim()) {
                 rejected.push(raw.trim().chars().take(120).collect());
             }
             return;
         };
-        match bases.iter_mut().find(|(b, _)| b.eq_ignore_ascii_case(&id)) {
-            Some((_, r)) => {
-                if r.is_none() {
-                    *r = rel;
+        match seen.get(&id.to_ascii_lowercase()) {
+            Some(&k) => {
+                if bases[k].1.is_none() {
+                    bases[k].1 = rel;
                 }
             }
-            None => bases.push((id, rel)),
+            None if bases.len() < MAX_BASE_MODELS => {
+                seen.insert(id.to_ascii_lowercase(), bases.len());
+                bases.push((id, rel));
+            }
+            None => {}
         }
     };
     for v in meta.tag_values("base_model") {

@@ -2,7 +2,9 @@
 //!
 //! In: raw document text. Out: normalized word tokens with a byte-offset map back to the text
 //! ([`normalize`]), word-level alignment of two token streams ([`align`]), and the one hash
-//! used for exact keys ([`fx`]). Imports nothing of the crate but [`crate::report`].
+//! used for exact keys ([`fx`]), and the script and language of each passage, so a report can
+//! say what it did not read ([`lang`]). Imports nothing of the crate but [`crate::report`].
 pub mod align;
 pub mod fx;
+pub mod lang;
 pub mod normalize;
