@@ -328,7 +328,7 @@
   function lineLink(ev, docs, fileUrl) {
     const doc = Array.isArray(docs) ? docs[Number(ev?.doc ?? 0)] : null;
     const url = doc?.url ? safeUrl(doc.url) : (Number(ev?.doc ?? 0) === 0 && fileUrl ? safeUrl(fileUrl) : null);
-    if (!url || typeof doc?.text !== 'string') return null;
+    if (!url || typeof doc?.text !== 'string' || !doc.text) return null;
     const line = lineOf(doc.text, ev?.start);
     return el('a', { href: `${url.split('#')[0]}#L${line}`, target: '_blank', rel: 'noopener noreferrer', class: 'fp-line' }, `line ${line}`);
   }
