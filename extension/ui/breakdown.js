@@ -643,7 +643,8 @@
 .fp-grid{list-style:none;padding:0!important;margin:.4em 0 .8em;display:grid;grid-template-columns:1fr;gap:4px}
 .fp-cell{display:grid;grid-template-columns:1.4em 1fr auto auto;gap:.1em .5em;align-items:baseline;
   padding:.35em .5em;border:1px solid var(--fp-line);border-radius:6px}
-.fp-cell-summary{grid-column:2/-1}
+.fp-cell-icon,.fp-cell-q,.fp-cell-word{grid-row:1}.fp-why-link{grid-row:1;grid-column:4}
+.fp-cell-summary{grid-column:2/-1;grid-row:2}
 .fp-cell-icon{font-weight:700;text-align:center}
 .fp-cell--allowed .fp-cell-icon,.fp-cell--allowed .fp-cell-word{color:var(--fp-green)}
 .fp-cell--allowed-with-conditions .fp-cell-icon,.fp-cell--allowed-with-conditions .fp-cell-word{color:var(--fp-amber)}

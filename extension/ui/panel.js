@@ -162,7 +162,8 @@
     const dialog = el('section', { role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': titleId, tabindex: '-1' });
     const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close', text: '×' });
     close.addEventListener('click', () => hide(badge, true));
-    const title = result?.ok ? result.report?.badge?.text ?? 'License' : 'License not read';
+    // The badge's words are on the badge and atop the breakdown: the title does not say them a third time.
+    const title = result?.ok ? 'what this license lets you do' : 'license not read';
     dialog.append(el('div', { class: 'head' }, el('h2', { id: titleId, text: `Fine Print: ${title}` }), close));
     root.append(el('style', { text: STYLE }), dialog);
 
