@@ -2,7 +2,7 @@
 
 use crate::clauses;
 use crate::identify::{self, kb, named};
-use crate::judge::{declared, verdict};
+use crate::judge::{answers, declared, verdict};
 use crate::model::{hub, lineage, recipe};
 use crate::report::*;
 
@@ -190,7 +190,11 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
             lineage = Some(out.lineage);
         }
     }
+    let answers = answers::answers(&license, &verdict, &clauses);
+    let in_short = answers::in_short(&answers);
     Ok(Report {
+        answers,
+        in_short,
         osi_approved: if !unread.is_empty()
             && matches!(license.match_kind, MatchKind::Modified | MatchKind::Partial)
             && facts.and_then(|f| f.osi_approved) == Some(true)

@@ -18,7 +18,7 @@ pub mod analyze;
 
 // The flat layout's paths, kept so tools and tests written against them still build.
 pub use identify::{kb, names};
-pub use judge::{declared, profile, verdict};
+pub use judge::{answers, declared, profile, verdict};
 pub use model::{hub, lineage, recipe};
 pub use text::{align, fx, lang, normalize};
 

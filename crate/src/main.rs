@@ -1,7 +1,7 @@
 //! `fineprint`: the command-line tool over the core.
 //!
 //! ```text
-//! fineprint analyze [--json] [--hf-license ID] [--hf-metadata FILE.json]
+//! fineprint analyze [--json | --markdown] [--hf-license ID] [--hf-metadata FILE.json]
 //!                   [--model-card README.md] [--ancestor-metadata FILE.json]... FILE...
 //! ```
 //! `--hf-metadata` takes the Hub's `/api/models/{id}` answer; each
@@ -15,7 +15,7 @@ use fineprint::{analyze, hub, Options};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: fineprint analyze [--json] [--hf-license ID] [--hf-metadata FILE.json] [--model-card README.md] [--ancestor-metadata FILE.json]... FILE... (- reads standard input)";
+const USAGE: &str = "usage: fineprint analyze [--json | --markdown] [--hf-license ID] [--hf-metadata FILE.json] [--model-card README.md] [--ancestor-metadata FILE.json]... FILE... (- reads standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -62,11 +62,13 @@ fn run(args: Vec<String>) -> Result<String, String> {
         Some(other) => return Err(format!("unknown command '{other}'; {USAGE}")),
     }
     let mut json = false;
+    let mut markdown = false;
     let mut opts = Options::default();
     let mut files = vec![];
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--markdown" => markdown = true,
             "--hf-license" => opts.hf_license = Some(it.next().ok_or("--hf-license needs an id")?),
             "--hf-metadata" => {
                 let f = it.next().ok_or("--hf-metadata needs a file")?;
@@ -98,7 +100,13 @@ fn run(args: Vec<String>) -> Result<String, String> {
         docs.push(read_doc(f)?);
     }
     let report = analyze(&docs, &opts).map_err(|e| e.to_string())?;
-    if json {
+    if markdown {
+        // Each quote points at its line in the file it came from (FILE#L12), ready for a review.
+        let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let link = |doc: usize, line: usize| (names.get(doc).is_some_and(|n| *n != "<stdin>")).then(|| format!("{}#L{line}", names[doc]));
+        Ok(fineprint::answers::markdown(&report, &names, &texts, &link))
+    } else if json {
         let mut s = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
         s.push('\n');
         Ok(s)
@@ -149,6 +157,10 @@ fn human(r: &Report, docs: &[Document]) -> String {
     s += &format!("Badge:    {}\n", r.badge.text);
     for why in &r.verdict.reasons {
         s += &format!("  because: {why}\n");
+    }
+    s += &format!("\nIn short: {}\n", r.in_short);
+    for a in &r.answers {
+        s += &format!("  {:<36} {:<11} {}\n", fineprint::answers::question_text(&a.question), fineprint::answers::answer_word(a.answer), a.summary);
     }
     s += &clause_groups(r, docs);
     if let Some(l) = &r.lineage {

@@ -53,6 +53,13 @@ pub struct Report {
     /// The base models and what their licenses do to this one (when the metadata names any).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lineage: Option<Lineage>,
+    /// The five questions people bring to a license, answered from its clauses (always five, in
+    /// the order of `answers::QUESTIONS`).
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+    /// One sentence that says it all, from the answers (extra field).
+    #[serde(default)]
+    pub in_short: String,
     /// Version of the engine and of the embedded knowledge base.
     pub engine: EngineInfo,
     /// Always present: this is not legal advice.
@@ -275,6 +282,33 @@ pub struct Badge {
     pub class: BadgeClass,
     /// The text shown on the badge.
     pub text: String,
+}
+
+/// `answers[].answer` of the contract.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnswerKind {
+    /// Yes, at most with the usual notice and attribution duties.
+    Allowed,
+    /// Yes, within limits the text sets.
+    AllowedWithConditions,
+    /// The text forbids it.
+    NotAllowed,
+    /// The text says nothing either way.
+    NotAddressed,
+}
+
+/// One of the five answers.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Answer {
+    /// `commercial_use`, `modify`, `redistribute`, `train_on_outputs` or `host_as_service`.
+    pub question: String,
+    /// The answer.
+    pub answer: AnswerKind,
+    /// A few plain words.
+    pub summary: String,
+    /// The clause kinds it rests on.
+    pub clauses: Vec<String>,
 }
 
 /// The disclaimer every report carries.

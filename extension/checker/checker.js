@@ -372,6 +372,8 @@ ui.docView.addEventListener('click', (e) => {
   if (!item) return;
   ui.breakdown.querySelectorAll('.fp-clause.active').forEach((n) => n.classList.remove('active'));
   item.classList.add('active');
+  const quotes = fig.closest('details');
+  if (quotes) quotes.open = true; // the quote sits behind its clause's disclosure
   item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
 });
 

@@ -36,7 +36,7 @@
   const STYLE = `
     :host { --good: #1f9d55; --warn: #d97706; --bad: #dc2626; }
     button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px;
-             max-width: 28rem; font: 600 12px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
+             max-width: min(28rem, calc(100vw - 24px)); font: 600 12px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif;
              color: inherit; background: transparent; border-radius: 999px; padding: 1px 10px 1px 8px;
              border: 1px solid color-mix(in srgb, currentColor 35%, transparent); cursor: pointer; white-space: nowrap; }
     button:hover { border-color: currentColor; }
@@ -68,6 +68,9 @@
   }
 
   const state = new WeakMap(); // host -> {result, details}
+  // The badges this script made. A page can plant an element with the same attributes; it is not in
+  // this set, so it neither stands in for a real badge (suppressing it) nor opens a panel.
+  const mine = new WeakSet();
   const parts = new WeakMap(); // host -> {btn, glyph, text, id}: painting looks nothing up
 
   /** "dark" or "light", following the page: its painted background, then its dark-mode class. */
@@ -122,11 +125,15 @@
     btn.append(glyph, text, id);
     root.append(btn);
     parts.set(host, { btn, glyph, text, id });
+    mine.add(host);
     paint(host, '◌', 'muted', 'Fine Print: reading the license…', '');
     btn.setAttribute('aria-busy', 'true');
     btn.addEventListener('click', (ev) => {
       ev.preventDefault();
       ev.stopPropagation();
+      // Only a person opens the panel: a page script's synthetic click (el.click(), dispatchEvent) is
+      // not trusted. Enter and Space on the focused button make a trusted click too.
+      if (!ev.isTrusted) return;
       globalThis.FinePrint?.togglePanel(host);
     });
     return host;
@@ -181,5 +188,13 @@
     };
   }
 
-  globalThis.FinePrintBadge = Object.freeze({ create, set, setFixed, summary, pageTheme, data: (host) => state.get(host) ?? null, REASONS });
+  /** Whether `el` is a badge this script made (not a look-alike planted by the page). */
+  const isOwn = (el) => mine.has(el);
+  /** This script's badge in the document, if one is there (for adapters: "is a badge already placed?"). */
+  function placed(doc = document) {
+    for (const el of doc.querySelectorAll('[data-fineprint-badge]')) if (mine.has(el)) return el;
+    return null;
+  }
+
+  globalThis.FinePrintBadge = Object.freeze({ create, set, setFixed, summary, pageTheme, isOwn, placed, data: (host) => (mine.has(host) ? state.get(host) ?? null : null), REASONS });
 })();

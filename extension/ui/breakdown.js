@@ -261,7 +261,10 @@
     const v = el('div', { class: 'fp-verdict', 'data-verdict': str(verdict.class) || 'unknown' },
       el('p', { class: 'fp-verdict-label' }, 'License verdict: ', el('strong', {}, str(verdict.label) || str(verdict.class) || 'unknown')));
     const reasons = Array.isArray(verdict.reasons) ? verdict.reasons.filter(Boolean) : [];
-    if (reasons.length) v.append(el('ul', { class: 'fp-reasons' }, reasons.map((r) => el('li', {}, str(r)))));
+    if (reasons.length) {
+      v.append(el('details', { class: 'fp-why' }, el('summary', {}, 'Why this verdict'),
+        el('ul', { class: 'fp-reasons' }, reasons.map((r) => el('li', {}, str(r))))));
+    }
     head.append(v);
     return head;
   }
@@ -280,13 +283,15 @@
   function answerSection(answer, profile, onEditProfile) {
     const sec = el('section', { class: 'fp-answer', 'aria-label': 'For you' });
     sec.append(el('h3', {}, 'For you'));
-    if (answer && typeof answer === 'object') {
+    // No personal verdict from questions the user never answered: a default is not something they said.
+    const unanswered = !profile || typeof profile !== 'object' || !(Number(profile.answered) > 0);
+    if (unanswered) {
+      sec.dataset.outcome = 'none';
+      sec.dataset.unanswered = '';
+      sec.append(el('p', { class: 'fp-muted' }, 'Tell Fine Print what you build, where you are and whether you train on outputs, and it answers for you. Your answers stay in this browser.'));
+    } else if (answer && typeof answer === 'object') {
       const o = outcomeOf(answer.overall ?? answer.outcome);
       sec.dataset.outcome = o.id;
-      if (profile && typeof profile === 'object' && Number(profile.answered) === 0) {
-        sec.dataset.assumed = 'riskiest';
-        sec.append(el('p', { class: 'fp-muted' }, 'You have not answered the questions about your use yet, so each counts as the riskiest answer:'));
-      }
       sec.append(el('p', { class: `fp-outcome fp-outcome--${o.id}` }, str(answer.label) || o.text));
       // The clauses that decide it, worst first; "allowed" ones add nothing to read.
       const rank = (i) => OUTCOMES.findIndex((x) => x.id === outcomeOf(i.outcome).id);
@@ -311,25 +316,42 @@
         : 'Answer a few questions about your use to see what this license means for you.'));
     }
     if (typeof onEditProfile === 'function') {
-      const b = el('button', { type: 'button', class: 'fp-edit-profile' }, 'Edit your answers');
+      const b = el('button', { type: 'button', class: 'fp-edit-profile' }, unanswered ? 'Answer questions about your use' : 'Edit your answers');
       b.addEventListener('click', () => onEditProfile());
       sec.append(b);
     }
-    sec.append(el('p', { class: 'fp-muted fp-small' }, 'This sits beside the license verdict above; it does not replace it.'));
+    if (!unanswered) sec.append(el('p', { class: 'fp-muted fp-small' }, 'This sits beside the answers above; it does not replace them.'));
     return sec;
   }
 
-  function clauseItem(clause, docs, onLocate) {
+  /** A link to a quote's line in the license file on the hub (Hugging Face blob pages take #L12). */
+  function lineLink(ev, docs, fileUrl) {
+    const doc = Array.isArray(docs) ? docs[Number(ev?.doc ?? 0)] : null;
+    const url = doc?.url ? safeUrl(doc.url) : (Number(ev?.doc ?? 0) === 0 && fileUrl ? safeUrl(fileUrl) : null);
+    if (!url || typeof doc?.text !== 'string' || !doc.text) return null;
+    const line = lineOf(doc.text, ev?.start);
+    return el('a', { href: `${url.split('#')[0]}#L${line}`, target: '_blank', rel: 'noopener noreferrer', class: 'fp-line' }, `line ${line}`);
+  }
+
+  /** The 1-based line of a UTF-8 byte offset. */
+  function lineOf(text, start) {
+    const i = utf8Index(text)(Number(start) || 0);
+    let n = 1;
+    for (let k = 0; k < i; k++) if (text.charCodeAt(k) === 10) n++;
+    return n;
+  }
+
+  function clauseItem(clause, docs, onLocate, fileUrl) {
     const kind = str(clause.kind);
     const info = KINDS[kind];
     const severity = info ? info[2] : 'info';
-    const li = el('li', { class: `fp-clause fp-sev--${severity}`, 'data-kind': kind, 'data-severity': severity });
-    li.append(el('h4', { class: 'fp-clause-title' }, info ? info[0] : kind.replace(/_/g, ' ')));
-    const summary = str(clause.summary) || (info ? info[1] : '');
-    if (summary) li.append(el('p', { class: 'fp-summary' }, summary));
-    const value = formatValue(kind, clause.value, clause.unit);
-    if (value) li.append(el('p', { class: 'fp-value' }, el('span', { class: 'fp-muted' }, 'Value: '), value));
+    const li = el('li', { class: `fp-clause fp-sev--${severity}`, 'data-kind': kind, 'data-severity': severity, id: `fp-clause-${kind.replace(/[^a-z0-9_]/g, '')}`, tabindex: '-1' });
+    // One line: the clause's reading (its label only when there is no reading); its quotes behind a disclosure.
+    const summary = str(clause.summary) || (info ? info[0] : kind.replace(/_/g, ' '));
+    li.append(el('p', { class: 'fp-summary fp-clause-title' }, summary));
     const evidence = Array.isArray(clause.evidence) ? clause.evidence : [];
+    const more = el('details', { class: 'fp-quotes' }, el('summary', {}, evidence.length === 1 ? 'The license’s words' : `The license’s words (${evidence.length} quotes)`));
+    if (evidence.length) li.append(more);
     for (const ev of evidence) {
       const where = docName(docs, ev?.doc ?? 0);
       const fig = el('figure', { class: 'fp-evidence', 'data-doc': Number(ev?.doc ?? 0), 'data-start': Number(ev?.start ?? 0), 'data-end': Number(ev?.end ?? 0) },
@@ -338,12 +360,14 @@
       const b = locateButton(onLocate, { type: 'evidence', kind, doc: Number(ev?.doc ?? 0), start: Number(ev?.start ?? 0), end: Number(ev?.end ?? 0) }, 'Show in the text');
       if (b) cap.append(' ', b);
       fig.append(cap);
-      li.append(fig);
+      const line = lineLink(ev, docs, fileUrl);
+      if (line) cap.append(' ', line);
+      more.append(fig);
     }
     return li;
   }
 
-  function clausesSection(clauses, docs, onLocate) {
+  function clausesSection(clauses, docs, onLocate, fileUrl) {
     const sec = el('section', { class: 'fp-clauses', 'aria-label': 'What the license says' });
     sec.append(el('h3', {}, 'What the license says'));
     const list = Array.isArray(clauses) ? clauses.filter((c) => c && typeof c === 'object') : [];
@@ -357,8 +381,7 @@
       const id = `fp-group-${g.id}`;
       const box = el('section', { class: `fp-group fp-group--${g.id}`, 'data-group': g.id, 'aria-label': g.title });
       box.append(el('h3', { class: 'fp-group-title', id }, g.title, el('span', { class: 'fp-count' }, ` (${mine.length})`)));
-      box.append(el('p', { class: 'fp-muted fp-small' }, g.blurb));
-      box.append(el('ul', { class: 'fp-clause-list' }, mine.map((c) => clauseItem(c, docs, onLocate))));
+      box.append(el('ul', { class: 'fp-clause-list' }, mine.map((c) => clauseItem(c, docs, onLocate, fileUrl))));
       sec.append(box);
     }
     return sec;
@@ -461,6 +484,96 @@
     return sec;
   }
 
+  // The five answers (report.answers, computed by the engine): question words and the look of each answer.
+  const QUESTIONS = {
+    commercial_use: 'Commercial use',
+    modify: 'Modify (fine-tune, quantize, merge)',
+    redistribute: 'Share the weights or a derivative',
+    train_on_outputs: 'Train other models on its outputs',
+    host_as_service: 'Host it as a service or API',
+  };
+  const ANSWERS = {
+    allowed: ['✓', 'Yes'],
+    'allowed-with-conditions': ['▲', 'Only if'],
+    'not-allowed': ['✕', 'No'],
+    'not-addressed': ['–', 'Not stated'],
+  };
+
+  /** One sentence, then the five answers as a grid: icon + word + summary, each leading to its clauses. */
+  function glanceSection(report, root) {
+    const answers = Array.isArray(report.answers) ? report.answers.filter((a) => a && typeof a === 'object') : [];
+    if (!answers.length && !report.in_short) return null;
+    const sec = el('section', { class: 'fp-glance', 'aria-label': 'At a glance' });
+    if (report.in_short) sec.append(el('p', { class: 'fp-in-short', 'data-fineprint-in-short': '' }, str(report.in_short)));
+    const grid = el('ul', { class: 'fp-grid', 'data-fineprint-answers': '' });
+    for (const a of answers) {
+      const [icon, word] = ANSWERS[a.answer] ?? ['?', str(a.answer)];
+      const kinds = Array.isArray(a.clauses) ? a.clauses.map(str) : [];
+      const li = el('li', { class: `fp-cell fp-cell--${str(a.answer).replace(/[^a-z-]/g, '')}`, 'data-question': str(a.question), 'data-answer': str(a.answer), 'data-clauses': kinds.join(' ') },
+        el('span', { class: 'fp-cell-icon', 'aria-hidden': 'true' }, icon),
+        el('span', { class: 'fp-cell-q' }, QUESTIONS[a.question] ?? str(a.question)),
+        el('strong', { class: 'fp-cell-word' }, word),
+        el('span', { class: 'fp-cell-summary' }, str(a.summary)));
+      if (kinds.length) {
+        const go = el('button', { type: 'button', class: 'fp-why-link' }, 'Why');
+        go.setAttribute('aria-label', `Why: the clauses behind "${QUESTIONS[a.question] ?? a.question}"`);
+        go.addEventListener('click', () => {
+          const target = root.querySelector(`.fp-clause[data-kind="${kinds.find((k) => root.querySelector(`.fp-clause[data-kind="${k}"]`)) ?? ''}"]`);
+          if (!target) return;
+          target.scrollIntoView({ block: 'nearest' });
+          target.focus({ preventScroll: true });
+        });
+        li.append(go);
+      }
+      grid.append(li);
+    }
+    sec.append(grid);
+    return sec;
+  }
+
+  /** The report as Markdown (the engine's `fineprint analyze --markdown` has the same layout). */
+  function toMarkdown(report, { docs = null, fileUrl = null } = {}) {
+    const cell = (s) => str(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+    const lic = str(report?.license?.name) || str(report?.license?.id) || 'License not identified';
+    const out = [`### ${cell(lic)}: ${cell(report?.badge?.text)}`, ''];
+    if (report?.in_short) out.push(`**${cell(report.in_short)}**`, '');
+    out.push('| Question | Answer | In short |', '|---|---|---|');
+    for (const a of Array.isArray(report?.answers) ? report.answers : []) {
+      out.push(`| ${QUESTIONS[a.question] ?? cell(a.question)} | ${(ANSWERS[a.answer] ?? ['', cell(a.answer)])[1]} | ${cell(a.summary)} |`);
+    }
+    out.push('');
+    for (const c of Array.isArray(report?.clauses) ? report.clauses : []) {
+      const ev = Array.isArray(c.evidence) ? c.evidence[0] : null;
+      let line = `- **${cell(str(c.summary).replace(/\.$/, ''))}**`;
+      if (ev) {
+        const q = cell(ev.quote);
+        const doc = Array.isArray(docs) ? docs[Number(ev.doc ?? 0)] : null;
+        const url = doc?.url ? safeUrl(doc.url) : (Number(ev.doc ?? 0) === 0 && fileUrl ? safeUrl(fileUrl) : null);
+        const n = typeof doc?.text === 'string' ? lineOf(doc.text, ev.start) : null;
+        const where = [str(doc?.name), n ? `line ${n}` : ''].filter(Boolean).join(', ');
+        line += `: “${q.length > 300 ? `${q.slice(0, 300)}…` : q}”`;
+        if (where) line += url && n ? ` ([${where}](${url.split('#')[0]}#L${n}))` : ` (${where})`;
+      }
+      out.push(line);
+    }
+    out.push('', `_${str(report?.disclaimer) || DISCLAIMER}_`, '');
+    return out.join('\n');
+  }
+
+  function copyButton(report, opts) {
+    const b = el('button', { type: 'button', class: 'fp-copy' }, 'Copy as Markdown');
+    const status = el('span', { class: 'fp-small fp-muted', role: 'status' });
+    b.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(toMarkdown(report, opts));
+        status.textContent = 'Copied.';
+      } catch {
+        status.textContent = 'The browser did not allow copying.';
+      }
+    });
+    return el('p', { class: 'fp-copy-row' }, b, ' ', status);
+  }
+
   /**
    * The breakdown of `report` (the contract of shared/spec/README.md).
    * opts: profile (the stored profile, or null), answer (the personal answer, or null), docs ([{name,text}]
@@ -479,12 +592,15 @@
     root.dataset.verdict = str(report.verdict?.class) || 'unknown';
     root.dataset.badge = str(report.badge?.class) || 'unknown';
     root.append(headerSection(report));
-    const lineage = lineageSection(report.lineage);
-    if (lineage) root.append(lineage);
-    root.append(answerSection(answer, profile, onEditProfile));
+    // A modified text shows what changed first; then the sentence and the five answers.
     const changes = changesSection(report.license, docs, onLocate);
     if (changes) root.append(changes);
-    root.append(clausesSection(report.clauses, docs, onLocate));
+    const glance = glanceSection(report, root);
+    if (glance) root.append(glance);
+    const lineage = lineageSection(report.lineage);
+    if (lineage) root.append(lineage);
+    root.append(clausesSection(report.clauses, docs, onLocate, fileUrl));
+    root.append(answerSection(answer, profile, onEditProfile));
     const recipe = recipeSection(report.recipe);
     if (recipe) root.append(recipe);
     const notes = notesSection(report);
@@ -493,6 +609,7 @@
     if (href) {
       root.append(el('p', { class: 'fp-file' }, el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, 'Read the license file')));
     }
+    root.append(copyButton(report, { docs, fileUrl }));
     root.append(el('p', { class: 'fp-disclaimer' }, str(report.disclaimer) || DISCLAIMER));
     return root;
   }
@@ -522,6 +639,22 @@
 .fp-verdict[data-verdict="open"]{border-color:var(--fp-green)}
 .fp-verdict[data-verdict="restricted"]{border-color:var(--fp-amber)}
 .fp-verdict[data-verdict="non-commercial"],.fp-verdict[data-verdict="research-only"]{border-color:var(--fp-red)}
+.fp-in-short{font-weight:600;font-size:1.05em;margin:.6em 0}
+.fp-grid{list-style:none;padding:0!important;margin:.4em 0 .8em;display:grid;grid-template-columns:1fr;gap:4px}
+.fp-cell{display:grid;grid-template-columns:1.4em 1fr auto auto;gap:.1em .5em;align-items:baseline;
+  padding:.35em .5em;border:1px solid var(--fp-line);border-radius:6px}
+.fp-cell-icon,.fp-cell-q,.fp-cell-word{grid-row:1}.fp-why-link{grid-row:1;grid-column:4}
+.fp-cell-summary{grid-column:2/-1;grid-row:2}
+.fp-cell-icon{font-weight:700;text-align:center}
+.fp-cell--allowed .fp-cell-icon,.fp-cell--allowed .fp-cell-word{color:var(--fp-green)}
+.fp-cell--allowed-with-conditions .fp-cell-icon,.fp-cell--allowed-with-conditions .fp-cell-word{color:var(--fp-amber)}
+.fp-cell--not-allowed .fp-cell-icon,.fp-cell--not-allowed .fp-cell-word{color:var(--fp-red)}
+.fp-cell--not-addressed .fp-cell-icon,.fp-cell--not-addressed .fp-cell-word{color:var(--fp-muted)}
+.fp-why-link,.fp-copy{font:inherit;font-size:.88em;padding:.1em .5em;border:1px solid var(--fp-line);border-radius:4px;
+  background:var(--fp-bg);color:var(--fp-blue);cursor:pointer;min-height:28px;min-width:32px}
+.fp-quotes>summary{cursor:pointer;color:var(--fp-muted);font-size:.9em}
+.fp-clause:focus{outline:2px solid var(--fp-blue);outline-offset:2px}
+.fp-why>summary{cursor:pointer;color:var(--fp-muted);font-size:.9em}
 .fp-answer{border:1px solid var(--fp-line);border-radius:8px;padding:.4em .8em;margin:.8em 0}
 .fp-answer h3{margin-top:.2em}
 .fp-outcome{font-weight:700;font-size:1.05em}
@@ -586,6 +719,7 @@
 
   globalThis.FinePrintUI = Object.freeze({
     renderBreakdown, CSS, attachStyles, utf8Index, groupOf, formatValue,
+    toMarkdown,
     GROUPS: Object.freeze(GROUPS.map((g) => Object.freeze({ ...g }))),
     GROUP_OF_KIND: Object.freeze({ ...GROUP_OF_KIND }),
     KINDS: Object.freeze(Object.fromEntries(Object.entries(KINDS).map(([k, [label, why, severity]]) => [k, Object.freeze({ label, why, severity })]))),

@@ -2,7 +2,10 @@
 // placement under the badge, open/close, focus in, Escape closes and gives focus back, ARIA roles,
 // dark or light like the page. The clause breakdown inside it is FinePrintUI.renderBreakdown
 // (extension/ui/breakdown.js, shared with the checker page); the panel never renders clauses itself.
-// Contract: the panel's host element carries data-fineprint-panel. Text is only set as text.
+// Contract: the panel's host element carries data-fineprint-panel and sits right after the badge in the
+// page (so Tab from the badge enters it). Its content lives in a CLOSED shadow root: page scripts see
+// the empty host, never the personal answer inside. Only a trusted click opens it (ui/badge.js), and
+// only for a badge this extension made. Text is only set as text.
 (() => {
   if (globalThis.FinePrintPanel) return;
   const MSG = globalThis.FinePrintMsg ?? {};
@@ -28,7 +31,8 @@
     [role="dialog"]:focus { outline: none; }
     .head { display: flex; align-items: flex-start; gap: 8px; }
     h2 { font-size: 15px; margin: 0; flex: 1; line-height: 1.35; }
-    .close { all: unset; cursor: pointer; font-size: 18px; line-height: 1; padding: 2px 6px; border-radius: 6px; color: var(--muted); }
+    .close { all: unset; box-sizing: border-box; cursor: pointer; font-size: 20px; line-height: 1; min-width: 32px; min-height: 32px;
+             display: inline-flex; align-items: center; justify-content: center; border-radius: 6px; color: var(--muted); }
     .close:hover, .close:focus-visible { background: var(--accent); color: var(--fg); outline: 2px solid #2563eb; }
     .kv { margin: 8px 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
     .kv dt { color: var(--muted); }
@@ -49,6 +53,7 @@
   `;
 
   const open = new Map(); // badge host -> panel host
+  const roots = new WeakMap(); // panel host -> its closed shadow root (only this script holds it)
 
   function el(tag, props = {}, ...children) {
     const e = document.createElement(tag);
@@ -72,20 +77,21 @@
   /** Position the panel under the badge, inside the viewport. */
   function position(panel, badge) {
     const r = badge.getBoundingClientRect();
-    const box = panel.shadowRoot.querySelector('[role="dialog"]');
-    const width = box.offsetWidth || 360;
+    const box = roots.get(panel)?.querySelector('[role="dialog"]');
+    const width = box?.offsetWidth || 360;
     const fixed = getComputedStyle(badge).position === 'fixed';
     const left = Math.max(8, Math.min(r.left, innerWidth - width - 8));
+    // The host sits in the page's flow right after the badge, so it is placed against the viewport
+    // (whatever the badge's ancestors' positioning), and follows the badge when the page scrolls.
+    panel.style.position = 'fixed';
+    panel.style.left = `${left}px`;
     if (fixed) {
-      // A badge in the fallback corner: open upwards, anchored to the viewport.
-      panel.style.position = 'fixed';
-      panel.style.left = `${left}px`;
+      // A badge in the fallback corner: open upwards.
       panel.style.top = '';
       panel.style.bottom = `${Math.max(8, innerHeight - r.top + 6)}px`;
     } else {
-      panel.style.position = 'absolute';
-      panel.style.left = `${left + scrollX}px`;
-      panel.style.top = `${r.bottom + scrollY + 6}px`;
+      panel.style.bottom = '';
+      panel.style.top = `${Math.max(8, r.bottom + 6)}px`;
     }
   }
 
@@ -143,18 +149,21 @@
   }
 
   async function show(badge) {
+    if (globalThis.FinePrintBadge?.isOwn && !globalThis.FinePrintBadge.isOwn(badge)) return; // a planted look-alike
     listen();
     const data = globalThis.FinePrintBadge?.data(badge) ?? {};
     const { result, details = {} } = data;
     const host = el('div', { 'data-fineprint-panel': '' });
     host.style.cssText = 'all: initial; position: absolute; z-index: 2147483647;';
     host.setAttribute('data-theme', globalThis.FinePrintBadge?.pageTheme() ?? 'light');
-    const root = host.attachShadow({ mode: 'open' });
+    const root = host.attachShadow({ mode: 'closed' });
+    roots.set(host, root);
     const titleId = 'fp-panel-title';
     const dialog = el('section', { role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': titleId, tabindex: '-1' });
     const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close', text: '×' });
     close.addEventListener('click', () => hide(badge, true));
-    const title = result?.ok ? result.report?.badge?.text ?? 'License' : 'License not read';
+    // The badge's words are on the badge and atop the breakdown: the title does not say them a third time.
+    const title = result?.ok ? 'what this license lets you do' : 'license not read';
     dialog.append(el('div', { class: 'head' }, el('h2', { id: titleId, text: `Fine Print: ${title}` }), close));
     root.append(el('style', { text: STYLE }), dialog);
 
@@ -174,11 +183,38 @@
       : [hubFacts(result, details, true), notes, fileLink(details), el('p', { class: 'disclaimer', text: result?.report?.disclaimer ?? DISCLAIMER })];
     dialog.append(...parts.filter(Boolean));
     if (!badge.isConnected || open.has(badge)) return;
-    (document.body ?? document.documentElement).append(host);
+    // Right after the badge in the page: Tab from the badge enters the panel.
+    badge.insertAdjacentElement('afterend', host);
+    trapFocus(dialog, root, badge);
     open.set(badge, host);
     position(host, badge);
     badgeButton(badge)?.setAttribute('aria-expanded', 'true');
     dialog.focus();
+  }
+
+  /** Tab and Shift+Tab cycle inside the open panel; Escape closes it and gives the focus back to the badge. */
+  function trapFocus(dialog, root, badge) {
+    dialog.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape') {
+        ev.stopPropagation();
+        hide(badge, true);
+        return;
+      }
+      if (ev.key !== 'Tab') return;
+      const items = [...dialog.querySelectorAll('a[href], button, summary, [tabindex="0"], input, select, textarea')]
+        .filter((e) => !e.disabled && e.getClientRects().length);
+      if (!items.length) return;
+      const first = items[0];
+      const last = items[items.length - 1];
+      const active = root.activeElement;
+      if (ev.shiftKey && (active === first || active === dialog)) {
+        ev.preventDefault();
+        last.focus();
+      } else if (!ev.shiftKey && active === last) {
+        ev.preventDefault();
+        first.focus();
+      }
+    });
   }
 
   function hide(badge, refocus = false) {
@@ -211,10 +247,14 @@
       const path = ev.composedPath();
       for (const [b, host] of [...open]) if (!path.includes(host) && !path.includes(b)) hide(b, false);
     }, true);
-    addEventListener('resize', () => {
+    const follow = () => {
       for (const [b, host] of open) position(host, b);
-    });
+    };
+    addEventListener('resize', follow);
+    addEventListener('scroll', follow, { capture: true, passive: true });
   }
 
-  globalThis.FinePrintPanel = Object.freeze({ toggle, open: show, close: hide, isOpen: (b) => open.has(b) });
+  // rootOf: the closed root of a panel this script made, for this content script's world only (the
+  // tests read the panel through it; a page script cannot reach this object).
+  globalThis.FinePrintPanel = Object.freeze({ toggle, open: show, close: hide, isOpen: (b) => open.has(b), rootOf: (host) => roots.get(host) ?? null });
 })();

@@ -64,7 +64,8 @@ async function render(page, rep, opts) {
       tag: el.tagName, data: { ...el.dataset },
       groups: q('[data-group]').map((g) => ({ id: g.dataset.group, title: g.querySelector('h3').textContent, kinds: [...g.querySelectorAll('[data-kind]')].map((k) => k.dataset.kind) })),
       quotes: q('.fp-quote').map((b) => b.textContent),
-      values: q('.fp-value').map((v) => v.textContent),
+      clauseLines: q('.fp-clause > .fp-clause-title').length,
+      quotesInDisclosure: q('details.fp-quotes .fp-quote').length,
       changes: q('[data-change]').map((li) => ({ kind: li.dataset.change, del: li.querySelector('del')?.textContent ?? null, ins: li.querySelector('ins')?.textContent ?? null })),
       answer: { outcome: el.querySelector('.fp-answer')?.dataset.outcome, text: el.querySelector('.fp-answer')?.textContent,
         items: [...el.querySelectorAll('.fp-answer-items li')].map((li) => [li.dataset.kind, li.dataset.outcome]),
@@ -91,8 +92,9 @@ test('clauses are grouped Can\'t / Only if / Must / Vendor powers / Legal, with 
   assert.match(r.groups[0].title, /^Can't \(2\)$/);
   assert.ok(r.quotes.includes('700 million monthly active users'));
   assert.equal(r.quotes.length, 8, 'one blockquote per evidence');
-  assert.ok(r.values.some((v) => v.includes('700,000,000 users per month')));
-  assert.ok(r.values.some((v) => /European Union, .*\(GB\)/.test(v)));
+  // One line per clause (its reading); the quotes behind a disclosure.
+  assert.equal(r.clauseLines, report.clauses.length);
+  assert.equal(r.quotesInDisclosure, 8);
   assert.match(r.text, /Open weights, restricted/);
   assert.match(r.text, /Restricted/);
   assert.match(r.text, /MODIFIED/);
@@ -106,7 +108,7 @@ test('clauses are grouped Can\'t / Only if / Must / Vendor powers / Legal, with 
 });
 
 test('a modified license lists its changes, and the personal answer sits beside the verdict', async () => {
-  const r = await render(c.page, report, { docs, answer });
+  const r = await render(c.page, report, { docs, answer, profile: { answered: 4 } });
   assert.deepEqual(r.changes, [
     { kind: 'replaced', del: '700 million', ins: '7 million' },
     { kind: 'added', del: null, ins: `and ${HOSTILE}` },
@@ -127,7 +129,7 @@ test('a modified license lists its changes, and the personal answer sits beside 
 });
 
 test('hostile markup from a license or a page is shown as text, never parsed', async () => {
-  const r = await render(c.page, report, { docs, answer, fileUrl: 'javascript:globalThis.__pwned=3' });
+  const r = await render(c.page, report, { docs, answer, profile: { answered: 4 }, fileUrl: 'javascript:globalThis.__pwned=3' });
   assert.equal(r.pwned, null, 'no script ran');
   for (const tag of ['img', 'script', 'b', 'iframe']) assert.ok(!r.elements.includes(tag), `no <${tag}> element`);
   assert.ok(r.quotes.includes(`EU ${HOSTILE}`), 'the quote is verbatim, markup included');

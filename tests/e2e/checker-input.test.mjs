@@ -61,6 +61,8 @@ test('every quote, shown in the text, marks exactly the quoted words (UTF-8 offs
   const r = await result(c.page);
   const quotes = r.report.clauses.flatMap((cl) => cl.evidence.map((e) => e.quote));
   assert.ok(quotes.length >= 5, `clauses with quotes (${quotes.length})`);
+  // Each clause is one line; its quotes open from a disclosure, as a reader would.
+  await c.page.$$eval('[data-fineprint-breakdown] details.fp-quotes', (ds) => ds.forEach((d) => { d.open = true; }));
   const buttons = c.page.locator('[data-fineprint-breakdown] .fp-evidence .fp-locate');
   assert.equal(await buttons.count(), quotes.length);
   const shown = [];

@@ -14,10 +14,10 @@ test('the profile is asked on the page, kept in localStorage, and survives a rel
   try {
     await c.page.fill('[data-fineprint-input]', corpusText('ai/llama-3.1-community.txt'));
     await result(c.page);
-    // Nothing answered yet: the engine's answer for the riskiest profile, said to be that.
-    assert.equal(await c.page.$eval('.fp-answer', (s) => s.dataset.assumed), 'riskiest');
-    assert.match(await c.page.textContent('.fp-answer'), /not answered the questions about your use yet/);
-    // "Edit your answers" opens the questions and moves focus into them.
+    // Nothing answered yet: no personal verdict, only the offer to answer (a default is not something the user said).
+    assert.equal(await c.page.$eval('.fp-answer', (s) => s.dataset.outcome), 'none');
+    assert.doesNotMatch(await c.page.textContent('.fp-answer'), /Not allowed for you|you said|Allowed for you/i);
+    // "Answer questions about your use" opens the questions and moves focus into them.
     await c.page.click('.fp-edit-profile');
     assert.equal(await c.page.$eval('#profile-box', (d) => d.open), true);
     assert.equal(await c.page.evaluate(() => document.activeElement?.closest('#profile') !== null), true);
@@ -38,8 +38,8 @@ test('the profile is asked on the page, kept in localStorage, and survives a rel
     await c.page.check('#profile input[name="fields"][value="none"]');
     await c.page.waitForFunction(() => JSON.parse(localStorage.getItem('fp:profile')).answers.fields.join() === 'none');
     assert.equal(await c.page.isChecked('#profile input[name="fields"][value="medical"]'), false);
-    // The result updates with the profile: no longer the riskiest assumptions.
-    assert.equal(await c.page.$eval('.fp-answer', (s) => s.dataset.assumed ?? null), null);
+    // The result updates with the profile: now a personal answer.
+    await c.page.waitForFunction(() => document.querySelector('.fp-answer')?.dataset.outcome !== 'none');
     await c.page.reload();
     await c.page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     assert.equal(await c.page.isChecked('#profile input[name="use"][value="product"]'), true);
@@ -96,6 +96,10 @@ test('keyboard and labels: every control is labelled, and a quote can be shown i
     await c.page.keyboard.press('Enter');
     await result(c.page);
     assert.equal(await c.page.evaluate(() => document.activeElement.id), 'result', 'focus moves to the result');
+    // The quotes sit behind each clause's disclosure: open it from the keyboard, then "Show in the text".
+    const disclosure = c.page.locator('details.fp-quotes > summary').first();
+    await disclosure.focus();
+    await c.page.keyboard.press('Enter');
     const button = c.page.locator('.fp-evidence .fp-locate').first();
     await button.focus();
     await c.page.keyboard.press('Enter');

@@ -23,6 +23,7 @@ for (const [name, viewport] of [['checker-desktop', { width: 1280, height: 1000 
       document.querySelector('#drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, { lic: corpusText('ai/llama-3.1-community.txt'), aup: corpusText('ai/llama-3.1-aup.txt') });
     await result(c.page);
+    await c.page.locator('[data-kind="mau_threshold"] details.fp-quotes > summary').first().click(); // open its quotes
     await c.page.locator('[data-kind="mau_threshold"] .fp-locate').first().click();
     await c.page.waitForTimeout(600); // smooth scroll
     await c.page.evaluate(() => window.scrollTo(0, document.querySelector('#result').offsetTop - 8));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { corpusText } from './harness.mjs';
 import { loadEngine } from '../node/engine.mjs';
 import { hfPage } from './fixtures/huggingface/pages.mjs';
-import { hfBrowser, visit, settled, fetched, commonChecks, stopWorker, tabIdOf, escapeCloses, HF } from './hf-site.mjs';
+import { hfBrowser, visit, settled, fetched, commonChecks, stopWorker, tabIdOf, escapeCloses, openPanel, inExtensionWorld, HF } from './hf-site.mjs';
 
 let b;
 before(async () => {
@@ -139,10 +139,13 @@ test('keyboard: Enter on the badge opens the panel with the focus in it; Escape 
   await v.page.locator('[data-fineprint-badge] button').focus();
   await v.page.keyboard.press('Enter');
   await v.page.waitForSelector('[data-fineprint-panel]');
-  const state = await v.page.evaluate(() => {
+  await v.page.waitForFunction(() => document.activeElement?.hasAttribute('data-fineprint-panel'));
+  // The panel's root is closed: read it from the extension's own world.
+  const state = await inExtensionWorld(v.page, () => {
     const host = document.querySelector('[data-fineprint-panel]');
-    const dialog = host.shadowRoot.querySelector('[role="dialog"]');
-    return { focus: document.activeElement === host && host.shadowRoot.activeElement === dialog, label: dialog.getAttribute('aria-labelledby') };
+    const root = globalThis.FinePrintPanel.rootOf(host);
+    const dialog = root.querySelector('[role="dialog"]');
+    return { focus: document.activeElement === host && root.activeElement === dialog, label: dialog.getAttribute('aria-labelledby') };
   });
   assert.deepEqual(state, { focus: true, label: 'fp-panel-title' });
   await escapeCloses(v.page);
@@ -166,12 +169,8 @@ test('a huge or binary license file is not read; the declared id stands, with a 
     const v = await visit(b, `${HF}/${id}`);
     assert.equal(v.badge.state, 'result');
     assert.equal(v.badge.license, 'Apache-2.0', 'from the declared id');
-    await v.page.locator('[data-fineprint-badge] button').click();
-    const notes = await v.page.waitForFunction(() => {
-      const host = document.querySelector('[data-fineprint-panel]');
-      return host && [...host.shadowRoot.querySelectorAll('.notes li')].map((li) => li.textContent).join('|');
-    });
-    assert.match(await notes.jsonValue(), /could not be read \(unreadable\)/);
+    const panel = await openPanel(v.page);
+    assert.match(panel.notes.join('|'), /could not be read \(unreadable\)/);
     commonChecks(v, v.badge);
     await v.page.close();
   }
@@ -359,10 +358,16 @@ test('the personal answer: the profile from the options page decides the panel\'
     const report = engine.analyze([{ name: 'LICENSE', text: license }], { hf_license: 'llama3.1' });
     const expected = engine.personalAnswer(report, profile);
     await v.page.locator('[data-fineprint-badge] button').click();
-    const shown = await (await v.page.waitForFunction(() => {
-      const sec = document.querySelector('[data-fineprint-panel]')?.shadowRoot.querySelector('.fp-answer');
-      return sec && { outcome: sec.dataset.outcome, text: sec.textContent };
-    })).jsonValue();
+    await v.page.waitForSelector('[data-fineprint-panel]');
+    let shown = null;
+    for (let i = 0; i < 100 && !shown; i++) {
+      shown = await inExtensionWorld(v.page, () => {
+        const host = document.querySelector('[data-fineprint-panel]');
+        const sec = host && globalThis.FinePrintPanel.rootOf(host)?.querySelector('.fp-answer');
+        return sec ? { outcome: sec.dataset.outcome, text: sec.textContent } : null;
+      });
+      if (!shown) await new Promise((r) => setTimeout(r, 50));
+    }
     assert.equal(shown.outcome, OUTCOME_ID[expected.overall], `${mau}: ${shown.text}`);
     seen.push(shown.outcome);
     commonChecks(v, v.badge);

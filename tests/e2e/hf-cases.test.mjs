@@ -25,6 +25,23 @@ function assertVerbatim(quotes, texts) {
   for (const q of quotes) assert.ok(texts.some((t) => t.includes(q)), `not verbatim: ${q.slice(0, 80)}`);
 }
 
+/**
+ * The panel's grid shows the five answers: the engine's for the same documents, and the ones expected
+ * (`want`: commercial_use, modify, redistribute, train_on_outputs, host_as_service), with the sentence.
+ */
+function assertGrid(panel, r, want) {
+  const engine = Object.fromEntries(r.answers.map((a) => [a.question, a.answer]));
+  assert.deepEqual(panel.breakdown.answers, engine, 'the grid is the engine\'s five answers');
+  const names = ['commercial_use', 'modify', 'redistribute', 'train_on_outputs', 'host_as_service'];
+  assert.deepEqual(names.map((q) => panel.breakdown.answers[q]), want);
+  assert.equal(panel.breakdown.inShort, r.in_short, 'the one sentence on top');
+  // No personal verdict from questions nobody answered (a fresh profile).
+  assert.equal(panel.breakdown.personal, 'none', 'no personal answer without a profile');
+  assert.ok(!/you said|Not allowed for you/i.test(panel.text), 'no words the user never said');
+  assert.ok(panel.afterBadge, 'the panel follows the badge in the page');
+  assert.ok(panel.closeSize >= 32, `close button is at least 32 px: ${panel.closeSize}`);
+}
+
 /** The badge's license and class must be the engine's answer for the documents the page offers. */
 function expectEngine(badge, docs, opts) {
   const r = engine.analyze(docs, opts);
@@ -63,8 +80,8 @@ test('Apache model: badge beside the license chip, panel with verdict, file link
   assert.equal(panel.rows.Read, 'LICENSE');
   // The shared breakdown sits in the panel: the report's license and verdict, grouped clauses, quotes.
   assert.deepEqual([panel.breakdown.license, panel.breakdown.verdict, panel.breakdown.badge], ['Apache-2.0', r.verdict.class, r.badge.class]);
-  assert.ok(panel.breakdown.sections.includes('For you'), `sections: ${panel.breakdown.sections}`);
   assert.ok(panel.breakdown.clauses.includes('patent_grant'), `clauses: ${panel.breakdown.clauses}`);
+  assertGrid(panel, r, ['allowed', 'allowed', 'allowed', 'not-addressed', 'allowed']);
   assertVerbatim(panel.breakdown.quotes, [license]);
   assert.ok(panel.text.includes('not legal advice'), 'disclaimer');
   const file = panel.links.find((l) => l.text === 'Read the license file');
@@ -95,6 +112,8 @@ test('Llama 3.1 model: the license and its use policy are read together', async 
   const panel = await openPanel(v.page);
   assert.equal(panel.rows.Read, 'LICENSE, USE_POLICY.md');
   assert.ok(panel.text.includes(r.badge.text));
+  assertGrid(panel, r, Array(5).fill('allowed-with-conditions'));
+  assert.match(panel.breakdown.inShort, /700 million monthly active users/);
   for (const kind of ['mau_threshold', 'aup_by_reference', 'naming_requirement']) {
     assert.ok(panel.breakdown.clauses.includes(kind), `${kind} in ${panel.breakdown.clauses}`);
   }
@@ -111,9 +130,10 @@ test('CC-BY-NC model: LICENSE missing, LICENSE.md read', async () => {
   const v = await visit(b, `${HF}/${id}`);
   assert.equal(v.badge.state, 'result');
   assert.deepEqual(fetched(v.requests()), [`/${id}/raw/main/LICENSE`, `/${id}/raw/main/LICENSE.md`]);
-  expectEngine(v.badge, [{ name: 'LICENSE.md', text: license }], { hf_license: 'cc-by-nc-4.0' });
+  const r = expectEngine(v.badge, [{ name: 'LICENSE.md', text: license }], { hf_license: 'cc-by-nc-4.0' });
   assert.deepEqual([v.badge.license, v.badge.verdict], ['CC-BY-NC-4.0', 'non-commercial']);
   const panel = await openPanel(v.page);
+  assertGrid(panel, r, ['not-allowed', 'allowed-with-conditions', 'allowed-with-conditions', 'not-addressed', 'allowed-with-conditions']);
   assert.equal(panel.links.find((l) => l.text === 'Read the license file')?.href, `${HF}/${id}/blob/main/LICENSE.md`);
   assert.ok(panel.breakdown.clauses.includes('noncommercial'));
   assertVerbatim(panel.breakdown.quotes, [license]);
@@ -129,14 +149,31 @@ test('custom "other" license: the file license_link names is read first, and the
   const v = await visit(b, `${HF}/${id}`);
   assert.equal(v.badge.state, 'result', 'a text was read: a result, even if no known license fits');
   assert.deepEqual(fetched(v.requests()), [`/${id}/raw/main/LICENSE.md`]);
-  expectEngine(v.badge, [{ name: 'LICENSE.md', text: license }], { hf_license: 'other', license_name: 'acme-model-license-1.0' });
+  const r = expectEngine(v.badge, [{ name: 'LICENSE.md', text: license }], { hf_license: 'other', license_name: 'acme-model-license-1.0' });
   // No known license fits, but its clauses are read: non-commercial, from its own words.
   assert.deepEqual([v.badge.license, v.badge.verdict], ['', 'non-commercial']);
   assert.ok(v.badge.text.includes('other: acme-model-license-1.0'), `the declared name is on the badge: ${v.badge.text}`);
   const panel = await openPanel(v.page);
   assert.equal(panel.rows.Read, 'LICENSE.md');
   assert.equal(panel.rows['Declared on the page'], 'other: acme-model-license-1.0');
+  assertGrid(panel, r, ['not-allowed', 'allowed-with-conditions', 'allowed-with-conditions', 'not-allowed', 'allowed-with-conditions']);
   for (const kind of ['noncommercial', 'output_training_ban']) assert.ok(panel.breakdown.clauses.includes(kind), `${kind} in ${panel.breakdown.clauses}`);
+  assertVerbatim(panel.breakdown.quotes, [license]);
+  commonChecks(v, v.badge);
+  await v.page.close();
+});
+
+test('research-only model: commercial use and hosting answered "no"', async () => {
+  const id = 'acme-ai/research-model';
+  const license = corpusText('ai/llama-1-research.txt');
+  b.serve(`/${id}`, hfPage({ id, cardData: { license: 'other', license_name: 'research-only', license_link: 'LICENSE' } }));
+  b.serve(`/${id}/raw/main/LICENSE`, b.text(license));
+  const v = await visit(b, `${HF}/${id}`);
+  assert.equal(v.badge.state, 'result');
+  const r = expectEngine(v.badge, [{ name: 'LICENSE', text: license }], { hf_license: 'other', license_name: 'research-only' });
+  assert.equal(v.badge.verdict, 'research-only');
+  const panel = await openPanel(v.page);
+  assertGrid(panel, r, ['not-allowed', 'allowed-with-conditions', 'allowed-with-conditions', 'not-addressed', 'not-allowed']);
   assertVerbatim(panel.breakdown.quotes, [license]);
   commonChecks(v, v.badge);
   await v.page.close();

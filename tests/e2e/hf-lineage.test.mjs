@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpusText } from './harness.mjs';
 import { hfPage, apiAnswer } from './fixtures/huggingface/pages.mjs';
-import { hfBrowser, visit, openPanel, commonChecks, HF } from './hf-site.mjs';
+import { hfBrowser, visit, openPanel, inExtensionWorld, commonChecks, HF } from './hf-site.mjs';
 
 let b;
 before(async () => {
@@ -24,8 +24,8 @@ function llamaBase(id, license, prompt) {
 
 async function panelParts(page) {
   await openPanel(page);
-  return page.evaluate(() => {
-    const root = document.querySelector('[data-fineprint-panel]').shadowRoot;
+  return inExtensionWorld(page, () => {
+    const root = globalThis.FinePrintPanel.rootOf(document.querySelector('[data-fineprint-panel]'));
     const lin = root.querySelector('[data-fineprint-lineage]');
     const rec = root.querySelector('[data-fineprint-recipe]');
     return {

@@ -2,7 +2,7 @@
 //   node tests/e2e/hf-screenshots.mjs [OUT_DIR]   (default tests/screenshots)
 // Writes hf-badge.png (header with the badge), hf-panel.png (the open panel, light),
 // hf-panel-dark.png (dark page), hf-badge-gated.png (the error state of a gated repository),
-// hf-panel-relabel.png (an apache-labelled fine-tune of a Llama 3 model), hf-files-tab.png,
+// hf-panel-phone.png (the panel at 375 px), hf-panel-relabel.png (an apache-labelled fine-tune of a Llama 3 model), hf-files-tab.png,
 // hf-options.png (the profile questions).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,7 +51,19 @@ try {
     }
     await v.page.locator('[data-fineprint-badge] button').click();
     await v.page.waitForSelector('[data-fineprint-panel]');
+    await v.page.waitForTimeout(400); // the panel's content comes after the profile and the answer
     await v.page.screenshot({ path: path.join(out, theme === 'light' ? 'hf-panel.png' : 'hf-panel-dark.png'), clip: { x: 0, y: 0, width: 1280, height: 900 } });
+    await v.page.close();
+  }
+  {
+    // A phone: the badge never overflows, the panel fits the screen.
+    const v = await visit(b, `${HF}/${id}`);
+    await v.page.setViewportSize({ width: 375, height: 740 });
+    await v.page.addStyleTag({ content: PAGE_CSS });
+    await v.page.locator('[data-fineprint-badge] button').click();
+    await v.page.waitForSelector('[data-fineprint-panel]');
+    await v.page.waitForTimeout(400);
+    await v.page.screenshot({ path: path.join(out, 'hf-panel-phone.png') });
     await v.page.close();
   }
   const gated = 'acme-ai/gated-model';

@@ -88,14 +88,39 @@ export function cardFetches(requests) {
 export async function openPanel(page) {
   await page.locator('[data-fineprint-badge]').locator('button').click();
   await page.waitForSelector('[data-fineprint-panel]', { timeout: 5000 });
-  return page.evaluate(panelInPage);
+  return inExtensionWorld(page, panelInPage);
 }
 
-/** What the open panel shows (run in the page: self-contained, see badgeInPage). */
+/**
+ * Run `fn` (self-contained) in the extension's content-script world of the page's main frame, through
+ * CDP: the panel's shadow root is closed, so only that world (FinePrintPanel.rootOf) can read it.
+ */
+export async function inExtensionWorld(page, fn, arg = null) {
+  const s = await page.context().newCDPSession(page);
+  const contexts = [];
+  s.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  const { frameTree } = await s.send('Page.getFrameTree');
+  await s.send('Runtime.enable');
+  await new Promise((r) => setTimeout(r, 50));
+  const ctx = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Fine Print' && c.auxData?.frameId === frameTree.frame.id);
+  if (!ctx) throw new Error('the extension\'s content-script world was not found');
+  const res = await s.send('Runtime.evaluate', {
+    expression: `(${fn})(${JSON.stringify(arg)})`, contextId: ctx.id, returnByValue: true, awaitPromise: true,
+  });
+  await s.detach();
+  if (res.exceptionDetails) throw new Error(`in the extension world: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
+  return res.result.value;
+}
+
+/**
+ * What the open panel shows (run in the extension's content-script world, see inExtensionWorld: the
+ * panel's shadow root is closed, FinePrintPanel.rootOf gives it there; self-contained).
+ */
 export function panelInPage() {
   const host = document.querySelector('[data-fineprint-panel]');
-  const dialog = host.shadowRoot.querySelector('[role="dialog"]');
-  const title = host.shadowRoot.getElementById(dialog.getAttribute('aria-labelledby'));
+  const root = globalThis.FinePrintPanel?.rootOf(host) ?? host.shadowRoot;
+  const dialog = root.querySelector('[role="dialog"]');
+  const title = root.getElementById(dialog.getAttribute('aria-labelledby'));
   const rows = {};
   for (const dt of dialog.querySelectorAll('dl.kv dt')) rows[dt.textContent] = dt.nextElementSibling.textContent;
   const badge = document.querySelector('[data-fineprint-badge]');
@@ -117,9 +142,18 @@ export function panelInPage() {
         sections: [...bd.querySelectorAll('h3')].map((h) => h.textContent),
         clauses: [...bd.querySelectorAll('[data-kind]')].map((c) => c.dataset.kind),
         quotes: [...bd.querySelectorAll('blockquote')].map((q) => q.textContent),
+        inShort: bd.querySelector('[data-fineprint-in-short]')?.textContent ?? null,
+        answers: Object.fromEntries([...bd.querySelectorAll('[data-fineprint-answers] [data-question]')].map((c) => [c.dataset.question, c.dataset.answer])),
+        personal: bd.querySelector('.fp-answer')?.dataset.outcome ?? null,
       };
     })(),
+    // The host right after the badge in the page (Tab from the badge enters it).
+    afterBadge: document.querySelector('[data-fineprint-badge]')?.nextElementSibling === host,
     focusInside: document.activeElement === host,
+    closeSize: (() => {
+      const r = root.querySelector('.close')?.getBoundingClientRect();
+      return r ? Math.min(r.width, r.height) : 0;
+    })(),
     expanded: badge.shadowRoot.querySelector('button').getAttribute('aria-expanded'),
     below: host.getBoundingClientRect().top >= badge.getBoundingClientRect().bottom - 1,
   };

@@ -1,0 +1,445 @@
+//! The five answers (issue 16): the questions people bring to a license, answered from what
+//! the analysis read.
+//!
+//! In: the identified license, the verdict and the clauses (with their values). Out: one
+//! [`Answer`] per question, always the five of [`QUESTIONS`] in that order, each with the clause
+//! kinds it rests on, and one sentence that says it all ([`in_short`]). Computed here, once, so
+//! the CLI, the WASM build, the panel, the checker and the popup say the same.
+//!
+//! The rules are general: an answer is `allowed` only when a grant was read (a known open
+//! license, or a text whose verdict found a grant); a clause that limits the use makes it
+//! `allowed-with-conditions`; a clause that forbids it makes it `not-allowed`; and what no clause
+//! speaks to is `not-addressed`. With no text read (a declared id), the kinds the published
+//! license is known to hold stand in for the clauses, and every summary says so.
+
+use crate::judge::declared;
+use crate::report::{Answer, AnswerKind, Clause, ClauseValue, LicenseMatch, MatchKind, Verdict, VerdictClass};
+
+/// The five questions, in the contract's order.
+pub const QUESTIONS: [&str; 5] = ["commercial_use", "modify", "redistribute", "train_on_outputs", "host_as_service"];
+
+/// What one clause kind contributes: its value and whether one of its quotes mentions `word`.
+struct Read<'a> {
+    clauses: &'a [Clause],
+    /// Kinds known from the published license when no text was read.
+    known: Vec<&'a str>,
+}
+
+impl<'a> Read<'a> {
+    fn has(&self, kind: &str) -> bool {
+        self.clauses.iter().any(|c| c.kind == kind) || self.known.contains(&kind)
+    }
+    fn clause(&self, kind: &str) -> Option<&'a Clause> {
+        self.clauses.iter().find(|c| c.kind == kind)
+    }
+    fn text_value(&self, kind: &str) -> Option<&'a str> {
+        match self.clause(kind)?.value.as_ref()? {
+            ClauseValue::Text(t) => Some(t.as_str()),
+            _ => None,
+        }
+    }
+    /// Whether a quote of `kind` mentions `word` (lower-case, ASCII).
+    fn quote_mentions(&self, kind: &str, word: &str) -> bool {
+        self.clause(kind).is_some_and(|c| c.evidence.iter().any(|e| e.quote.to_ascii_lowercase().contains(word)))
+    }
+}
+
+/// One answer being built: conditions and the kinds they rest on.
+#[derive(Default)]
+struct Build {
+    forbidden: Option<String>,
+    conditions: Vec<String>,
+    kinds: Vec<String>,
+}
+
+impl Build {
+    fn forbid(&mut self, why: &str, kind: &str) {
+        if self.forbidden.is_none() {
+            self.forbidden = Some(why.to_string());
+        }
+        self.rest_on(kind);
+    }
+    fn only(&mut self, condition: impl Into<String>, kind: &str) {
+        let c = condition.into();
+        if !self.conditions.contains(&c) {
+            self.conditions.push(c);
+        }
+        self.rest_on(kind);
+    }
+    fn rest_on(&mut self, kind: &str) {
+        if !self.kinds.iter().any(|k| k == kind) {
+            self.kinds.push(kind.to_string());
+        }
+    }
+}
+
+/// "700 million", "1.5 million", "100,000".
+pub fn count_words(n: u64) -> String {
+    for (unit, word) in [(1_000_000_000u64, "billion"), (1_000_000, "million")] {
+        if n >= unit && (n * 10) % unit == 0 {
+            let whole = n / unit;
+            let tenth = (n % unit) * 10 / unit;
+            return if tenth == 0 { format!("{whole} {word}") } else { format!("{whole}.{tenth} {word}") };
+        }
+    }
+    crate::clauses::group_thousands(n)
+}
+
+fn integer(c: Option<&Clause>) -> Option<u64> {
+    match c?.value.as_ref()? {
+        ClauseValue::Integer(n) => Some(*n),
+        _ => None,
+    }
+}
+
+/// The conditions any use carries (thresholds, use policy, regions, registration).
+fn use_limits(r: &Read, b: &mut Build) {
+    if r.has("mau_threshold") {
+        match integer(r.clause("mau_threshold")) {
+            Some(n) => b.only(format!("below {} monthly active users", count_words(n)), "mau_threshold"),
+            None => b.only("below a monthly-user limit", "mau_threshold"),
+        }
+    }
+    if r.has("revenue_threshold") {
+        let c = r.clause("revenue_threshold");
+        match (integer(c), c.and_then(|c| c.unit.as_deref())) {
+            (Some(n), Some(unit)) => {
+                let cur = unit.split_once(" per ").map(|x| x.0).unwrap_or(unit);
+                b.only(format!("below {cur} {} yearly revenue", count_words(n)), "revenue_threshold")
+            }
+            _ => b.only("below a revenue limit", "revenue_threshold"),
+        }
+    }
+    if r.has("separate_license_needed") {
+        if r.has("mau_threshold") || r.has("revenue_threshold") {
+            b.rest_on("separate_license_needed"); // above the limit: a license the licensor may refuse
+        } else {
+            b.only("only with a separate license from the licensor", "separate_license_needed");
+        }
+    }
+    if r.has("registration_required") {
+        b.only("after registering with the licensor", "registration_required");
+    }
+    if r.has("aup_by_reference") {
+        b.only("within its acceptable use policy", "aup_by_reference");
+        for k in ["use_restrictions", "field_exclusions"] {
+            if r.has(k) {
+                b.rest_on(k);
+            }
+        }
+    } else if r.has("use_restrictions") || r.has("field_exclusions") {
+        b.only("outside the uses it bans", if r.has("use_restrictions") { "use_restrictions" } else { "field_exclusions" });
+        if r.has("field_exclusions") {
+            b.rest_on("field_exclusions");
+        }
+    }
+    if r.has("geo_exclusion") {
+        match r.clause("geo_exclusion").and_then(|c| c.value.as_ref()) {
+            Some(ClauseValue::Regions(rs)) if !rs.is_empty() => b.only(format!("not in {}", rs.join(", ")), "geo_exclusion"),
+            _ => b.only("not in the regions it excludes", "geo_exclusion"),
+        }
+    }
+    if r.has("remote_control_updates") {
+        b.only("subject to the licensor's remote restrictions", "remote_control_updates");
+    }
+}
+
+/// The limits a non-commercial or research-only license puts on every use.
+fn purpose_limits(r: &Read, b: &mut Build) {
+    if r.has("research_only") {
+        b.only("for research only", "research_only");
+    } else if r.has("noncommercial") {
+        b.only("for non-commercial purposes only", "noncommercial");
+    }
+}
+
+/// What sharing changed versions carries.
+fn sharing_terms(r: &Read, b: &mut Build) {
+    if r.has("same_license_copyleft") {
+        b.only("under the same license (copyleft)", "same_license_copyleft");
+    }
+    if r.has("restrictions_propagate") {
+        b.only("with its use restrictions passed on", "restrictions_propagate");
+    }
+    if r.has("naming_requirement") {
+        match r.text_value("naming_requirement") {
+            Some(v) => b.only(format!("with \u{201C}{v}\u{201D} in a shared model's name"), "naming_requirement"),
+            None => b.only("with its name in a shared model's name", "naming_requirement"),
+        }
+    }
+    if r.has("attribution_display") {
+        match r.text_value("attribution_display") {
+            Some(v) => b.only(format!("showing \u{201C}{v}\u{201D}"), "attribution_display"),
+            None => b.only("with visible credit to the licensor", "attribution_display"),
+        }
+    }
+}
+
+/// The answers for a report's license, verdict and clauses.
+pub fn answers(license: &LicenseMatch, verdict: &Verdict, clauses: &[Clause]) -> Vec<Answer> {
+    let declared_only = license.match_kind == MatchKind::Declared;
+    let known: Vec<&str> = if declared_only {
+        license.id.as_deref().and_then(declared::known_terms).map(|k| k.kinds.clone()).unwrap_or_default()
+    } else {
+        vec![]
+    };
+    let r = Read { clauses, known };
+    // A grant was read: the verdict found one (open, or allowed with strings), or limited it to a purpose.
+    let granted = matches!(verdict.class, VerdictClass::Open | VerdictClass::Restricted);
+    let limited = matches!(verdict.class, VerdictClass::NonCommercial | VerdictClass::ResearchOnly);
+
+    let mut out = vec![];
+    for q in QUESTIONS {
+        let mut b = Build::default();
+        let mut silent = "Not stated in the text";
+        match q {
+            "commercial_use" => {
+                if r.has("research_only") {
+                    b.forbid("Research use only", "research_only");
+                } else if r.has("noncommercial") {
+                    b.forbid("Non-commercial use only", "noncommercial");
+                }
+                use_limits(&r, &mut b);
+            }
+            "modify" => {
+                purpose_limits(&r, &mut b);
+                use_limits(&r, &mut b);
+                if r.has("no_derivatives") {
+                    b.only("for your own use only (changed versions may not be shared)", "no_derivatives");
+                }
+                if r.has("restrictions_propagate") {
+                    b.only("with its use restrictions kept in derivatives", "restrictions_propagate");
+                }
+            }
+            "redistribute" => {
+                purpose_limits(&r, &mut b);
+                if r.has("no_derivatives") {
+                    b.only("unchanged copies only", "no_derivatives");
+                }
+                sharing_terms(&r, &mut b);
+                if r.has("aup_by_reference") {
+                    b.rest_on("aup_by_reference");
+                }
+                if r.has("geo_exclusion") {
+                    b.rest_on("geo_exclusion");
+                }
+            }
+            "train_on_outputs" => {
+                silent = "The license does not address outputs";
+                if r.has("output_training_ban") {
+                    let what = if r.quote_mentions("output_training_ban", "large language model") {
+                        "Not allowed for other large language models"
+                    } else if r.quote_mentions("output_training_ban", "compet") {
+                        "Not allowed for competing models"
+                    } else {
+                        "Not allowed to train or improve other models"
+                    };
+                    b.forbid(what, "output_training_ban");
+                }
+                if r.has("derivatives_defined_broadly") {
+                    b.only("as a derivative: a model trained on its outputs keeps its terms", "derivatives_defined_broadly");
+                }
+                if r.has("naming_requirement") && r.quote_mentions("naming_requirement", "output") {
+                    match r.text_value("naming_requirement") {
+                        Some(v) => b.only(format!("with \u{201C}{v}\u{201D} in the name of a model you share"), "naming_requirement"),
+                        None => b.only("with its name in the name of a model you share", "naming_requirement"),
+                    }
+                }
+                if b.forbidden.is_none() && b.conditions.is_empty() && r.has("output_ownership") {
+                    b.rest_on("output_ownership");
+                }
+            }
+            "host_as_service" => {
+                if r.has("research_only") {
+                    b.forbid("Research use only", "research_only");
+                } else if r.has("noncommercial") {
+                    b.only("as a non-commercial service only", "noncommercial");
+                }
+                use_limits(&r, &mut b);
+                if r.has("hosted_counts_as_distribution") {
+                    b.only("under its sharing terms (serving it counts as sharing)", "hosted_counts_as_distribution");
+                }
+                if r.has("same_license_copyleft") && r.quote_mentions("same_license_copyleft", "network") {
+                    b.only("users over a network get the source (copyleft)", "same_license_copyleft");
+                }
+                if r.has("attribution_display") {
+                    match r.text_value("attribution_display") {
+                        Some(v) => b.only(format!("showing \u{201C}{v}\u{201D}"), "attribution_display"),
+                        None => b.only("with visible credit to the licensor", "attribution_display"),
+                    }
+                }
+            }
+            _ => unreachable!("QUESTIONS holds five ids"),
+        }
+        // The usual duties (notices, credit) do not make an answer conditional; beside conditions, credit is said.
+        if matches!(q, "modify" | "redistribute") && r.has("notice_file") {
+            b.rest_on("notice_file");
+        }
+        // The notice duty's reading says when it includes credit to the author (Creative Commons' BY).
+        let credit = r.clause("notice_file").is_some_and(|c| c.summary.contains("credit"));
+        if q == "redistribute" && credit && !b.conditions.is_empty() {
+            b.conditions.push("with credit to the author".into());
+        }
+        let (answer, mut summary) = if let Some(why) = b.forbidden {
+            (AnswerKind::NotAllowed, why)
+        } else if !b.conditions.is_empty() && !(granted || limited) {
+            // Limits read, but no grant: what the text allows is not clear.
+            (AnswerKind::NotAddressed, format!("Not clear: no grant was read, and the text sets limits ({})", b.conditions.join(", ")))
+        } else if !b.conditions.is_empty() {
+            (AnswerKind::AllowedWithConditions, sentence_case(&format!("Allowed {}", b.conditions.join(", "))))
+        } else if granted || (limited && q != "commercial_use") {
+            let s = match q {
+                "train_on_outputs" if b.kinds.iter().any(|k| k == "output_ownership") => {
+                    (AnswerKind::Allowed, "Allowed: the licensor claims no rights in outputs".to_string())
+                }
+                "train_on_outputs" => (AnswerKind::NotAddressed, silent.to_string()),
+                "redistribute" if credit => {
+                    (AnswerKind::Allowed, "Allowed, with credit to the author and the license".to_string())
+                }
+                "redistribute" if b.kinds.iter().any(|k| k == "notice_file") => {
+                    (AnswerKind::Allowed, "Allowed, with the license and its notices".to_string())
+                }
+                _ => (AnswerKind::Allowed, "Allowed".to_string()),
+            };
+            s
+        } else {
+            (AnswerKind::NotAddressed, silent.to_string())
+        };
+        if declared_only && license.id.is_some() {
+            summary.push_str(" (from the published license: this copy was not read)");
+        }
+        out.push(Answer { question: q.to_string(), answer, summary, clauses: b.kinds });
+    }
+    out
+}
+
+fn sentence_case(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// One sentence that says it all: what commercial use may do, then what sharing carries
+/// ("Commercial use allowed below 700 million monthly active users; sharing: passing its use
+/// restrictions on, with “Llama” in a shared model's name").
+pub fn in_short(answers: &[Answer]) -> String {
+    let get = |q: &str| answers.iter().find(|a| a.question == q);
+    let (Some(com), Some(share)) = (get("commercial_use"), get("redistribute")) else {
+        return String::new();
+    };
+    let declared = com.summary.ends_with("(from the published license: this copy was not read)");
+    let strip = |s: &str| s.trim_end_matches(" (from the published license: this copy was not read)").to_string();
+    let first = match com.answer {
+        AnswerKind::Allowed => "Commercial use allowed".to_string(),
+        AnswerKind::AllowedWithConditions => format!("Commercial use allowed {}", lower_first(strip(&com.summary).trim_start_matches("Allowed "))),
+        AnswerKind::NotAllowed => strip(&com.summary),
+        AnswerKind::NotAddressed => "The text does not say whether commercial use is allowed".to_string(),
+    };
+    let second = match share.answer {
+        AnswerKind::AllowedWithConditions => {
+            let s = strip(&share.summary);
+            let rest = s.trim_start_matches("Allowed ");
+            // Conditions commercial use already stated are not said twice, nor the purpose it is limited to.
+            let rest: Vec<&str> = rest
+                .split(", ")
+                .filter(|c| !first.contains(c))
+                .filter(|c| com.answer != AnswerKind::NotAllowed || !matches!(*c, "for research only" | "for non-commercial purposes only"))
+                .collect();
+            (!rest.is_empty()).then(|| format!("sharing {}", rest.join(", ")))
+        }
+        AnswerKind::NotAllowed => Some("no sharing".to_string()),
+        AnswerKind::Allowed if share.summary.contains("credit") => Some("credit the author when you share".to_string()),
+        AnswerKind::Allowed if com.answer == AnswerKind::Allowed => Some("free to change and share with the license's notices".to_string()),
+        _ => None,
+    };
+    let mut s = match second {
+        Some(t) => format!("{first}; {t}."),
+        None => format!("{first}."),
+    };
+    if declared {
+        s.push_str(" From the published license: this copy was not read.");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_in_words() {
+        assert_eq!(count_words(700_000_000), "700 million");
+        assert_eq!(count_words(1_500_000), "1.5 million");
+        assert_eq!(count_words(2_000_000_000), "2 billion");
+        assert_eq!(count_words(123_456), "123,456");
+        assert_eq!(count_words(1_234_567), "1,234,567");
+    }
+}
+
+/// The words a grid cell shows for an answer.
+pub fn answer_word(a: AnswerKind) -> &'static str {
+    match a {
+        AnswerKind::Allowed => "Yes",
+        AnswerKind::AllowedWithConditions => "Only if",
+        AnswerKind::NotAllowed => "No",
+        AnswerKind::NotAddressed => "Not stated",
+    }
+}
+
+/// The question as a reader asks it.
+pub fn question_text(q: &str) -> &'static str {
+    match q {
+        "commercial_use" => "Commercial use",
+        "modify" => "Modify (fine-tune, quantize, merge)",
+        "redistribute" => "Share the weights or a derivative",
+        "train_on_outputs" => "Train other models on its outputs",
+        "host_as_service" => "Host it as a service or API",
+        _ => "Question",
+    }
+}
+
+/// The report as Markdown for an issue tracker or a review: the sentence, the grid, then each
+/// clause with its first quote. `link(doc, line)` gives a quote's link (its line in the file), if any.
+pub fn markdown(r: &crate::report::Report, doc_names: &[&str], texts: &[&str], link: &dyn Fn(usize, usize) -> Option<String>) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut s = String::new();
+    let lic = r.license.name.as_deref().or(r.license.id.as_deref()).unwrap_or("License not identified");
+    s += &format!("### {}: {}\n\n", cell(lic), cell(&r.badge.text));
+    if !r.in_short.is_empty() {
+        s += &format!("**{}**\n\n", cell(&r.in_short));
+    }
+    s += "| Question | Answer | In short |\n|---|---|---|\n";
+    for a in &r.answers {
+        s += &format!("| {} | {} | {} |\n", question_text(&a.question), answer_word(a.answer), cell(&a.summary));
+    }
+    if !r.clauses.is_empty() {
+        s += "\n";
+    }
+    for c in &r.clauses {
+        s += &format!("- **{}**", cell(c.summary.trim_end_matches('.')));
+        if let Some(e) = c.evidence.first() {
+            let flat = e.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+            let quote: String = if flat.chars().count() > 300 { flat.chars().take(300).collect::<String>() + "\u{2026}" } else { flat };
+            let line = texts.get(e.doc).map(|t| t[..e.start.min(t.len())].matches('\n').count() + 1).unwrap_or(1);
+            let name = doc_names.get(e.doc).copied().unwrap_or("?");
+            let place = match link(e.doc, line) {
+                Some(url) => format!("[{name}, line {line}]({url})"),
+                None => format!("{name}, line {line}"),
+            };
+            s += &format!(": \u{201C}{}\u{201D} ({place})", quote.replace('\u{201D}', "\""));
+        }
+        s += "\n";
+    }
+    s += &format!("\n_{}_\n", r.disclaimer);
+    s
+}
