@@ -87,7 +87,7 @@ export const MUTANTS = [
   { name: 'values-users-per-month', file: VALUES, tests: VALUE_TESTS,
     from: 'let per = g("per").map(period).unwrap_or("month");', to: 'let per = g("per").map(period).unwrap_or("year");' },
   { name: 'values-euro', file: VALUES, tests: VALUE_TESTS,
-    from: '"eur" | "euro" | "euros" => "EUR",', to: '"eur" | "euro" | "euros" => "USD",' },
+    from: '"eur" | "euro" | "euros" | "欧元" => "EUR",', to: '"eur" | "euro" | "euros" | "欧元" => "USD",' },
 ];
 
 // Survivors that are understood, with the reason (README "Testing" repeats them).

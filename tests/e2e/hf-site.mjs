@@ -116,9 +116,10 @@ export async function inExtensionWorld(page, fn, arg = null) {
  * What the open panel shows (run in the extension's content-script world, see inExtensionWorld: the
  * panel's shadow root is closed, FinePrintPanel.rootOf gives it there; self-contained).
  */
-export function panelInPage() {
+export function panelInPage(rootGiven = null) {
   const host = document.querySelector('[data-fineprint-panel]');
-  const root = globalThis.FinePrintPanel?.rootOf(host) ?? host.shadowRoot;
+  // rootGiven: the closed root handed over by a WebDriver shadow-root reference (the Firefox tests).
+  const root = rootGiven ?? globalThis.FinePrintPanel?.rootOf(host) ?? host.shadowRoot;
   const dialog = root.querySelector('[role="dialog"]');
   const title = root.getElementById(dialog.getAttribute('aria-labelledby'));
   const rows = {};

@@ -255,6 +255,8 @@ export async function launchFirefox({ extensionDir = ROOT, install = true, extra
         actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: key }, { type: 'keyUp', value: key }] }],
       }),
       click: (element) => s('POST', `/element/${Object.values(element)[0]}/click`, {}),
+      /** An element's shadow root as a WebDriver reference, closed ones included (the page cannot reach those). */
+      shadowRoot: (element) => s('GET', `/element/${Object.values(element)[0]}/shadow`),
       /** Reload the current page. */
       refresh: () => s('POST', '/refresh', {}),
       /** The current tab's WebDriver handle; a new tab (not switched to: see switchTo); close the current tab. */

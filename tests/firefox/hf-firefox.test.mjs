@@ -78,12 +78,22 @@ function foreignHosts(requests, pageHtml) {
     .filter((h) => !/(^|\.)(mozilla\.(com|org|net)|firefox\.com)$/.test(h) && !pageHtml.includes(`//${h}/`));
 }
 
-/** Click the badge's button (a WebDriver click inside its open shadow root) and read the panel. */
+/**
+ * Click the badge's button (a WebDriver click inside its open shadow root) and read the panel. The panel's
+ * shadow root is closed: the page sees a host with nothing in it (checked here), and the test reads the
+ * panel through WebDriver's reference to the root, which the page script cannot make.
+ */
 async function openPanel() {
   const button = await ff.run(() => document.querySelector('[data-fineprint-badge]').shadowRoot.querySelector('button'));
   await ff.click(button);
   await ff.waitFor(() => !!document.querySelector('[data-fineprint-panel]'), { timeout: 5000, what: 'the panel' });
-  return ff.run(panelInPage);
+  const seen = await ff.run(() => {
+    const host = document.querySelector('[data-fineprint-panel]');
+    return { shadowRoot: host.shadowRoot, text: host.textContent, children: host.children.length };
+  });
+  assert.deepEqual(seen, { shadowRoot: null, text: '', children: 0 }, 'the page cannot read the panel');
+  const host = await ff.run(() => document.querySelector('[data-fineprint-panel]'));
+  return ff.run(panelInPage, await ff.shadowRoot(host));
 }
 
 function expectEngine(badge, docs, opts) {
