@@ -44,7 +44,12 @@ test('a model id: the license is fetched through the Hub API and analysed, with 
     assert.ok(c.requests.includes(`https://huggingface.co/raw/x`.replace('raw/x', `google-bert/bert-base-uncased/raw/${BERT.sha}/LICENSE`)), c.requests.join('\n'));
     assert.ok(c.requests.every((u) => u.startsWith('https://huggingface.co/')), c.requests.join('\n'));
     const links = await c.page.$$eval('[data-fineprint-breakdown] a', (a) => a.map((x) => x.href));
-    assert.deepEqual(links, ['https://huggingface.co/google-bert/bert-base-uncased/blob/main/LICENSE']);
+    // The file itself, and each quote linked to its line in that file (issue 16: quotes that link to their place).
+    const file = 'https://huggingface.co/google-bert/bert-base-uncased/blob/main/LICENSE';
+    assert.ok(links.includes(file), links.join('\n'));
+    const lines = links.filter((l) => l !== file);
+    assert.ok(lines.length > 0, 'the quotes link to their lines');
+    for (const l of lines) assert.match(l, /^https:\/\/huggingface\.co\/google-bert\/bert-base-uncased\/blob\/main\/LICENSE#L\d+$/);
     const share = await c.page.$eval('#status a', (a) => a.href);
     assert.match(share, /\/checker\/index\.html#model=google-bert\/bert-base-uncased$/);
     // The recipe (what the release discloses) is shown as in the extension's panel; no base model, no ancestry.
