@@ -15,7 +15,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 failed=()
 echo "== cargo test =="
-cargo test --workspace --tests 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("cargo test")
+cargo test --workspace --tests --no-fail-fast 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("cargo test")
 echo "== node tests (the shipped wasm, the manifest, the extension's data) =="
 node --test tests/node/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("node tests")
 echo "== browser tests (headless Chromium) =="
