@@ -73,7 +73,7 @@
 
   async function run(api) {
     const { analyze, setBadge, signal } = api;
-    if (document.querySelector('[data-fineprint-badge]')) return; // idempotent
+    if (globalThis.FinePrintBadge.placed()) return; // idempotent; a planted look-alike does not count
     const ref = repoRef(new URL(location.href));
     const files = topLevelFiles(ref);
     const modelFiles = files.filter((f) => MODEL_LICENSE.test(f.name));

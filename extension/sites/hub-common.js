@@ -51,7 +51,7 @@
    * badge marked with its hub and mounted where `locate` says (see firstAnchor).
    */
   function begin({ createBadge, mount }, hub, locate) {
-    if (document.querySelector('[data-fineprint-badge]')) return null;
+    if (globalThis.FinePrintBadge.placed()) return null; // ours only: a planted look-alike does not count
     const badge = createBadge();
     badge.setAttribute('data-fineprint-hub', hub);
     mount(badge, locate);

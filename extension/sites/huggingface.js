@@ -113,7 +113,9 @@
 
   async function run(api) {
     const page = parseUrl(new URL(location.href));
-    if (!page || document.querySelector('[data-fineprint-badge][data-fp-hub="huggingface"]')) return;
+    // Only a badge this extension made counts as "already placed": a look-alike the page planted does not.
+    const own = globalThis.FinePrintBadge.placed();
+    if (!page || (own && own.getAttribute('data-fp-hub') === 'huggingface')) return;
     const badge = api.createBadge();
     badge.setAttribute('data-fp-hub', 'huggingface');
     api.mount(badge, locateFor(page));

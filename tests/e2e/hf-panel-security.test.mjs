@@ -99,3 +99,21 @@ test('keyboard: Enter opens the panel after the badge, Tab cycles inside, Escape
   assert.deepEqual(after_, { panels: 0, focus: true, expanded: 'false' });
   await page.close();
 });
+
+test('a look-alike badge in the page before the extension runs does not suppress the real one', async () => {
+  const id = 'acme-ai/hostile-planted';
+  const html = hfPage({ id, cardData: { license: 'apache-2.0' } })
+    .replace(/<body([^>]*)>/, '<body$1><span id="fake" data-fineprint-badge data-fp-hub="huggingface" data-fineprint-hub="huggingface">✓ Open source AI</span>');
+  assert.ok(html.includes('id="fake"'), 'the fixture carries the planted badge');
+  b.serve(`/${id}`, html);
+  b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('spdx/Apache-2.0.txt')));
+  const page = await b.context.newPage();
+  await page.goto(`${HF}/${id}`);
+  // Ours arrives beside the look-alike, with the engine's answer.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-fineprint-badge]')]
+    .some((e) => e.id !== 'fake' && e.getAttribute('data-state') === 'result'), null, { timeout: 15000 });
+  const badges = await page.evaluate(() => [...document.querySelectorAll('[data-fineprint-badge]')]
+    .map((e) => ({ fake: e.id === 'fake', license: e.getAttribute('data-license') })));
+  assert.deepEqual(badges.filter((x) => !x.fake), [{ fake: false, license: 'Apache-2.0' }]);
+  await page.close();
+});
