@@ -32,7 +32,7 @@ const VALUES = src('clauses/values.rs');
 
 const LINEAGE_TESTS = ['--test', 'lineage_rules', '--test', 'lineage_fixtures', '--test', 'lineage_cli'];
 const VERDICT_TESTS = ['--lib', '--test', 'labels', '--test', 'verdict_additions', '--test', 'declared_terms', '--test', 'clauses_spdx', '--test', 'verdict_rules'];
-const VALUE_TESTS = ['--lib', '--test', 'labels', '--test', 'clauses_spdx', '--test', 'clauses_data', '--test', 'clauses_variants'];
+const VALUE_TESTS = ['--lib', '--test', 'clauses_values', '--test', 'labels', '--test', 'clauses_spdx', '--test', 'clauses_data', '--test', 'clauses_variants'];
 
 export const MUTANTS = [
   // ---- lineage: the effective class and the relabel rule
