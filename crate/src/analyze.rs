@@ -168,7 +168,7 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     let verdict = verdict::with_additions(verdict, &license, &additions);
     // Fail closed: a passage the engine cannot read (another language or script, reordered or
     // disguised text) keeps the verdict from `open`, and the report marks it.
-    let unread = verdict::unread(docs, &license, &ident.others);
+    let unread = verdict::unread(docs, &license, &ident.others, &clauses);
     let verdict = verdict::with_unread(verdict, &unread);
     warnings.extend(unread.iter().map(|u| u.reason.clone()).fold(vec![], |mut acc: Vec<String>, r| {
         if !acc.contains(&r) {

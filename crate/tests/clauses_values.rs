@@ -69,10 +69,10 @@ fn summaries_say_the_unit() {
     assert!(c.summary.contains("2,000,000 API calls a day"), "{}", c.summary);
 }
 
-/// Known gap: an older revenue detector matches the same words first and reports its default
-/// period (a year), so the quarter is lost when it follows the amount or comes before "revenue".
+/// Revenue per quarter keeps its period when the quarter follows the amount or comes before "revenue"
+/// (the older revenue detectors read a year by default; they now leave those wordings to the frame
+/// that reads the period).
 #[test]
-#[ignore = "known gap: revenue per quarter is still read per year (an older detector wins the quote)"]
 fn revenue_per_quarter_keeps_its_period() {
     for (text, n, unit) in [
         ("businesses with more than €500,000 in revenue per quarter must buy a licence", 500_000, "EUR per quarter"),

@@ -44,13 +44,18 @@ fn an_open_license_with_a_rider_in_another_language_is_not_open() {
                 assert_ne!(r.osi_approved, Some(true), "{case}: a changed text is not the approved one");
                 let want = format!("Part of this text is in {lang} and was not read");
                 // A rider whose words a reader of that language understood (the Chinese detectors) decides the
-                // verdict itself, which must then be a restriction; otherwise the verdict says what was not read.
-                if r.verdict.class == VerdictClass::Unknown {
-                    assert_eq!(r.verdict.label, want, "{case}: {:?}", r.verdict);
-                } else {
+                // verdict itself, which must then be a restriction quoting the rider, and the rider is not
+                // called unread; otherwise the verdict says what was not read.
+                if r.verdict.class != VerdictClass::Unknown {
                     assert_eq!(*lang, "Chinese", "{case}: only Chinese is read: {:?}", r.verdict);
                     assert!(matches!(r.verdict.class, VerdictClass::NonCommercial | VerdictClass::ResearchOnly), "{case}: {:?}", r.verdict);
+                    let quoted = r.clauses.iter().flat_map(|c| &c.evidence).any(|ev| rider.contains(ev.quote.trim()) || ev.quote.contains(rider.trim()));
+                    assert!(quoted, "{case}: the rider is quoted as evidence: {:?}", r.clauses);
+                    assert!(r.unread.is_empty(), "{case}: a rider that was read is not unread: {:?}", r.unread);
+                    assert!(!r.warnings.iter().any(|w| w.contains("was not read")), "{case}: {:?}", r.warnings);
+                    continue;
                 }
+                assert_eq!(r.verdict.label, want, "{case}: {:?}", r.verdict);
                 assert!(r.warnings.contains(&want), "{case}: {:?}", r.warnings);
                 // The passage is marked: its offsets are the rider's place in the document.
                 let u = r.unread.iter().find(|u| u.language == *lang).unwrap_or_else(|| panic!("{case}: {:?}", r.unread));
@@ -69,7 +74,32 @@ fn a_rider_in_another_document_is_not_read_either() {
         let r = run(&[Document::new("LICENSE", mit.as_str()), Document::new("USE_POLICY.md", *rider)]);
         assert_eq!(r.license.id.as_deref(), Some("MIT"), "{lang}");
         assert_ne!(r.verdict.class, VerdictClass::Open, "{lang}: {:?}", r.verdict);
-        assert_eq!(r.unread.first().map(|u| u.doc), Some(1), "{lang}: {:?}", r.unread);
+        if r.verdict.class == VerdictClass::Unknown {
+            assert_eq!(r.unread.first().map(|u| u.doc), Some(1), "{lang}: {:?}", r.unread);
+        } else {
+            // Read (Chinese): the restriction found in the second document decides.
+            assert_eq!(*lang, "Chinese", "{lang}: {:?}", r.verdict);
+            assert!(r.clauses.iter().flat_map(|c| &c.evidence).any(|ev| ev.doc == 1), "{lang}: {:?}", r.clauses);
+        }
+    }
+}
+
+/// Chinese is read for the key terms only: a Chinese passage in which none is found is not taken as
+/// harmless. It is listed as unread, with a sentence that says it was read for key terms, and it keeps
+/// an open license from `open`.
+#[test]
+fn a_chinese_passage_with_no_key_term_still_keeps_the_verdict_from_open() {
+    let mit = text_of("MIT");
+    // "The licensor reserves the right to interpret this notice; please contact us with questions."
+    let note = "许可方保留对本声明的最终解释权，如有疑问请与我们联系。";
+    for text in [format!("{mit}\n\n{note}\n"), format!("{note}\n\n{mit}")] {
+        let r = run(&[Document::new("LICENSE", text.as_str())]);
+        assert_eq!(r.license.id.as_deref(), Some("MIT"));
+        assert_eq!(r.verdict.class, VerdictClass::Unknown, "{:?}", r.verdict);
+        let u = r.unread.iter().find(|u| u.language == "Chinese").unwrap_or_else(|| panic!("{:?}", r.unread));
+        assert!(u.reason.contains("read for the key terms only"), "{:?}", u.reason);
+        assert_eq!(&text[u.start..u.end], u.quote);
+        assert!(r.warnings.iter().any(|w| w.contains("in Chinese")), "{:?}", r.warnings);
     }
 }
 

@@ -316,7 +316,11 @@ const COPYRIGHT_NAME_MAX_CHARS: usize = 24;
 /// language that license's own text is written in (a bilingual license the knowledge base holds),
 /// and not inside a change of it. A copyright line with a name in another script is a name.
 /// Reordered and disguised text is never read.
-pub fn unread(docs: &[Document], license: &LicenseMatch, others: &[LicenseMatch]) -> Vec<UnreadPassage> {
+///
+/// Chinese is read for the key kinds (clauses/zh.rs): a Chinese passage in which a clause was found
+/// was read, and is not listed; one in which none was found is listed with a sentence that says so
+/// (its other terms were not read, so it still keeps the verdict from `open`).
+pub fn unread(docs: &[Document], license: &LicenseMatch, others: &[LicenseMatch], clauses: &[Clause]) -> Vec<UnreadPassage> {
     let mut out = vec![];
     let matched = |m: &LicenseMatch| {
         matches!(m.match_kind, MatchKind::Exact | MatchKind::Equivalent | MatchKind::Modified | MatchKind::Partial) && m.named.is_none()
@@ -340,13 +344,23 @@ pub fn unread(docs: &[Document], license: &LicenseMatch, others: &[LicenseMatch]
             if readable && !in_change && read_by.is_some() {
                 continue;
             }
+            let chinese = matches!(u.kind, Kind::Script { language: Some("Chinese"), .. });
+            let read_here = |c: &Clause| c.evidence.iter().any(|ev| ev.doc == d && ev.start < u.end && u.start < ev.end);
+            if chinese && clauses.iter().any(read_here) {
+                continue;
+            }
+            let reason = if chinese {
+                "Part of this text is in Chinese: it was read for the key terms only, none was found in it, and the rest of it was not read".to_string()
+            } else {
+                u.kind.sentence()
+            };
             out.push(UnreadPassage {
                 doc: d,
                 start: u.start,
                 end: u.end,
                 quote: quote.to_string(),
                 language: u.kind.name(),
-                reason: u.kind.sentence(),
+                reason,
             });
         }
     }
