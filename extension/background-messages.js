@@ -11,7 +11,9 @@ import './sites/hf-read.js';
 import {
   cacheGet, cacheKeyFor, cachePut, cachedUnder, getTabResult, recordTab, setTabResult,
 } from './background-cache.js';
-import { MAX_INPUT_BYTES, analyse, answerFor, inputBytes, prepareEngine, stats, stopWarming, version } from './background-engine.js';
+import {
+  MAX_INPUT_BYTES, analyse, answerFor, compileEngine, inputBytes, prepareEngine, stats, stopWarming, version,
+} from './background-engine.js';
 import { collectAncestors, hfFetch } from './background-hf.js';
 import { HUB_HANDLERS, hubOfPage } from './background-hubs.js';
 
@@ -201,8 +203,12 @@ const CONTENT = {
   async [MSG.WAKE](msg, sender) {
     // Being woken is the point: the worker is up when the page asks. A repository with no cached
     // report will need the engine: it starts compiling and warming now.
+    // The module compiles meanwhile (no instance yet), so the storage read overlaps it; a page
+    // whose report turns out to be cached has cost one compile, in the background.
     const page = hfPageOf(sender);
-    if (page && !(await cachedUnder(globalThis.FinePrintHF.cacheKeyStem(page)))) prepareEngine();
+    if (!page) return { ok: true };
+    compileEngine().catch(() => {});
+    if (!(await cachedUnder(globalThis.FinePrintHF.cacheKeyStem(page)))) prepareEngine();
     return { ok: true };
   },
   async [MSG.TAB_RESULT](msg, sender) {

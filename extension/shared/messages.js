@@ -36,7 +36,7 @@
     ANSWER: 'fp:answer',
     // UI/CS→BG {} -> {ok}: open the options page (a page cannot link to it).
     OPEN_OPTIONS: 'fp:open-options',
-    // UI→BG {} -> {ok, stats: {initMs, analyses: [ms]}}: this worker life's engine timings (for the bench)
+    // UI→BG {} -> {ok, stats: {compileMs, initMs, warmMs, analyses: [ms]}}: this worker life's engine timings (for the bench)
     STATS: 'fp:stats',
     // UI→BG {} -> {ok, version}
     VERSION: 'fp:version',

@@ -18,8 +18,7 @@
 use super::rules::{rules, Rules, ValueKind};
 use super::text::View;
 use super::{find, values, Hit};
-use crate::text::fx::{fnv1a, BuildFx, FNV_OFFSET};
-use std::collections::HashMap;
+use crate::text::fx::{fnv1a, FNV_OFFSET};
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
@@ -55,43 +54,53 @@ pub fn stamp() -> String {
     format!("rules {:016x}", generated::KNOWN_STAMP)
 }
 
-type Table = HashMap<(u64, u32), Vec<KnownHit>, BuildFx>;
-
-/// The table, parsed on first use; empty when stale or unreadable (every text then takes the regexes).
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| parse(SOURCE).unwrap_or_default())
+/// The table's entries after its stamp line, or `None` when the table is stale or unreadable (every
+/// text then takes the regexes). Checked once.
+fn body() -> Option<&'static str> {
+    static BODY: OnceLock<Option<&'static str>> = OnceLock::new();
+    *BODY.get_or_init(|| {
+        let mut rest = SOURCE;
+        loop {
+            let (line, next) = rest.split_once('\n').unwrap_or((rest, ""));
+            if line.starts_with('#') || line.trim().is_empty() {
+                if next.is_empty() {
+                    return None;
+                }
+                rest = next;
+                continue;
+            }
+            return (line == stamp()).then_some(next);
+        }
+    })
 }
 
-fn parse(src: &str) -> Option<Table> {
-    let mut lines = src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
-    if lines.next()? != stamp() {
-        return None;
-    }
-    let mut t = Table::with_hasher(BuildFx);
-    let mut cur: Option<&mut Vec<KnownHit>> = None;
+/// The hits the table holds for a view's key, or `None` when it holds no such text (or is stale,
+/// or an entry is malformed). Only the one entry is read: parsing the whole table (about 130 KB)
+/// was a tenth of a cold engine's first analysis, for one entry used.
+fn lookup(key: (u64, u32)) -> Option<Vec<KnownHit>> {
+    let body = body()?;
+    let head = format!("text {:016x} {} ", key.0, key.1);
+    let at = if body.starts_with(&head) { 0 } else { body.find(&format!("\n{head}"))? + 1 };
+    let mut lines = body[at..].lines();
+    lines.next()?; // the `text` line (its name follows the key)
+    let mut out = vec![];
     for line in lines {
-        let mut f = line.split(' ');
-        match f.next()? {
-            "text" => {
-                let h = u64::from_str_radix(f.next()?, 16).ok()?;
-                let len = f.next()?.parse().ok()?;
-                cur = Some(t.entry((h, len)).or_default());
-            }
-            "hit" => {
-                let mut n = || f.next().and_then(|x| x.parse::<u32>().ok());
-                let hit = KnownHit { pattern: n()?, conditional: n()? == 1, ms: n()?, me: n()?, s: n()?, e: n()? };
-                cur.as_mut()?.push(hit);
-            }
-            _ => return None,
+        if line.starts_with("text ") {
+            break;
         }
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut f = line.strip_prefix("hit ")?.split(' ');
+        let mut n = || f.next().and_then(|x| x.parse::<u32>().ok());
+        out.push(KnownHit { pattern: n()?, conditional: n()? == 1, ms: n()?, me: n()?, s: n()?, e: n()? });
     }
-    Some(t)
+    Some(out)
 }
 
 /// Whether the table answers for this text (its view is a corpus text's, and the table is current).
 pub fn covers(text: &str) -> bool {
-    table().contains_key(&key(&View::new(text)))
+    lookup(key(&View::new(text))).is_some()
 }
 
 /// The hits of a view from the table, or `None` when the view is not a known text (or the rules
@@ -100,10 +109,10 @@ pub(super) fn hits(rules: &Rules, view: &View, doc: usize) -> Option<Vec<Hit>> {
     if !std::ptr::eq(rules, super::rules::rules()) || view.norm.len() > u32::MAX as usize {
         return None;
     }
-    let known = table().get(&key(view))?;
+    let known = lookup(key(view))?;
     let hay = view.norm.as_bytes();
     let mut out = Vec::with_capacity(known.len());
-    for k in known {
+    for k in &known {
         let p = rules.patterns.get(k.pattern as usize)?;
         let kind = &rules.kinds[p.kind];
         let (ms, me) = (k.ms as usize, k.me as usize);
