@@ -325,8 +325,9 @@ pub fn unread(docs: &[Document], license: &LicenseMatch, others: &[LicenseMatch]
     let matched = |m: &LicenseMatch| {
         matches!(m.match_kind, MatchKind::Exact | MatchKind::Equivalent | MatchKind::Modified | MatchKind::Partial) && m.named.is_none()
     };
-    let vocab = &kb::index().word_ids;
-    let is_known = |w: &str| vocab.contains_key(w);
+    // The knowledge base's vocabulary is decoded only if a passage needs it (most texts never do).
+    let vocab = std::cell::OnceCell::new();
+    let is_known = |w: &str| vocab.get_or_init(|| &kb::index().word_ids).contains_key(w);
     for (d, doc) in docs.iter().enumerate() {
         let text = doc.text.as_str();
         for u in lang::unread_passages(text, &is_known) {

@@ -177,14 +177,25 @@ pub fn latin_language(words: &[String]) -> Option<&'static str> {
 }
 
 /// How many of `words` are English: its function words, or words `is_known` knows (the caller's
-/// vocabulary: the known licenses' words).
+/// vocabulary: the known licenses' words). Counting stops once the share is above
+/// [`MAX_KNOWN_SHARE`] (all the caller asks), and function words are counted first: `is_known` (a
+/// look-up in the knowledge base's vocabulary, which the caller may load lazily) is asked only
+/// when function words alone do not settle it.
 fn english_share(words: &[String], is_known: &dyn Fn(&str) -> bool) -> f64 {
     if words.is_empty() {
         return 1.0;
     }
     let en = &languages().langs[0].1;
-    let known = words.iter().filter(|w| en.binary_search(&w.as_str()).is_ok() || is_known(w.as_str())).count();
-    known as f64 / words.len() as f64
+    let n = words.len() as f64;
+    let (function, rest): (Vec<&String>, Vec<&String>) = words.iter().partition(|w| en.binary_search(&w.as_str()).is_ok());
+    let mut known = function.len();
+    for w in rest {
+        if known as f64 / n > MAX_KNOWN_SHARE {
+            break;
+        }
+        known += is_known(w.as_str()) as usize;
+    }
+    known as f64 / n
 }
 
 /// Fewest letters of a script other than Latin that make a line a passage in that script: two
