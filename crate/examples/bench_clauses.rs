@@ -101,6 +101,44 @@ fn main() {
         std::hint::black_box(fineprint::analyze(d, &Default::default()).ok());
     });
     report("analyze (identify + clauses + verdict)", &whole);
+
+    // Texts the engine has never been built from (issue 14's budget: clause reading of a 10 KB unknown
+    // text <= 2 ms native): the held-out real and written texts, none in the corpus or the table.
+    let held = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/heldout");
+    let mut unknown = vec![];
+    for dir in ["", "wild/dev", "wild/sealed", "wild2"] {
+        let Ok(rd) = std::fs::read_dir(format!("{held}/{dir}")) else { continue };
+        let mut paths: Vec<_> = rd.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "md")).collect();
+        paths.sort();
+        for p in paths {
+            if p.file_name().is_some_and(|n| n == "README.md" || n == "first-run.txt" || n == "floor.txt") {
+                continue;
+            }
+            unknown.push((p.file_name().unwrap().to_string_lossy().to_string(), std::fs::read_to_string(&p).unwrap()));
+        }
+    }
+    let mut per_10k = vec![];
+    let mut near_10k = vec![];
+    for (name, text) in &unknown {
+        let docs = [Document::new(name.as_str(), text.as_str())];
+        let mut best = Duration::MAX;
+        for _ in 0..rounds {
+            let t = Instant::now();
+            std::hint::black_box(fineprint::clauses::find_all(&docs));
+            best = best.min(t.elapsed());
+        }
+        per_10k.push((best.mul_f64(10_240.0 / text.len().max(1) as f64), name.clone()));
+        if (8 * 1024..=12 * 1024).contains(&text.len()) {
+            near_10k.push((best, name.clone()));
+        }
+    }
+    per_10k.sort();
+    near_10k.sort();
+    println!("unknown texts: {} held-out texts ({} of 8-12 KB), warm, fastest of {rounds}", unknown.len(), near_10k.len());
+    if !near_10k.is_empty() {
+        report("clauses of an 8-12 KB unknown text", &near_10k);
+    }
+    report("clauses per 10 KB of unknown text", &per_10k);
 }
 
 fn ms(d: Duration) -> f64 {
