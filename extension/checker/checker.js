@@ -20,7 +20,7 @@ document.documentElement.dataset.started = 'true'; // boot.js: the module runs
 globalThis.FinePrintChecker = { get report() { return state.report; }, get docs() { return state.analysed; }, ready: null };
 
 /** Analyse the current documents (and the model's declared license, if any) and show the result. */
-async function analyzeNow({ problems = [], focus = false } = {}) {
+async function analyzeNow({ problems = [], focus = false, reveal = false } = {}) {
   const seq = ++state.seq;
   const docs = currentDocs();
   const opts = {};
@@ -64,6 +64,18 @@ async function analyzeNow({ problems = [], focus = false } = {}) {
   const notes = problems.length ? ` Skipped: ${problems.join(' ')}` : '';
   say(`Analysed ${docs.length ? `${docs.length} document${docs.length === 1 ? '' : 's'}` : 'the declared license'}: ${what}, ${report.verdict?.label || report.verdict?.class}.${notes}`, problems.length ? 'warn' : 'info');
   if (focus) ui.result.focus({ preventScroll: false });
+  else if (reveal) revealResult();
+}
+
+/**
+ * Bring the result into view after a paste or a drop (on a phone it starts below the fold), without
+ * taking the focus from where the reader types; the status line (a live region) announces it.
+ */
+function revealResult() {
+  const top = ui.result.getBoundingClientRect().top;
+  if (top >= 0 && top < innerHeight * 0.6) return; // already in view
+  const calm = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  ui.result.scrollIntoView({ block: 'start', behavior: calm ? 'auto' : 'smooth' });
 }
 
 const reanalyze = () => analyzeNow();
@@ -72,7 +84,7 @@ async function takeFiles(fileList) {
   const problems = await addFiles(fileList);
   if (!problems) return;
   renderDocList(reanalyze);
-  if (state.docs.length || pastedText()) await analyzeNow({ problems });
+  if (state.docs.length || pastedText()) await analyzeNow({ problems, reveal: true });
   else say(problems.join(' '), 'error');
 }
 
@@ -140,9 +152,15 @@ linkTextToBreakdown();
 watchProfile(async () => { if (state.report) await showResult(); });
 
 let typing = null;
+let pasted = false; // the next analysis follows a paste: show its result
+ui.text.addEventListener('paste', () => { pasted = true; });
 ui.text.addEventListener('input', () => {
   clearTimeout(typing);
-  typing = setTimeout(() => analyzeNow(), 400);
+  typing = setTimeout(() => {
+    const reveal = pasted;
+    pasted = false;
+    analyzeNow({ reveal });
+  }, 400);
 });
 ui.analyze.addEventListener('click', () => { clearTimeout(typing); analyzeNow({ focus: true }); });
 ui.clear.addEventListener('click', () => {
