@@ -190,6 +190,7 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
             lineage = Some(out.lineage);
         }
     }
+    badge.same_as_declared = crate::judge::badge::same_as_declared(&license, declared);
     let answers = answers::answers(&license, &verdict, &clauses);
     let in_short = answers::in_short(&answers);
     Ok(Report {

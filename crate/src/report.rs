@@ -282,6 +282,10 @@ pub struct Badge {
     pub class: BadgeClass,
     /// The text shown on the badge.
     pub text: String,
+    /// The hub's own license chip (its declared id) names the same license, so the badge need not
+    /// repeat the id beside its words (extra field; absent when false).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub same_as_declared: bool,
 }
 
 /// `answers[].answer` of the contract.

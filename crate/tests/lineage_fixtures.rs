@@ -59,7 +59,7 @@ fn apache_labelled_llama_finetune_takes_the_llama_class() {
     assert_eq!(l.effective.license_id.as_deref(), Some("llama-3-community"));
     assert_eq!(
         r.badge.text,
-        "Open weights, restricted license: labelled apache-2.0, based on meta-llama/Meta-Llama-3-8B — the Meta Llama 3 Community License Agreement applies"
+        "Commercial OK · conditions: labelled apache-2.0, based on meta-llama/Meta-Llama-3-8B — the Meta Llama 3 Community License Agreement applies"
     );
     assert!(l.chain[0].note.as_deref().unwrap().contains("\"include a copy of this Agreement\""));
 }

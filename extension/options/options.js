@@ -20,9 +20,13 @@
     form.replaceChildren();
     for (const q of questions.questions) {
       const set = document.createElement('fieldset');
+      set.dataset.question = q.id;
       const legend = document.createElement('legend');
       legend.textContent = q.text + (q.multiple ? ' (several)' : '');
-      set.append(legend);
+      // Where the saved state shows: beside the question the user just answered, not off-screen.
+      const saved = document.createElement('p');
+      saved.className = 'saved'; // shown; the page's status line (a live region) says it to screen readers
+      set.append(legend, saved);
       const current = [].concat(profile.answers[q.id] ?? []);
       for (const a of q.answers.concat({ id: Profile.NOT_SURE, text: 'Not sure' })) {
         set.append(field(q, a, current.includes(a.id)));
@@ -52,11 +56,21 @@
           if (i !== ev.target && (exclusive.includes(ev.target.value) || exclusive.includes(i.value))) i.checked = false;
         }
       }
+      const here = ev.target.closest('fieldset')?.querySelector('.saved');
+      for (const other of form.querySelectorAll('.saved')) if (other !== here) other.textContent = '';
       try {
         const saved = await Profile.write(collect(questions));
         status.textContent = `Saved (${saved.answered} of ${questions.questions.length} answered).`;
+        if (here) {
+          here.dataset.kind = 'ok';
+          here.textContent = `✓ Saved (${saved.answered} of ${questions.questions.length} answered)`;
+        }
       } catch (err) {
         status.textContent = `Could not save: ${err?.message ?? err}`;
+        if (here) {
+          here.dataset.kind = 'error';
+          here.textContent = `Not saved: ${err?.message ?? err}`;
+        }
       }
     });
   }

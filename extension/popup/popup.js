@@ -19,17 +19,37 @@
     box.dataset.license = summary.license ?? '';
     box.dataset.verdict = summary.verdict ?? '';
     $('headline').textContent = summary.state === 'loading' ? 'Reading the license…' : summary.text ?? '';
-    if (summary.state === 'result' || summary.declared) {
-      $('facts').hidden = false;
-      $('license').textContent = summary.license || summary.declared || 'not identified';
-      $('verdict').textContent = summary.verdict || 'unknown';
-    }
+    const license = summary.license || summary.declared || (summary.state === 'result' ? 'not identified' : '');
+    $('facts').hidden = !license;
+    $('license').textContent = license;
     $('page').textContent = summary.url ?? '';
+    const model = summary.state === 'loading' ? null : hfModel(summary.url);
+    $('open-breakdown').hidden = !model;
+    $('open-breakdown').dataset.model = model ?? '';
+  }
+
+  /** The Hugging Face model a tab shows (owner/name), or null: the checker can read those on its own. */
+  function hfModel(url) {
+    let u;
+    try { u = new URL(url); } catch { return null; }
+    if (u.protocol !== 'https:' || !/^(www\.)?(huggingface\.co|hf\.co)$/.test(u.hostname)) return null;
+    const parts = u.pathname.split('/').filter(Boolean);
+    const RESERVED = ['datasets', 'spaces', 'api', 'models', 'docs', 'blog', 'settings', 'organizations', 'login', 'join', 'pricing', 'papers', 'collections'];
+    if (parts.length < 2 || RESERVED.includes(parts[0])) return null;
+    return `${parts[0]}/${parts[1]}`;
   }
 
   async function main() {
     $('open-checker').addEventListener('click', () => {
       chrome.tabs.create({ url: chrome.runtime.getURL('extension/checker/index.html') });
+      window.close();
+    });
+    // The full breakdown of the tab's model: the checker page reads it from the hub (the popup is too
+    // small for the clauses and quotes).
+    $('open-breakdown').addEventListener('click', () => {
+      const model = $('open-breakdown').dataset.model;
+      if (!model) return;
+      chrome.tabs.create({ url: `${chrome.runtime.getURL('extension/checker/index.html')}#model=${model}` });
       window.close();
     });
     $('open-options').addEventListener('click', () => {

@@ -164,7 +164,9 @@
       host.setAttribute('data-license', r.license?.id ?? '');
       host.setAttribute('data-verdict', cls);
       host.removeAttribute('data-reason');
-      paint(host, glyph, tone, r.badge?.text ?? 'License unclear', r.license?.id ?? details.declared ?? '');
+      // The id beside the words only when the hub's own license chip does not already say it.
+      const id = r.badge?.same_as_declared ? '' : r.license?.id ?? details.declared ?? '';
+      paint(host, glyph, tone, r.badge?.text ?? 'License not read', id);
     } else {
       const reason = REASONS[result?.reason] ? result.reason : 'unreadable';
       host.setAttribute('data-state', 'error');

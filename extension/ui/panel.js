@@ -49,6 +49,11 @@
       --fp-quote:#f6f8fa; --fp-red:#b42318; --fp-amber:#9a6700; --fp-green:#1a7f37; --fp-blue:#0969da; }
     :host([data-theme="dark"]) .fp-breakdown { --fp-fg:#e6edf3; --fp-muted:#9198a1; --fp-bg:#0b0f19; --fp-line:#3d444d;
       --fp-quote:#161b22; --fp-red:#ff7b72; --fp-amber:#d29922; --fp-green:#3fb950; --fp-blue:#4493f8; }
+    .help p { margin: 6px 0; }
+    .help ol, .help ul { margin: 4px 0; padding-left: 20px; }
+    .retry { font: inherit; font-weight: 600; color: var(--fg); background: var(--accent); border: 1px solid var(--line);
+             border-radius: 6px; padding: 6px 14px; min-height: 32px; cursor: pointer; }
+    .retry:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
     .disclaimer { margin-top: 12px; font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 8px; }
   `;
 
@@ -132,6 +137,53 @@
     return el('p', {}, a);
   }
 
+  const HF = 'https://huggingface.co';
+  const PASTE = 'Or copy the license text and paste it into the Fine Print checker (the toolbar button, then "Check a license text").';
+
+  /** The model's page on Hugging Face, from what the page gave (details.repo) or the address. */
+  function hfModelUrl(details) {
+    const repo = details.repo;
+    if (repo?.id && /^[\w.-]+\/[\w.-]+$/.test(repo.id)) return `${HF}/${repo.type === 'dataset' ? 'datasets/' : ''}${repo.id}`;
+    return null;
+  }
+
+  /**
+   * What the reader can do about an error, by reason: gated, a link to sign in and one to the
+   * model's access form, and the checker; network, try again; not found, what was looked for.
+   */
+  function errorHelp(result, details) {
+    const box = el('div', { class: 'help', 'data-fineprint-help': result?.reason ?? 'unreadable' });
+    const page = hfModelUrl(details) ?? (location.hostname.endsWith('huggingface.co') ? location.href.split('#')[0] : null);
+    const link = (href, text) => el('a', { href, target: '_blank', rel: 'noopener noreferrer', text });
+    if (result?.reason === 'gated') {
+      box.append(el('p', { text: 'The license is behind the model\'s access form. To let Fine Print read it:' }));
+      const steps = el('ol');
+      if (page && page.startsWith(HF)) {
+        steps.append(
+          el('li', {}, link(`${HF}/login?next=${encodeURIComponent(new URL(page).pathname)}`, 'Sign in to Hugging Face'), ' (if you are not signed in),'),
+          el('li', {}, link(page, 'open the model\'s access form'), ' and accept its terms, then reload this page.'),
+        );
+      } else {
+        steps.append(el('li', { text: 'sign in on the site and accept the model\'s terms, then reload this page.' }));
+      }
+      box.append(steps, el('p', { text: PASTE }));
+    } else if (result?.reason === 'network') {
+      const retry = el('button', { type: 'button', class: 'retry', text: 'Try again' });
+      retry.addEventListener('click', () => location.reload());
+      box.append(el('p', { text: 'The site did not answer (you may be offline, or a filter blocked the request).' }), el('p', {}, retry), el('p', { text: PASTE }));
+    } else if (result?.reason === 'not-found') {
+      const tried = el('ul');
+      tried.append(
+        el('li', { text: details.declared ? `the license the page declares: ${details.declared} (not one Fine Print knows)` : 'a license declared on the page: none' }),
+        el('li', { text: `license files in the repository (LICENSE, LICENSE.md, LICENSE.txt and the file the page links): ${(details.docs ?? []).length ? 'none readable' : 'none found'}` }),
+      );
+      box.append(el('p', { text: 'What Fine Print tried:' }), tried, el('p', { text: 'Without terms, you have no license to use it: ask the author. ' + PASTE }));
+    } else {
+      box.append(el('p', { text: PASTE }));
+    }
+    return box;
+  }
+
   function openOptions() {
     send({ type: MSG.OPEN_OPTIONS });
   }
@@ -180,7 +232,7 @@
     if (rendered) globalThis.FinePrintUI.attachStyles?.(root);
     const parts = rendered
       ? [hubFacts(result, details, false), notes, rendered] // the breakdown shows the ancestry and the recipe
-      : [hubFacts(result, details, true), notes, fileLink(details), el('p', { class: 'disclaimer', text: result?.report?.disclaimer ?? DISCLAIMER })];
+      : [hubFacts(result, details, true), notes, result?.ok ? null : errorHelp(result, details), fileLink(details), el('p', { class: 'disclaimer', text: result?.report?.disclaimer ?? DISCLAIMER })];
     dialog.append(...parts.filter(Boolean));
     if (!badge.isConnected || open.has(badge)) return;
     // Right after the badge in the page: Tab from the badge enters the panel.

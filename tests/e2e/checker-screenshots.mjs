@@ -1,6 +1,7 @@
 // Screenshots of the checker (not a test): `node tests/e2e/checker-screenshots.mjs` writes
-// tests/screenshots/checker-desktop.png (1280 px) and checker-phone.png (375 px): a Llama 3.1 license
-// and its use policy, a clause shown in the text, the personal answer of a product maker over 700M users.
+// tests/screenshots/checker-desktop.png (1280 px) and checker-phone.png (375 px), and -dark.png of each:
+// a Llama 3.1 license and its use policy, a clause shown in the text, the personal answer of a product
+// maker over 700M users.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, corpusText } from './harness.mjs';
@@ -8,9 +9,11 @@ import { openChecker, result } from './checker-lib.mjs';
 
 const OUT = path.join(ROOT, 'tests/screenshots');
 fs.mkdirSync(OUT, { recursive: true });
-for (const [name, viewport] of [['checker-desktop', { width: 1280, height: 1000 }], ['checker-phone', { width: 375, height: 812 }]]) {
+const SHOTS = [['checker-desktop', { width: 1280, height: 1000 }], ['checker-phone', { width: 375, height: 812 }]];
+for (const [name, viewport, colorScheme] of SHOTS.flatMap(([n, v]) => [[n, v, 'light'], [`${n}-dark`, v, 'dark']])) {
   const c = await openChecker({ viewport });
   try {
+    await c.page.emulateMedia({ colorScheme });
     await c.page.evaluate(() => localStorage.setItem('fp:profile', JSON.stringify({ version: 1, answers: {
       use: 'product', distribution: 'hosted', mau: 'over_700m', revenue: 'over_10m', region: 'us', output_training: 'no',
       redistribute: 'no', fields: ['none'], attribution: 'yes', contract: 'yes' } })));

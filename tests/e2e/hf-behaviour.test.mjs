@@ -191,7 +191,7 @@ test('the popup shows the current tab\'s result and links to the checker and the
     headline: document.getElementById('headline').textContent,
     page: document.getElementById('page').textContent,
   }));
-  assert.deepEqual(shown, { license: 'Apache-2.0', verdict: 'open-weights-permissive', headline: 'Open weights, permissive license', page: `${HF}/${id}` });
+  assert.deepEqual(shown, { license: 'Apache-2.0', verdict: 'open-weights-permissive', headline: 'Open license · weights only', page: `${HF}/${id}` });
   assert.equal(await popup.locator('#open-checker').count(), 1);
   assert.equal(await popup.locator('#open-options').count(), 1);
   await popup.close();

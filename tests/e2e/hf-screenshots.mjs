@@ -3,12 +3,13 @@
 // Writes hf-badge.png (header with the badge), hf-panel.png (the open panel, light),
 // hf-panel-dark.png (dark page), hf-badge-gated.png (the error state of a gated repository),
 // hf-panel-phone.png (the panel at 375 px), hf-panel-relabel.png (an apache-labelled fine-tune of a Llama 3 model), hf-files-tab.png,
-// hf-options.png (the profile questions).
+// hf-options.png (the profile questions), hf-panel-phone-dark.png, hf-panel-gated.png (what to do about
+// a gated license), hf-popup.png and hf-popup-dark.png (the toolbar popup on a model page).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, corpusText } from './harness.mjs';
 import { hfPage, apiAnswer } from './fixtures/huggingface/pages.mjs';
-import { hfBrowser, visit, HF } from './hf-site.mjs';
+import { hfBrowser, visit, tabIdOf, HF } from './hf-site.mjs';
 
 // The fixtures carry no Hugging Face stylesheet: a few rules in its spirit make the header readable.
 const PAGE_CSS = `
@@ -55,15 +56,29 @@ try {
     await v.page.screenshot({ path: path.join(out, theme === 'light' ? 'hf-panel.png' : 'hf-panel-dark.png'), clip: { x: 0, y: 0, width: 1280, height: 900 } });
     await v.page.close();
   }
-  {
+  for (const theme of ['light', 'dark']) {
     // A phone: the badge never overflows, the panel fits the screen.
+    b.serve(`/${id}`, hfPage({ id, theme, cardData: { license: 'llama3.1', license_link: 'LICENSE' } }));
     const v = await visit(b, `${HF}/${id}`);
     await v.page.setViewportSize({ width: 375, height: 740 });
     await v.page.addStyleTag({ content: PAGE_CSS });
     await v.page.locator('[data-fineprint-badge] button').click();
     await v.page.waitForSelector('[data-fineprint-panel]');
     await v.page.waitForTimeout(400);
-    await v.page.screenshot({ path: path.join(out, 'hf-panel-phone.png') });
+    await v.page.screenshot({ path: path.join(out, theme === 'light' ? 'hf-panel-phone.png' : 'hf-panel-phone-dark.png') });
+    if (theme === 'light') {
+      // The toolbar popup for this tab (opened as a page, at a popup's size), light and dark.
+      const tab = await tabIdOf(b, v.page);
+      for (const scheme of ['light', 'dark']) {
+        const popup = await b.context.newPage();
+        await popup.setViewportSize({ width: 360, height: 260 });
+        await popup.emulateMedia({ colorScheme: scheme });
+        await popup.goto(`chrome-extension://${b.extensionId}/extension/popup/popup.html?tab=${tab}`);
+        await popup.waitForSelector('#result[data-state="result"]');
+        await popup.screenshot({ path: path.join(out, scheme === 'light' ? 'hf-popup.png' : 'hf-popup-dark.png') });
+        await popup.close();
+      }
+    }
     await v.page.close();
   }
   const gated = 'acme-ai/gated-model';
@@ -74,6 +89,10 @@ try {
   await v.page.setViewportSize({ width: 1280, height: 900 });
   await v.page.addStyleTag({ content: PAGE_CSS });
   await v.page.locator('[data-target="ModelHeader"] header').screenshot({ path: path.join(out, 'hf-badge-gated.png') });
+  await v.page.locator('[data-fineprint-badge] button').click();
+  await v.page.waitForSelector('[data-fineprint-panel]');
+  await v.page.waitForTimeout(300);
+  await v.page.screenshot({ path: path.join(out, 'hf-panel-gated.png'), clip: { x: 0, y: 0, width: 1280, height: 700 } });
   await v.page.close();
 
   // A relabelled fine-tune: the base's license applies, and the panel says why.

@@ -140,6 +140,16 @@ test('the checker site: its page and everything it loads', () => {
   for (const [, r] of page.matchAll(/(?:src|href)="(?!https?:|#)([^"]+)"/g)) {
     assert.ok(fs.existsSync(path.join(site, 'checker', r)), `checker/index.html loads ${r}`);
   }
+  // The page's modules import one another (checker.js: input, fetch, render, ...): each import is there too.
+  const modules = fs.readdirSync(path.join(site, 'checker')).filter((f) => f.endsWith('.js'));
+  assert.ok(modules.length > 1, 'the checker is split into modules');
+  for (const m of modules) {
+    const src = fs.readFileSync(path.join(site, 'checker', m), 'utf8');
+    assert.match(src, /^\/\/ \S/, `checker/${m} opens with a comment that says its job`);
+    for (const [, r] of src.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'(\.{1,2}\/[^']+)'/gm)) {
+      assert.ok(fs.existsSync(path.join(site, 'checker', r)), `checker/${m} imports ${r}`);
+    }
+  }
   for (const f of ['pkg/fineprint.js', 'pkg/fineprint_bg.wasm', 'shared/profile-questions.json', 'ui/breakdown.js']) {
     assert.ok(fs.existsSync(path.join(site, f)), f);
   }

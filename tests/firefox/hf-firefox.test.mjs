@@ -200,7 +200,7 @@ function popupInPage() {
   return {
     state: box.dataset.state, license: box.dataset.license, verdict: box.dataset.verdict,
     headline: $('headline').textContent,
-    facts: $('facts').hidden ? null : { license: $('license').textContent, verdict: $('verdict').textContent },
+    facts: $('facts').hidden ? null : { license: $('license').textContent },
     page: $('page').textContent,
   };
 }
@@ -229,8 +229,8 @@ test('Firefox, the popup shows the result of a tab that visited a model page, an
   assert.equal(v.badge.state, 'result');
   const r = expectEngine(v.badge, [{ name: 'LICENSE', text: license }], { hf_license: 'apache-2.0' });
   assert.deepEqual(await popupFor(`${HF}/${id}`), {
-    state: 'result', license: 'Apache-2.0', verdict: 'open-weights-permissive', headline: r.badge.text,
-    facts: { license: 'Apache-2.0', verdict: 'open-weights-permissive' }, page: `${HF}/${id}`,
+    state: 'result', license: 'Apache-2.0', verdict: 'open-weights-permissive', headline: `${r.badge.text} · weights only`, // the page had the hub metadata (recipe looked at)
+    facts: { license: 'Apache-2.0' }, page: `${HF}/${id}`, // the class is in data-verdict and the headline's words
     buttons: ['open-checker', 'open-options'],
   });
   assert.equal(r.badge.class, 'open-weights-permissive');

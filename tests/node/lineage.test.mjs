@@ -91,7 +91,7 @@ test('an ancestor report made earlier crosses sendMessage (JSON) and sets the cl
   assert.equal(r.lineage.chain[0].verdict, 'restricted');
   assert.equal(r.badge.class, 'open-weights-restricted');
   assert.equal(r.lineage.effective.from, 'meta-llama/Meta-Llama-3-8B');
-  assert.match(r.badge.text, /^Open weights, restricted license: labelled apache-2\.0/);
+  assert.match(r.badge.text, /^Commercial OK · conditions: labelled apache-2\.0/);
 });
 
 test('odd metadata shapes are read; a non-object is refused with a reason', () => {

@@ -20,7 +20,7 @@ pub struct KnownTerms {
     pub id: &'static str,
     /// The verdict the engine gives for the license's published text.
     pub class: VerdictClass,
-    /// The restricting clause kinds found in that text.
+    /// The key clause kinds found in that text (restricting ones, and share-alike).
     pub kinds: Vec<&'static str>,
 }
 
@@ -38,7 +38,7 @@ fn parse_class(s: &str) -> Option<VerdictClass> {
 }
 
 /// The clause kinds the table records (those that decide or restrict the
-/// verdict), in table order, with their labels from `data/clause-kinds.json`
+/// verdict, and share-alike, which the badge names), in table order, with their labels from `data/clause-kinds.json`
 /// (a test keeps them equal).
 const LABELS: &[(&str, &str)] = &[
     ("research_only", "Research / evaluation only"),
@@ -54,6 +54,7 @@ const LABELS: &[(&str, &str)] = &[
     ("restrictions_propagate", "Restrictions must be passed on to derivatives"),
     ("derivatives_defined_broadly", "'Derivative' includes distilled / synthetic-data-trained models"),
     ("no_derivatives", "No derivatives"),
+    ("same_license_copyleft", "Share-alike / copyleft"),
     ("attribution_display", "Visible attribution in your product"),
     ("naming_requirement", "Derived model name must carry the brand"),
     ("remote_control_updates", "Vendor may restrict remotely / force updates"),
@@ -150,7 +151,7 @@ mod tests {
         for t in table() {
             assert!(crate::identify::kb::facts(t.id).is_some(), "{} is not in the knowledge base", t.id);
             for k in &t.kinds {
-                assert!(key_kinds().any(|x| x == *k), "{}: clause kind {k} is not a restricting kind", t.id);
+                assert!(key_kinds().any(|x| x == *k), "{}: clause kind {k} is not a key kind", t.id);
             }
         }
     }

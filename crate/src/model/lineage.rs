@@ -489,7 +489,7 @@ pub fn resolve(
         complete,
         notes: w.notes,
     };
-    Some(Outcome { lineage, badge: Badge { class, text }, warnings })
+    Some(Outcome { lineage, badge: Badge { class, text, same_as_declared: false }, warnings })
 }
 
 #[cfg(test)]
