@@ -199,6 +199,12 @@ pub fn same_text(a: &str, b: &str) -> bool {
     matches!((t(a), t(b)), (Some(x), Some(y)) if x == y)
 }
 
+/// Whether `got` is the right report for a text of `id`: the same text, or the current id that
+/// replaces a deprecated `id`.
+pub fn same_license(got: &str, id: &str) -> bool {
+    same_text(got, id) || facts(id).is_some_and(|f| current(f).id == got)
+}
+
 struct Reader<'a> {
     b: &'a [u8],
     p: usize,

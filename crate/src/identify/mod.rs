@@ -763,8 +763,11 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     if region_sim < 0.8 || matched < 20.min(kb_sub) {
         return LicenseMatch { doc, ..LicenseMatch::unknown() };
     }
+    // How much of the known text is there, its soft parts included (a template's optional part
+    // may be most of a text: the GPL-3.0 after the LGPL-3.0).
+    let present_all = pairs.len() as f64 / kbt.len().max(1) as f64;
     if truncated {
-        if present >= 0.3 && matched >= 25 {
+        if (present >= 0.3 || present_all >= 0.3) && matched >= 25 {
             return mk(MatchKind::Partial, present.min(1.0) * region_sim * 0.9, changes);
         }
         return LicenseMatch { doc, ..LicenseMatch::unknown() };
@@ -796,7 +799,9 @@ fn classify(c: &mut Change, input: &Input, in_words: &[usize], kb_words: &[&str]
         ws.iter().map(|w| w.chars().filter(char::is_ascii_digit).collect::<String>()).filter(|d| !d.is_empty()).collect()
     };
     c.material = true;
-    if !flips && !(ins.is_empty() && kb_words.is_empty()) && skeleton(&ins) == skeleton(kb_words) {
+    // (Words without an ASCII letter or digit, such as CJK text, have no skeleton: never alike.)
+    let sk = skeleton(&ins);
+    if !flips && !sk.is_empty() && sk == skeleton(kb_words) {
         c.material = false;
         c.aspect = "spelling".into();
         return;
