@@ -693,7 +693,15 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     let lead_is_heading = lead.len() <= HEADING_MAX
         && (lead.is_empty()
             || lead.iter().any(|&x| HEADING_WORDS.contains(&input.toks.word(x)))
-            || head_missing == 0 && (0..j0).any(|y| soft[y] == Soft::Title));
+            || head_missing == 0 && (0..j0).any(|y| soft[y] == Soft::Title)
+            // Words run on before the license's own title ("The MIT License", "# Released under MIT
+            // License") are part of the heading.
+            || soft[j0] == Soft::Title
+                && lead.len() <= 3
+                && lead.iter().all(|&x| {
+                    let w = input.toks.word(x);
+                    ARTICLES.contains(&w) || TITLE_WORDS.contains(&w) || HEADING_WORDS.contains(&w) || LEAD_IN_WORDS.contains(&w)
+                }));
     // Small unrelated text at an end is an added clause; large text makes
     // the license part of a larger document, and then neither end is a change.
     let mut outside = false;
@@ -783,6 +791,11 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
 }
 
 /// Words of a heading: a title repeated before or inside the license is no term.
+const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// Words that run a heading on into a license's title ("Released under MIT License").
+const LEAD_IN_WORDS: &[&str] = &["released", "under", "licensed", "distributed", "this", "is", "project", "software"];
+
 const TITLE_WORDS: &[&str] = &["the", "of", "and", "for", "a", "an", "v", "full", "text", "legal", "code", "deed", "summary"];
 
 /// Whether a difference changes the meaning: set `material` and `aspect` of a change (not
@@ -802,6 +815,12 @@ fn classify(c: &mut Change, input: &Input, in_words: &[usize], kb_words: &[&str]
     // (Words without an ASCII letter or digit, such as CJK text, have no skeleton: never alike.)
     let sk = skeleton(&ins);
     if !flips && !sk.is_empty() && sk == skeleton(kb_words) {
+        c.material = false;
+        c.aspect = "spelling".into();
+        return;
+    }
+    // Articles alone ("The" before a title whose template has none, "a" for "an") change no term.
+    if !flips && !(ins.is_empty() && kb_words.is_empty()) && ins.iter().chain(kb_words).all(|w| ARTICLES.contains(w)) {
         c.material = false;
         c.aspect = "spelling".into();
         return;
