@@ -108,18 +108,7 @@ pub fn check_input(docs: &[Document], opts: &Options) -> Result<(), InputError> 
 }
 
 fn looks_binary(text: &str) -> bool {
-    if text.contains('\0') {
-        return true;
-    }
-    let sample: Vec<char> = text.chars().take(4096).collect();
-    if sample.is_empty() {
-        return false;
-    }
-    let control = sample
-        .iter()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
-        .count();
-    control * 10 > sample.len()
+    crate::text::decode::looks_binary(text)
 }
 
 /// Analyse documents (and an optional declared id) into a report.

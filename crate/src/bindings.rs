@@ -23,6 +23,18 @@ pub fn analyze_js(docs: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
     to_js(&report)
 }
 
+/// Decode the bytes of a dropped file (`Uint8Array`): `{text, encoding}`, the encoding being
+/// `UTF-8`, `UTF-16LE`, `UTF-16BE`, `Windows-1252`, `ISO-8859-1` or `Mac-Roman`; throws for
+/// binary data.
+#[wasm_bindgen(js_name = decodeText)]
+pub fn decode_js(bytes: &[u8]) -> Result<JsValue, JsError> {
+    let (text, enc) = crate::text::decode::decode(bytes).map_err(|_| JsError::new("the file looks like binary data, not license text"))?;
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"text".into(), &text.into()).map_err(|_| JsError::new("decode"))?;
+    js_sys::Reflect::set(&out, &"encoding".into(), &enc.name().into()).map_err(|_| JsError::new("decode"))?;
+    Ok(out.into())
+}
+
 /// The personal answer: `clauses` is a report's `clauses` array (or the whole
 /// report object), `profile` the user's answers (`shared/spec/profile.md`;
 /// missing answers count as "not sure"). Returns `{overall, clauses:

@@ -20,7 +20,7 @@ pub mod analyze;
 pub use identify::{kb, names};
 pub use judge::{answers, declared, profile, verdict};
 pub use model::{hub, lineage, recipe};
-pub use text::{align, fx, lang, normalize};
+pub use text::{align, decode, fx, lang, normalize};
 
 #[cfg(feature = "wasm")]
 pub mod bindings;

@@ -9,6 +9,7 @@
 
 mod cli;
 
+use fineprint::decode::{decode, Encoding};
 use fineprint::lineage::Ancestor;
 use fineprint::report::{Document, Report};
 use fineprint::{analyze, hub, Options};
@@ -96,10 +97,16 @@ fn run(args: Vec<String>) -> Result<String, String> {
         return Err(format!("no input file; {USAGE}"));
     }
     let mut docs = vec![];
+    let mut decoded = vec![];
     for f in &files {
-        docs.push(read_doc(f)?);
+        let (d, enc) = read_doc_as(f)?;
+        if enc != Encoding::Utf8 {
+            decoded.push(format!("{}: not UTF-8, read as {} (offsets are into the text as decoded)", d.name, enc.name()));
+        }
+        docs.push(d);
     }
-    let report = analyze(&docs, &opts).map_err(|e| e.to_string())?;
+    let mut report = analyze(&docs, &opts).map_err(|e| e.to_string())?;
+    report.warnings.extend(decoded);
     if markdown {
         // Each quote points at its line in the file it came from (FILE#L12), ready for a review.
         let names: Vec<&str> = docs.iter().map(|d| d.name.as_str()).collect();
@@ -121,6 +128,11 @@ fn read_metadata(path: &str) -> Result<hub::HubModel, String> {
 }
 
 fn read_doc(path: &str) -> Result<Document, String> {
+    read_doc_as(path).map(|(d, _)| d)
+}
+
+/// A file (or standard input) as text, and the encoding it was read in.
+fn read_doc_as(path: &str) -> Result<(Document, Encoding), String> {
     let mut bytes = vec![];
     let limit = fineprint::analyze::MAX_INPUT_BYTES as u64 + 1;
     let name = if path == "-" { "<stdin>" } else { path };
@@ -136,8 +148,8 @@ fn read_doc(path: &str) -> Result<Document, String> {
             fineprint::analyze::MAX_INPUT_BYTES / (1024 * 1024)
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|_| format!("{name}: not UTF-8 text"))?;
-    Ok(Document::new(name, text))
+    let (text, enc) = decode(&bytes).map_err(|_| format!("{name}: looks like binary data, not license text"))?;
+    Ok((Document::new(name, text), enc))
 }
 
 /// The readable, non-JSON output.

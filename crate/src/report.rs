@@ -157,11 +157,22 @@ pub struct UnreadPassage {
     pub reason: String,
 }
 
-/// A substantive change of the input against the known text.
+/// A difference of the input from the known text.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Change {
     /// `added`, `removed` or `replaced`.
     pub kind: ChangeKind,
+    /// Whether it changes what the text grants or demands (a number, a negation, a party, words of
+    /// a term added, removed or replaced). An immaterial difference (a title or heading, a name or
+    /// year in a replaceable part, optional text, a spelling, hyphenation, wrapping or encoding
+    /// artefact) leaves the license what it is.
+    #[serde(default = "yes")]
+    pub material: bool,
+    /// What the difference is, in one word (extra field): for an immaterial one `title`, `name`,
+    /// `optional`, `spelling` (hyphenation, wrapping, encoding); for a material one `number`,
+    /// `negation`, `wording`, `addition`, `removal`.
+    #[serde(default)]
+    pub aspect: String,
     /// The words of the input (for `removed`, the words of the known text that are missing).
     pub text: String,
     /// Document index in the input.
@@ -173,6 +184,10 @@ pub struct Change {
     /// For `replaced` and `removed`: the known license's words (extra field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Kind of change.

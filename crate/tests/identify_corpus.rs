@@ -26,7 +26,10 @@ fn every_corpus_text_is_itself_exact() {
         let text = std::fs::read_to_string(corpus().join(e["file"].as_str().unwrap())).unwrap();
         let m = identify(&[Document::new(id, text)]).primary;
         let got = m.id.clone().unwrap_or_default();
-        if m.match_kind != MatchKind::Exact || !kb::same_text(&got, id) {
+        // A deprecated id is reported as the current id that replaces it (the SPDX list's
+        // `<obsoletedBy>`: BSD-2-Clause-NetBSD is BSD-2-Clause now).
+        let current = kb::facts(id).map(|f| kb::current(f).id).unwrap_or(id);
+        if m.match_kind != MatchKind::Exact || !(kb::same_text(&got, id) || got == current) {
             wrong.push(format!("{id}: got {got} {:?}", m.match_kind));
         }
     }

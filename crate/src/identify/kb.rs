@@ -31,6 +31,8 @@ pub struct Facts {
     pub osi_approved: Option<bool>,
     /// Deprecated SPDX id.
     pub deprecated: bool,
+    /// For a deprecated id, the current id that replaces it (the SPDX list's `<obsoletedBy>`).
+    pub replaced_by: Option<&'static str>,
     /// Hugging Face license ids that name it.
     pub hf_ids: &'static [&'static str],
 }
@@ -197,6 +199,12 @@ pub fn same_text(a: &str, b: &str) -> bool {
     matches!((t(a), t(b)), (Some(x), Some(y)) if x == y)
 }
 
+/// Whether `got` is the right report for a text of `id`: the same text, or the current id that
+/// replaces a deprecated `id`.
+pub fn same_license(got: &str, id: &str) -> bool {
+    same_text(got, id) || facts(id).is_some_and(|f| current(f).id == got)
+}
+
 struct Reader<'a> {
     b: &'a [u8],
     p: usize,
@@ -245,7 +253,16 @@ impl Catalog {
 }
 
 fn canonical_of(fs: &[u16]) -> &'static Facts {
-    fs.iter().map(|&f| &FACTS[f as usize]).find(|f| !f.deprecated).unwrap_or(&FACTS[fs[0] as usize])
+    let f = fs.iter().map(|&f| &FACTS[f as usize]).find(|f| !f.deprecated).unwrap_or(&FACTS[fs[0] as usize]);
+    current(f)
+}
+
+/// The current id of a deprecated one (`BSD-2-Clause-NetBSD` is `BSD-2-Clause` now), else itself.
+pub fn current(f: &'static Facts) -> &'static Facts {
+    match f.replaced_by.and_then(facts) {
+        Some(r) if f.deprecated => r,
+        _ => f,
+    }
 }
 
 /// The catalog (read once, on first use; far cheaper than [`index`]).

@@ -613,6 +613,7 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     // Differences weighed by hunk: one deleted paragraph is one change, not
     // a text that no longer looks like the license.
     let mut inner_cost = 0usize;
+    let f_name = ix.canonical(a.text).name;
     let words_of = |j0: usize, j1: usize| -> String {
         let subst: Vec<usize> = (j0..j1).filter(|&y| sub(y)).collect();
         let shown: Vec<usize> = if subst.is_empty() { (j0..j1).filter(|&y| soft[y] != Soft::Bullet).collect() } else { subst };
@@ -653,11 +654,33 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
         let in_title = soft[pj] == Soft::Title || soft[j] == Soft::Title;
         let absorbed = absorbed || (in_title && !flips && in_words.len() <= HEADING_MAX);
         if kb_words == 0 && absorbed {
+            // A difference in the known text's soft parts: listed, immaterial. Numbering alone
+            // is no difference at all.
+            let kb_soft: Vec<Soft> = (gj0..gj1).map(|y| soft[y]).filter(|&k| k != Soft::Bullet).collect();
+            if in_words.is_empty() && kb_soft.is_empty() {
+                continue;
+            }
+            let aspect = if in_title || kb_soft.contains(&Soft::Title) {
+                "title"
+            } else if kb_soft.contains(&Soft::Var) || var_room.is_some() {
+                "name"
+            } else {
+                "optional"
+            };
+            let mut c = make_change(input, doc, &in_words, gj1 - gj0, words_of(gj0, gj1), span_end(input, pi));
+            c.material = false;
+            c.aspect = aspect.into();
+            changes.push(c);
             continue;
         }
         let size = in_words.len().max(kb_words);
-        inner_cost += size.min(8 + size / 4);
-        changes.push(make_change(input, doc, &in_words, kb_words, words_of(gj0, gj1), span_end(input, pi)));
+        let mut c = make_change(input, doc, &in_words, kb_words, words_of(gj0, gj1), span_end(input, pi));
+        let kb_sub: Vec<usize> = (gj0..gj1).filter(|&y| sub(y)).collect();
+        classify(&mut c, input, &in_words, &kb_sub.iter().map(|&y| ix.vocab[kbt[y] as usize]).collect::<Vec<_>>(), flips, f_name);
+        if c.material {
+            inner_cost += size.min(8 + size / 4);
+        }
+        changes.push(c);
     }
     let (i0, i1) = (pairs[0].0 as usize, pairs.last().unwrap().0 as usize);
     let (j0, j1) = (pairs[0].1 as usize, pairs.last().unwrap().1 as usize);
@@ -670,23 +693,42 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     let lead_is_heading = lead.len() <= HEADING_MAX
         && (lead.is_empty()
             || lead.iter().any(|&x| HEADING_WORDS.contains(&input.toks.word(x)))
-            || head_missing == 0 && (0..j0).any(|y| soft[y] == Soft::Title));
+            || head_missing == 0 && (0..j0).any(|y| soft[y] == Soft::Title)
+            // Words run on before the license's own title ("The MIT License", "# Released under MIT
+            // License") are part of the heading.
+            || soft[j0] == Soft::Title
+                && lead.len() <= 3
+                && lead.iter().all(|&x| {
+                    let w = input.toks.word(x);
+                    ARTICLES.contains(&w) || TITLE_WORDS.contains(&w) || HEADING_WORDS.contains(&w) || LEAD_IN_WORDS.contains(&w)
+                }));
     // Small unrelated text at an end is an added clause; large text makes
     // the license part of a larger document, and then neither end is a change.
     let mut outside = false;
     let mut edge_added = vec![];
     // A note at an end that says it is not part of the license is beside it, not a change to it
     // (the clause detectors still read it like any other text).
+    let edge_change = |words: &[usize]| {
+        let mut c = make_change(input, doc, words, 0, String::new(), 0);
+        classify(&mut c, input, words, &[], false, f_name);
+        c
+    };
     if !lead_is_heading && !declared_outside(input, &lead) {
         if small(lead.len()) {
-            edge_added.push((0, make_change(input, doc, &lead, 0, String::new(), 0)));
+            edge_added.push((0, edge_change(&lead)));
         } else {
             outside = true;
         }
+    } else if !lead.is_empty() && lead_is_heading {
+        // A heading before the license: listed, immaterial.
+        let mut c = make_change(input, doc, &lead, 0, String::new(), 0);
+        c.material = false;
+        c.aspect = "title".into();
+        edge_added.push((0, c));
     }
     if !trail.is_empty() && !declared_outside(input, &trail) {
         if small(trail.len()) {
-            edge_added.push((1, make_change(input, doc, &trail, 0, String::new(), 0)));
+            edge_added.push((1, edge_change(&trail)));
         } else {
             outside = true;
         }
@@ -729,8 +771,11 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     if region_sim < 0.8 || matched < 20.min(kb_sub) {
         return LicenseMatch { doc, ..LicenseMatch::unknown() };
     }
+    // How much of the known text is there, its soft parts included (a template's optional part
+    // may be most of a text: the GPL-3.0 after the LGPL-3.0).
+    let present_all = pairs.len() as f64 / kbt.len().max(1) as f64;
     if truncated {
-        if present >= 0.3 && matched >= 25 {
+        if (present >= 0.3 || present_all >= 0.3) && matched >= 25 {
             return mk(MatchKind::Partial, present.min(1.0) * region_sim * 0.9, changes);
         }
         return LicenseMatch { doc, ..LicenseMatch::unknown() };
@@ -738,10 +783,71 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     if outside {
         return mk(MatchKind::Partial, region_sim * present.min(1.0) * 0.95, changes);
     }
-    if changes.is_empty() {
-        return mk(MatchKind::Equivalent, 0.99, changes);
+    if changes.iter().all(|c| !c.material) {
+        // Material changes first, the immaterial ones after (none here).
+        return mk(MatchKind::Equivalent, if changes.is_empty() { 0.99 } else { 0.98 }, changes);
     }
     mk(MatchKind::Modified, region_sim * present.min(1.0) * 0.97, changes)
+}
+
+/// Words of a heading: a title repeated before or inside the license is no term.
+const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// Words that run a heading on into a license's title ("Released under MIT License").
+const LEAD_IN_WORDS: &[&str] = &["released", "under", "licensed", "distributed", "this", "is", "project", "software"];
+
+const TITLE_WORDS: &[&str] = &["the", "of", "and", "for", "a", "an", "v", "full", "text", "legal", "code", "deed", "summary"];
+
+/// Whether a difference changes the meaning: set `material` and `aspect` of a change (not
+/// absorbed by a soft part of the known text). Immaterial: the same letters and digits
+/// differently split, joined or garbled (hyphenation, a wrapped URL, encoding mojibake), or added
+/// words that only repeat the license's own name (a heading). Material: anything else, named by
+/// what it touches (a number, a negation, other words).
+fn classify(c: &mut Change, input: &Input, in_words: &[usize], kb_words: &[&str], flips: bool, name: &str) {
+    let ins: Vec<&str> = in_words.iter().map(|&x| input.toks.word(x)).collect();
+    // The ASCII letters and digits of the words, in order: what hyphenation, wrapping and
+    // mis-decoded punctuation or accents leave alike.
+    let skeleton = |ws: &[&str]| -> String { ws.iter().flat_map(|w| w.chars()).filter(char::is_ascii_alphanumeric).collect() };
+    let digits = |ws: &[&str]| -> Vec<String> {
+        ws.iter().map(|w| w.chars().filter(char::is_ascii_digit).collect::<String>()).filter(|d| !d.is_empty()).collect()
+    };
+    c.material = true;
+    // (Words without an ASCII letter or digit, such as CJK text, have no skeleton: never alike.)
+    let sk = skeleton(&ins);
+    if !flips && !sk.is_empty() && sk == skeleton(kb_words) {
+        c.material = false;
+        c.aspect = "spelling".into();
+        return;
+    }
+    // Articles alone ("The" before a title whose template has none, "a" for "an") change no term.
+    if !flips && !(ins.is_empty() && kb_words.is_empty()) && ins.iter().chain(kb_words).all(|w| ARTICLES.contains(w)) {
+        c.material = false;
+        c.aspect = "spelling".into();
+        return;
+    }
+    if kb_words.is_empty() && !ins.is_empty() && ins.len() <= HEADING_MAX && !flips {
+        let named = normalize::tokenize(name);
+        let name_words: Vec<&str> = (0..named.len()).map(|i| named.word(i)).collect();
+        if ins.iter().all(|w| name_words.contains(w) || HEADING_WORDS.contains(w) || TITLE_WORDS.contains(w))
+            && ins.iter().any(|w| name_words.contains(w))
+        {
+            c.material = false;
+            c.aspect = "title".into();
+            return;
+        }
+    }
+    c.aspect = if flips {
+        "negation"
+    } else if digits(&ins) != digits(kb_words) {
+        "number"
+    } else if kb_words.is_empty() {
+        "addition"
+    } else if ins.is_empty() {
+        "removal"
+    } else {
+        "wording"
+    }
+    .into();
 }
 
 /// Whether text at an end of a license says of itself that it is not part of the license
@@ -766,6 +872,8 @@ fn make_change(input: &Input, doc: usize, in_words: &[usize], kb_words: usize, o
     let end = span_end(input, *in_words.last().unwrap());
     Change {
         kind: if kb_words == 0 { ChangeKind::Added } else { ChangeKind::Replaced },
+        material: true,
+        aspect: String::new(),
         text: input.text[start..end].to_string(),
         doc,
         start,
@@ -775,7 +883,7 @@ fn make_change(input: &Input, doc: usize, in_words: &[usize], kb_words: usize, o
 }
 
 fn removed(doc: usize, words: String, at: usize) -> Change {
-    Change { kind: ChangeKind::Removed, text: words.clone(), doc, start: at, end: at, original: Some(words) }
+    Change { kind: ChangeKind::Removed, material: true, aspect: "removal".into(), text: words.clone(), doc, start: at, end: at, original: Some(words) }
 }
 
 #[cfg(test)]

@@ -96,7 +96,8 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
     }
     // Words added before or after the license that read as no term (a heading, a project
     // description, an attribution notice) are beside it: not a change of its terms.
-    let (beside, changed): (Vec<&Change>, Vec<&Change>) = license.changes.iter().partition(|c| harmless_edge(license, c));
+    // Immaterial differences (a title, a name, a spelling) are no change of terms at all.
+    let (beside, changed): (Vec<&Change>, Vec<&Change>) = license.changes.iter().filter(|c| c.material).partition(|c| harmless_edge(license, c));
     if known_open && matches!(license.match_kind, MatchKind::Modified | MatchKind::Partial) && !changed.is_empty() {
         // Every change inside a clause a detector read (none of them restricting: those
         // decided above), as OpenMDW-1.1's "or copyright" added to 1.0's patent-suit

@@ -1,0 +1,96 @@
+//! Real third-party license files the project had never seen (tests/fixtures/third-party/, with
+//! provenance and a hand label for each in index.tsv): the id is right on at least 97 in 100, and a
+//! right id on a file whose terms are the license's own is `modified` on at most 2 in 100 (issue 15).
+//!
+//! `FINEPRINT_THIRD_PARTY=dev` (or `sealed`) runs one half only and prints every file's answer.
+
+use fineprint::identify::identify;
+use fineprint::kb;
+use fineprint::report::{Document, MatchKind};
+use std::path::Path;
+
+struct Row {
+    file: String,
+    labels: Vec<String>,
+    modified: String,
+}
+
+fn rows() -> Vec<Row> {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/third-party"));
+    let index = std::fs::read_to_string(dir.join("index.tsv")).unwrap();
+    index
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 6, "index.tsv row has 6 fields: {l}");
+            Row { file: f[0].to_string(), labels: f[1].split('|').map(str::to_string).collect(), modified: f[5].to_string() }
+        })
+        .collect()
+}
+
+fn right_id(got: &str, labels: &[String]) -> bool {
+    labels.iter().any(|l| got == l || kb::same_text(got, l) || kb::facts(l).is_some_and(|f| kb::current(f).id == got))
+}
+
+/// (files run, id right, right ids on the license's own terms, of which `modified`, the misses).
+fn measure() -> (usize, usize, usize, usize, Vec<String>) {
+    let only = std::env::var("FINEPRINT_THIRD_PARTY").ok();
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/third-party"));
+    let all = rows();
+    assert!(all.len() >= 100, "at least 100 files: {}", all.len());
+    let mut n = 0usize;
+    let mut right = 0usize;
+    let mut plain = 0usize;
+    let mut plain_modified = 0usize;
+    let mut report = vec![];
+    for r in &all {
+        if only.as_deref().is_some_and(|h| !r.file.starts_with(&format!("{h}/"))) {
+            continue;
+        }
+        n += 1;
+        let bytes = std::fs::read(dir.join(&r.file)).unwrap();
+        let text = String::from_utf8(bytes).expect("fixtures are UTF-8");
+        let m = identify(&[Document::new(&r.file, text)]).primary;
+        let got = m.id.clone().unwrap_or_default();
+        let ok = right_id(&got, &r.labels);
+        right += ok as usize;
+        if ok && r.modified == "n" {
+            plain += 1;
+            if m.match_kind == MatchKind::Modified {
+                plain_modified += 1;
+            }
+        }
+        let flag = if !ok { "WRONG" } else if m.match_kind == MatchKind::Modified && r.modified == "n" { "MODIFIED" } else { "ok" };
+        let material: Vec<String> = m.changes.iter().filter(|c| c.material).map(|c| format!("{:?}", c.text.chars().take(60).collect::<String>())).collect();
+        report.push(format!("{flag:8} {} want {} got {got} {:?} material: {}", r.file, r.labels.join("|"), m.match_kind, material.join(", ")));
+    }
+    if only.is_some() {
+        println!("{}", report.join("\n"));
+    }
+    println!("{n} files: id right {right}; right id on unmodified terms {plain}, of which modified {plain_modified}");
+    let misses: Vec<String> = report.into_iter().filter(|l| !l.starts_with("ok")).collect();
+    (n, right, plain, plain_modified, misses)
+}
+
+/// The issue's bar. Not met yet: the sealed half's first run (README) was 50 of 51 ids right and 6 of
+/// 46 right ids `modified`; run with `cargo test --release --test identify_third_party -- --ignored`.
+#[test]
+#[ignore = "issue 15's bar is not met yet on the sealed half (see tests/fixtures/third-party/README.md)"]
+fn third_party_files_meet_the_issue_bar() {
+    let (n, right, plain, plain_modified, misses) = measure();
+    assert!((n - right) as f64 / n as f64 <= 0.03, "id right on {right} of {n} (< 97 in 100):\n{misses:#?}");
+    assert!(plain_modified as f64 / plain.max(1) as f64 <= 0.02, "modified on {plain_modified} of {plain} right ids (> 2 in 100):\n{misses:#?}");
+}
+
+/// No regression below what the rules reach today on all 102 files (98 ids right; 8 of 89 right ids
+/// on the license's own terms called `modified`).
+#[test]
+fn third_party_files_do_not_regress() {
+    let (n, right, plain, plain_modified, misses) = measure();
+    if std::env::var("FINEPRINT_THIRD_PARTY").is_ok() {
+        return;
+    }
+    assert!(right + 4 >= n, "id right on {right} of {n}, was 98 of 102:\n{misses:#?}");
+    assert!(plain_modified <= 8, "modified on {plain_modified} of {plain} right ids, was 8 of 89:\n{misses:#?}");
+}
