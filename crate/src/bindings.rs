@@ -26,7 +26,7 @@ pub fn analyze_js(docs: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
 /// Decode the bytes of a dropped file (`Uint8Array`): `{text, encoding}`, the encoding being
 /// `UTF-8`, `UTF-16LE`, `UTF-16BE`, `Windows-1252`, `ISO-8859-1` or `Mac-Roman`; throws for
 /// binary data.
-#[wasm_bindgen(js_name = decodeText)]
+#[wasm_bindgen(js_name = decodeFile)]
 pub fn decode_js(bytes: &[u8]) -> Result<JsValue, JsError> {
     let (text, enc) = crate::text::decode::decode(bytes).map_err(|_| JsError::new("the file looks like binary data, not license text"))?;
     let out = js_sys::Object::new();
