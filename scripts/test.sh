@@ -14,12 +14,17 @@ bash scripts/build-wasm.sh || exit 1
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 failed=()
+# No test may hang the run: CI stops at 90 minutes. Each Node test gets at most 5 minutes (the slowest
+# today takes under a minute), and each section a wall-clock bound; a test or section cut short fails
+# with its name in the log instead of eating the run.
+NODE_TEST=(node --test --test-timeout=300000)
+bounded() { local secs=$1; shift; timeout --kill-after=30 "$secs" "$@"; local rc=$?; [ "$rc" = 124 ] && echo "!! TIMED OUT after ${secs}s: $*"; return "$rc"; }
 echo "== cargo test =="
-cargo test --workspace --tests --no-fail-fast 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("cargo test")
+bounded 1800 cargo test --workspace --tests --no-fail-fast 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("cargo test")
 echo "== node tests (the shipped wasm, the manifest, the extension's data) =="
-node --test tests/node/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("node tests")
+bounded 600 "${NODE_TEST[@]}" tests/node/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("node tests")
 echo "== browser tests (headless Chromium) =="
-node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("browser tests")
+bounded 1500 "${NODE_TEST[@]}" --test-concurrency=1 tests/e2e/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("browser tests")
 echo "== Firefox tests (headless firefox-esr through geckodriver, the extension installed from the repository root) =="
 skipped_sections=""
 if [ "${FINEPRINT_SKIP_FIREFOX:-0}" = 1 ]; then
@@ -30,7 +35,7 @@ if [ "${FINEPRINT_SKIP_FIREFOX:-0}" = 1 ]; then
   skipped_sections="Firefox tests|FINEPRINT_SKIP_FIREFOX=1|$n"
 else
   [ "$firefox_setup" = ok ] || echo "!! setup.sh --firefox FAILED: Firefox or geckodriver could not be installed; the Firefox tests will fail (set FINEPRINT_SKIP_FIREFOX=1 to skip them)"
-  node --test --test-concurrency=1 tests/firefox/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("Firefox tests")
+  bounded 600 "${NODE_TEST[@]}" --test-concurrency=1 tests/firefox/ 2>&1 | tee -a "$log"; [ "${PIPESTATUS[0]}" = 0 ] || failed+=("Firefox tests")
 fi
 # The closing lines over all runners (scripts/test-tally.sh): cancelled Node tests count as failed;
 # skipped, todo and ignored tests, and sections not run, are shown and counted as skipped.

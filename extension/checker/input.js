@@ -1,5 +1,6 @@
 // Input: what the reader gives the checker (pasted text, dropped or chosen files read as text, a model id or URL).
-import { MAX_BYTES, ui, state, utf8, sizeText } from './page.js';
+import { MAX_BYTES, ui, state, sizeText } from './page.js';
+import { engine, loadEngine } from './engine.js';
 
 const HTML_NAME = /\.x?html?$/i;
 
@@ -9,16 +10,19 @@ async function readFile(file) {
   if (file.size === 0) throw new Error(`${name} is empty.`);
   if (file.size > MAX_BYTES) throw new Error(`${name} is too large (${sizeText(file.size)}); one analysis takes at most ${sizeText(MAX_BYTES)}.`);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.subarray(0, 8192).includes(0)) throw new Error(`${name} is not a text file (it looks like binary data).`);
+  // The core's decoder, as the CLI reads a file: a byte-order mark dropped (offsets match the CLI's),
+  // UTF-16 and the old single-byte encodings (Windows-1252, Mac-Roman) read rather than refused.
+  await loadEngine();
   let text;
+  let encoding;
   try {
-    text = utf8.decode(bytes);
+    ({ text, encoding } = engine.decodeFile(bytes));
   } catch {
-    throw new Error(`${name} is not UTF-8 text. Open it in an editor, save it as UTF-8, and try again.`);
+    throw new Error(`${name} is not a text file (it looks like binary data).`);
   }
   if (HTML_NAME.test(name)) text = htmlToText(text);
   if (!text.trim()) throw new Error(`${name} has no text in it.`);
-  return { name, text };
+  return encoding && encoding !== 'UTF-8' ? { name, text, encoding } : { name, text };
 }
 
 const BLOCK_TAGS = 'address|article|aside|blockquote|br|dd|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul';
@@ -86,7 +90,7 @@ export function renderDocList(onRemove) {
     const li = document.createElement('li');
     const name = document.createElement('span');
     name.className = 'name';
-    name.textContent = `${d.name} (${sizeText(new Blob([d.text]).size)}${d.source === 'hub' ? ', from Hugging Face' : ''})`;
+    name.textContent = `${d.name} (${sizeText(new Blob([d.text]).size)}${d.encoding ? `, read as ${d.encoding}` : ''}${d.source === 'hub' ? ', from Hugging Face' : ''})`;
     const rm = document.createElement('button');
     rm.type = 'button';
     rm.textContent = 'Remove';

@@ -12,7 +12,7 @@ export const ui = {
 // Documents from files and from the hub; the pasted text is read from the text area at analysis time.
 export const state = { docs: [], hub: null, report: null, analysed: [], answer: null, profile: null, questions: null, seq: 0 };
 
-export const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }); // keep a BOM: offsets must match the CLI's
+export const utf8 = new TextDecoder('utf-8', { fatal: true }); // a byte-order mark is dropped, as the CLI's decoder does: offsets must match
 
 /** The status line: a message (text or nodes), read out as an alert when it is an error. */
 export function say(message, kind = 'info', ...extra) {
