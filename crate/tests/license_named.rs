@@ -104,3 +104,29 @@ fn what_the_text_adds_to_a_named_license_still_counts() {
     assert_eq!(r.license.id.as_deref(), Some("Apache-2.0"));
     assert!(r.warnings.iter().any(|w| w.contains("declares") && w.contains("MIT")), "{:?}", r.warnings);
 }
+
+#[test]
+fn the_gnu_notice_names_its_license_and_whether_later_versions_may_be_chosen() {
+    let notice = |name: &str, version: &str, later: bool| {
+        format!(
+            "This program is free software; you can redistribute it and/or modify\nit under the terms of the {name} as published by\nthe Free Software Foundation; either version {version} of the License{}.\n\nThis program is distributed in the hope that it will be useful,\nbut WITHOUT ANY WARRANTY; without even the implied warranty of\nMERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.\n",
+            if later { ", or\n(at your option) any later version" } else { "" }
+        )
+    };
+    let cases = [
+        (notice("GNU General Public License", "2", true), "GPL-2.0-or-later"),
+        (notice("GNU General Public License", "3", false), "GPL-3.0-only"),
+        (notice("GNU Lesser General Public License", "2.1", true), "LGPL-2.1-or-later"),
+        (notice("GNU Library General Public License", "2", true), "LGPL-2.0-or-later"),
+        (notice("GNU Affero General Public License", "3", true), "AGPL-3.0-or-later"),
+    ];
+    for (text, id) in cases {
+        let r = run(&text, &Options::default());
+        assert_eq!(r.license.id.as_deref(), Some(id), "{text}");
+        assert_eq!(r.license.match_kind, MatchKind::Declared, "{text}");
+        assert!(r.verdict.label.contains("not read"), "{text}: {}", r.verdict.label);
+    }
+    // A text that only mentions the GPL is not under it.
+    let r = run("Unlike code under the GNU General Public License, this library may be used in any program.", &Options::default());
+    assert_ne!(r.license.id.as_deref(), Some("GPL-2.0-or-later"));
+}

@@ -196,6 +196,7 @@ fn search(input: &Input, doc: usize, s: usize, e: usize, depth: usize, out: &mut
         return;
     }
     sibling_penalties(input, &mut found);
+    shorter_siblings(input, &mut found);
     // Weighted interval scheduling over the candidates' regions.
     found.sort_by_key(|(a, _)| a.region().1);
     let n = found.len();
@@ -353,6 +354,87 @@ fn sibling_penalties(input: &Input, found: &mut [(Aligned, LicenseMatch)]) {
     for (k, p) in penalty.into_iter().enumerate() {
         found[k].0.score -= p;
     }
+}
+
+/// The shorter sibling that the input matches wins over a longer sibling whose extra passage is
+/// simply not there: plain BSD-2-Clause is not BSD-2-Clause-Views with its views sentence
+/// "removed", plain BSD-3-Clause is not a No-Nuclear variant without its nuclear sentence. For
+/// each pair of candidates over the same region, when the better-scoring one (`a`) has passages
+/// the other (`b`) lacks, each wholly absent from the input (no word of it matched, and nothing of
+/// the input's in its place), and `b` has no passage of its own that `a` lacks, `a` is read as `b`
+/// minus nothing rather than as itself minus a passage: `b` wins unless `a` explains more of the
+/// input than the absent passages weigh.
+fn shorter_siblings(input: &Input, found: &mut [(Aligned, LicenseMatch)]) {
+    let n = found.len();
+    if n < 2 {
+        return;
+    }
+    let mut cap: Vec<Option<f64>> = vec![None; n];
+    for a in 0..n {
+        for b in 0..n {
+            let (fa, fb) = (&found[a].0, &found[b].0);
+            if a == b || fa.text == fb.text || fa.score < fb.score || !overlapping(fa.region(), fb.region()) {
+                continue;
+            }
+            // The shorter sibling must be there whole: a copy cut short may have lost the longer
+            // one's passage with the rest of its end.
+            if !passages(fb.text, fa.text, &fb.soft).is_empty() || !whole(fb) {
+                continue;
+            }
+            let extra = passages(fa.text, fb.text, &fa.soft);
+            if extra.is_empty() {
+                continue;
+            }
+            let mut absent_words = 0usize;
+            let mut all_absent = true;
+            for &(j0, j1) in &extra {
+                let (words, absent) = wholly_absent(input, fa, j0, j1);
+                if !absent {
+                    all_absent = false;
+                    break;
+                }
+                absent_words += words;
+            }
+            if all_absent && fa.score - fb.score < absent_words as f64 {
+                let c = fb.score - 0.5;
+                cap[a] = Some(cap[a].map_or(c, |x: f64| x.min(c)));
+            }
+        }
+    }
+    for (k, c) in cap.into_iter().enumerate() {
+        if let Some(c) = c {
+            found[k].0.score = found[k].0.score.min(c);
+        }
+    }
+}
+
+/// Whether no substantive word of the candidate's known text is missing before its first match,
+/// nor a substantive or optional one after its last: a copy cut short after the required text of a
+/// license whose template lets its tail go is not "whole" (the rest may have been cut too).
+fn whole(a: &Aligned) -> bool {
+    let (j0, j1) = (a.pairs[0].1 as usize, a.pairs.last().unwrap().1 as usize);
+    (0..j0).all(|j| a.soft[j] != Soft::No) && (j1 + 1..a.soft.len()).all(|j| !matches!(a.soft[j], Soft::No | Soft::Optional))
+}
+
+/// The substantive words of passage `[j0, j1)` of candidate `a`'s known text, and whether the
+/// input holds none of them and has no words of its own where they would stand.
+fn wholly_absent(input: &Input, a: &Aligned, j0: usize, j1: usize) -> (usize, bool) {
+    let sub = |j: usize| a.soft[j] == Soft::No;
+    let words = (j0..j1).filter(|&j| sub(j)).count();
+    let pairs = &a.pairs;
+    let first = pairs.partition_point(|p| (p.1 as usize) < j0);
+    let last = pairs.partition_point(|p| (p.1 as usize) < j1);
+    if pairs[first..last].iter().any(|p| sub(p.1 as usize)) {
+        return (words, false);
+    }
+    // Inside the match, the input's words between the pairs around the passage must be none.
+    if first > 0 && last < pairs.len() {
+        let (i0, i1) = (pairs[first - 1].0 as usize, pairs[last].0 as usize);
+        if (i0 + 1..i1).any(|x| !input.ignorable(x)) {
+            return (words, false);
+        }
+    }
+    (words, true)
 }
 
 /// Whether the input has words of its own where the candidate's known text has words.
@@ -701,7 +783,8 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
                 && lead.iter().all(|&x| {
                     let w = input.toks.word(x);
                     ARTICLES.contains(&w) || TITLE_WORDS.contains(&w) || HEADING_WORDS.contains(&w) || LEAD_IN_WORDS.contains(&w)
-                }));
+                })
+            || name_line(input, &lead, i0));
     // Small unrelated text at an end is an added clause; large text makes
     // the license part of a larger document, and then neither end is a change.
     let mut outside = false;
@@ -711,6 +794,24 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
     let edge_change = |words: &[usize]| {
         let mut c = make_change(input, doc, words, 0, String::new(), 0);
         classify(&mut c, input, words, &[], false, f_name);
+        // Words before or after the license that read as no term, all in words the engine reads (a
+        // project's description, a link to the license, a markup directive): beside the license,
+        // not a change of its terms. A rider, another license or a policy reads as terms; a passage
+        // in a language or script it cannot read stays material.
+        // Whole sentences or lines only: words run on into the license's own sentence are part of it.
+        // (An article run on before the license's own title, "`The MIT License`", starts the title.)
+        let body = words.len() - words.iter().rev().take_while(|&&x| ARTICLES.contains(&input.toks.word(x))).count();
+        let whole_sentences = body > 0
+            && input.boundary(words[0])
+            && if body < words.len() {
+                input.boundary(words[body])
+            } else {
+                words[body - 1] + 1 >= input.ids.len() || input.boundary(words[body - 1] + 1)
+            };
+        if c.material && whole_sentences && !words.iter().any(|&x| NEGATIONS.contains(&input.toks.word(x))) && beside_the_license(&c.text) {
+            c.material = false;
+            c.aspect = "note".into();
+        }
         c
     };
     if !lead_is_heading && !declared_outside(input, &lead) {
@@ -791,7 +892,80 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
 }
 
 /// Words of a heading: a title repeated before or inside the license is no term.
-const ARTICLES: &[&str] = &["the", "a", "an"];
+const ARTICLES: &[&str] = &["the", "a", "an", "this", "that"];
+
+/// Words that put something under terms of its own.
+const OTHER_TERMS: &[&str] = &["licensed", "licenced", "subject to", "under the terms"];
+
+/// Whether text found at an end of a license reads as no term and in words the engine reads.
+fn beside_the_license(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if crate::text::terms::reads_as_terms(&lower) {
+        return false;
+    }
+    // A note that puts something under other terms ("Glob's logo ... licensed under a Creative
+    // Commons ... License") adds another license to the file: a difference in terms, even where the
+    // verdict reads it as a note about a part.
+    let flat = format!(" {} ", lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "));
+    if OTHER_TERMS.iter().any(|p| flat.contains(&format!(" {p} "))) {
+        return false;
+    }
+    let vocab = &kb::index().word_ids;
+    crate::text::lang::unread_passages(text, &|w| vocab.contains_key(w)).is_empty()
+}
+
+/// Shortest word in which one wrong letter is read as a typo, not as another word.
+const TYPO_MIN_LEN: usize = 6;
+
+/// Whether `a` is `b` with one letter added, dropped or changed (both long, letters only).
+fn typo(a: &str, b: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len().min(y.len()) < TYPO_MIN_LEN || x == y || !x.iter().chain(&y).all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    let (short, long) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let p = short.iter().zip(long.iter()).take_while(|(u, v)| u == v).count();
+    if short.len() == long.len() {
+        short[p + 1..] == long[p + 1..]
+    } else {
+        short[p..] == long[p + 1..]
+    }
+}
+
+/// Most words a line above a license may have to be read as the project's name ("LZ4 Library").
+const NAME_LINE_MAX: usize = 4;
+
+/// Words that make a short line above a license a term rather than a name: a rider can be four
+/// words long ("Non-commercial use only", "For research purposes").
+const TERM_WORDS: &[&str] = &[
+    "use", "uses", "used", "using", "only", "commercial", "commercially", "noncommercial", "research", "academic", "personal",
+    "educational", "evaluation", "purposes", "purpose", "must", "may", "shall", "prohibited", "forbidden", "restricted",
+    "permitted", "allowed", "except", "exclusively", "military", "addendum", "amendment", "additional", "restriction",
+    "restrictions", "rider", "requires", "required", "free", "paid", "fee", "royalty", "private", "internal", "all", "rights",
+];
+
+/// Whether the words before a license are one short line of their own, the first of the text, with
+/// no word of a term in it and every word in the Latin alphabet: a project's name set above its
+/// license ("LZ4 Library"), a heading, not a change of terms.
+fn name_line(input: &Input, lead: &[usize], next: usize) -> bool {
+    let (Some(&first), Some(&last)) = (lead.first(), lead.last()) else { return false };
+    if lead.len() > NAME_LINE_MAX {
+        return false;
+    }
+    let text = input.text;
+    let before = &text[..span_start(input, first)];
+    let after = text.get(span_end(input, last)..span_start(input, next)).unwrap_or("");
+    !before.chars().any(char::is_alphanumeric)
+        && after.contains('\n')
+        && !text[span_start(input, first)..span_end(input, last)].contains('\n')
+        && lead.iter().all(|&x| {
+            let w = input.toks.word(x);
+            !TERM_WORDS.contains(&w) && !NEGATIONS.contains(&w) && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        })
+}
 
 /// Words that run a heading on into a license's title ("Released under MIT License").
 const LEAD_IN_WORDS: &[&str] = &["released", "under", "licensed", "distributed", "this", "is", "project", "software"];
@@ -815,6 +989,13 @@ fn classify(c: &mut Change, input: &Input, in_words: &[usize], kb_words: &[&str]
     // (Words without an ASCII letter or digit, such as CJK text, have no skeleton: never alike.)
     let sk = skeleton(&ins);
     if !flips && !sk.is_empty() && sk == skeleton(kb_words) {
+        c.material = false;
+        c.aspect = "spelling".into();
+        return;
+    }
+    // One long word mistyped ("IMPLIEDi" for "IMPLIED"): one letter added, dropped or changed in a
+    // word of at least [`TYPO_MIN_LEN`] letters, that is neither a negation nor a number.
+    if !flips && ins.len() == 1 && kb_words.len() == 1 && typo(ins[0], kb_words[0]) {
         c.material = false;
         c.aspect = "spelling".into();
         return;
@@ -914,7 +1095,12 @@ mod tests {
         let m = one(&t);
         assert_eq!(m.id.as_deref(), Some("MIT"));
         assert!(m.changes.is_empty(), "{:?}", m.changes);
+        // A request is no term either: listed, immaterial; the same words as a duty are a change.
         let t = format!("{mit}\n\nA request: please tell us what you build.\n");
+        let m = one(&t);
+        assert_eq!(m.match_kind, MatchKind::Equivalent);
+        assert!(m.changes.iter().any(|c| !c.material && c.aspect == "note" && c.text.contains("please tell us")), "{:?}", m.changes);
+        let t = format!("{mit}\n\nA condition: you must tell us what you build.\n");
         assert_eq!(one(&t).match_kind, MatchKind::Modified);
     }
 

@@ -347,8 +347,43 @@ pub fn named_in_text(text: &str) -> Vec<Named> {
             }
         }
     }
+    out.extend(gnu_notice(text, &lower));
     out.sort_by_key(|n| n.end);
     out.dedup_by(|a, b| a.end == b.end);
+    out
+}
+
+/// The GNU licenses' own notice ("... under the terms of the GNU General Public License as published
+/// by the Free Software Foundation; either version 2 of the License, or (at your option) any later
+/// version."): the license it names, `-or-later` when the notice offers any later version and
+/// `-only` when it does not. The notice names the license; it does not give its terms.
+fn gnu_notice(text: &str, lower: &str) -> Vec<Named> {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"under\s+the\s+terms\s+of\s+(?:the\s+)?gnu\s+(lesser\s+|library\s+|affero\s+)?general\s+public\s+licen[cs]e(?:\s*,)?(?:\s+as\s+published\s+by\s+the\s+free\s+software\s+foundation)?\s*[;,]?\s*(?:either\s+)?version\s+(\d(?:\.\d)?)(?:\s*,)?(?:\s+of\s+the\s+licen[cs]e)?(\s*,?\s*or\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version)?",
+        )
+        .expect("the GNU notice pattern")
+    });
+    let mut out = vec![];
+    for c in re.captures_iter(lower) {
+        let family = match c.get(1).map(|m| m.as_str().trim()) {
+            Some("lesser") | Some("library") => "LGPL",
+            Some("affero") => "AGPL",
+            _ => "GPL",
+        };
+        let version = match &c[2] {
+            "2" => "2.0",
+            "3" => "3.0",
+            v => v,
+        };
+        let tail = if c.get(3).is_some() { "or-later" } else { "only" };
+        let Some(facts) = kb::facts(&format!("{family}-{version}-{tail}")) else { continue };
+        let (start, end) = (c.get(0).unwrap().start(), c.get(0).unwrap().end());
+        if text.is_char_boundary(start) && text.is_char_boundary(end) {
+            out.push(Named { facts, start, end, of_weights: false });
+        }
+    }
     out
 }
 

@@ -13,6 +13,7 @@ use crate::clauses::Found;
 use crate::identify::kb::{self, Facts};
 use crate::text::lang::{self, Kind};
 use crate::text::normalize;
+use crate::text::terms::reads_as_terms;
 use crate::report::{Change, ChangeKind, Clause, Document, Evidence, LicenseMatch, MatchKind, UnreadPassage, Verdict, VerdictClass};
 use std::collections::HashSet;
 
@@ -180,20 +181,6 @@ fn changes_read(changes: &[&Change], clauses: &[Clause]) -> Option<Vec<String>> 
     Some(kinds)
 }
 
-/// Words that make a sentence read as a term (an obligation, a prohibition, a condition, a
-/// limit), whole words or phrases of lower-case text. A harmless extra (a heading, a project
-/// description, an attribution notice, a copyright line) has none.
-const TERMS_CUES: &[&str] = &[
-    "must", "shall", "may not", "may only", "you cannot", "you can not", "you will not", "do not", "don't", "not be used",
-    "not permitted", "not allowed", "prohibited", "prohibit", "prohibits", "forbidden", "forbid", "you are required",
-    "is required to", "are required to", "required to", "requires you", "require you", "agree", "agrees", "solely",
-    "exclusively", "restrict", "restricts", "restricted", "restriction", "restrictions", "licensee", "licensees",
-    "licensor", "terminate", "terminates", "revoke", "revocable", "commercial", "commercially", "non-commercial",
-    "noncommercial", "permission", "only for", "only be", "only by", "only if", "use only", "purposes only",
-    "research only", "except", "excluding", "terms and conditions", "on condition", "provided that",
-    "for research", "research purposes", "academic use", "evaluation purposes", "personal use",
-];
-
 /// Sentences of a document outside every known text found in it that read as terms and that no
 /// reported clause explains: what a partial match (a known license plus other text) or a license
 /// only named in the text adds in words nothing read. A copyright line, a sentence of the license
@@ -251,24 +238,6 @@ pub fn unread_additions(docs: &[Document], license: &LicenseMatch, others: &[Lic
         }
     }
     out
-}
-
-/// Words that make a sentence a request, a wish or advice, not a term ("We ask, but do not
-/// require, that you mention ...").
-const NOT_BINDING: &[&str] = &[
-    "we ask", "we kindly ask", "please", "we would appreciate", "we'd appreciate", "would be grateful", "we encourage",
-    "we hope", "do not require", "does not require", "not required", "not a requirement", "not a condition", "optional",
-    // A model card's advice ("The model should not be used for medical advice"), as the clause data reads it.
-    "should not", "should never", "we recommend", "not intended",
-];
-
-fn reads_as_terms(lower: &str) -> bool {
-    let flat = lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\'')).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
-    let padded = format!(" {flat} ");
-    let has = |c: &&str| padded.contains(&format!(" {c} "));
-    // "Please note that you must not ..." binds; "We ask, but do not require, ..." does not.
-    let binding = ["must", "shall", "may not", "you cannot", "you can not", "prohibited", "forbidden", "not permitted", "not allowed", "you will not"];
-    binding.iter().any(has) || TERMS_CUES.iter().any(has) && !NOT_BINDING.iter().any(has)
 }
 
 /// Word trigrams of a known license's text.

@@ -10,3 +10,4 @@ pub mod decode;
 pub mod fx;
 pub mod lang;
 pub mod normalize;
+pub mod terms;
