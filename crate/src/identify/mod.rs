@@ -808,7 +808,10 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
             } else {
                 words[body - 1] + 1 >= input.ids.len() || input.boundary(words[body - 1] + 1)
             };
-        if c.material && whole_sentences && !words.iter().any(|&x| NEGATIONS.contains(&input.toks.word(x))) && beside_the_license(&c.text) {
+        // An item numbered or bulleted like a clause ("1. on televion" after WTFPL's "0.") is a
+        // clause added to the license, whatever its words.
+        let item = words.first().is_some_and(|&x| list_item(input.text, span_start(input, x)));
+        if c.material && whole_sentences && !item && !words.iter().any(|&x| NEGATIONS.contains(&input.toks.word(x))) && beside_the_license(&c.text) {
             c.material = false;
             c.aspect = "note".into();
         }
@@ -893,6 +896,24 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
 
 /// Words of a heading: a title repeated before or inside the license is no term.
 const ARTICLES: &[&str] = &["the", "a", "an", "this", "that"];
+
+/// Whether the text at byte `at` opens a list item: on its line before it, only a number, a letter
+/// or a roman numeral with "." or ")", or a bullet ("1.", "(b)", "iv)", "-", "*", "•").
+fn list_item(text: &str, at: usize) -> bool {
+    let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    let m = line.trim().trim_start_matches(['>', '|', ' ']).trim();
+    if m.is_empty() {
+        return false;
+    }
+    if ["-", "*", "+", "•", "–", "—", "·"].contains(&m) {
+        return true;
+    }
+    let core = m.strip_prefix('(').unwrap_or(m);
+    let Some(core) = core.strip_suffix(['.', ')']) else { return false };
+    !core.is_empty()
+        && core.len() <= 4
+        && (core.chars().all(|c| c.is_ascii_digit() || c == '.') || core.chars().all(|c| c.is_ascii_lowercase()) && core.len() <= 4 || core.len() == 1 && core.chars().all(|c| c.is_ascii_uppercase()))
+}
 
 /// Words that put something under terms of its own.
 const OTHER_TERMS: &[&str] = &["licensed", "licenced", "subject to", "under the terms"];
@@ -1102,6 +1123,19 @@ mod tests {
         assert!(m.changes.iter().any(|c| !c.material && c.aspect == "note" && c.text.contains("please tell us")), "{:?}", m.changes);
         let t = format!("{mit}\n\nA condition: you must tell us what you build.\n");
         assert_eq!(one(&t).match_kind, MatchKind::Modified);
+    }
+
+    #[test]
+    fn a_numbered_item_added_after_the_license_is_a_clause_not_a_note() {
+        let wtfpl = include_str!("../../data/corpus/spdx/WTFPL.txt");
+        let t = format!("{}\n  1. on television\n", wtfpl.trim_end());
+        let m = one(&t);
+        assert_eq!(m.id.as_deref(), Some("WTFPL"));
+        assert_eq!(m.match_kind, MatchKind::Modified, "{:?}", m.changes);
+        // The same words as a plain line after it: a note, listed and immaterial.
+        let t = format!("{}\n\nSeen on television.\n", wtfpl.trim_end());
+        assert_eq!(one(&t).match_kind, MatchKind::Equivalent);
+        assert!(list_item("x\n  (b) y", 7) && list_item("- y", 2) && list_item("iv) y", 4) && !list_item("Note: y", 6));
     }
 
     #[test]
