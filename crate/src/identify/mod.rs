@@ -376,9 +376,15 @@ fn shorter_siblings(input: &Input, found: &mut [(Aligned, LicenseMatch)]) {
             if a == b || fa.text == fb.text || fa.score < fb.score || !overlapping(fa.region(), fb.region()) {
                 continue;
             }
+            // Cheap bounds first (the passages need an alignment of the two known texts): the
+            // absent words are among `a`'s unmatched ones, and must outweigh its lead.
+            let unmatched = fa.soft.iter().filter(|&&k| k == Soft::No).count().saturating_sub(fa.pairs.iter().filter(|p| fa.soft[p.1 as usize] == Soft::No).count());
+            if fa.score - fb.score >= unmatched as f64 {
+                continue;
+            }
             // The shorter sibling must be there whole: a copy cut short may have lost the longer
             // one's passage with the rest of its end.
-            if !passages(fb.text, fa.text, &fb.soft).is_empty() || !whole(fb) {
+            if !whole(fb) || !passages(fb.text, fa.text, &fb.soft).is_empty() {
                 continue;
             }
             let extra = passages(fa.text, fb.text, &fa.soft);
