@@ -343,7 +343,9 @@ type Fmt = fn(&str) -> Option<String>;
 
 #[test]
 fn formatting_keeps_the_license() {
-    let cases: [(&str, Fmt); 6] = [
+    let cases: [(&str, Fmt); 8] = [
+        ("project name line", project_name_line),
+        ("copyright line filled", copyright_filled),
         ("rewrapped", rewrapped),
         ("unwrapped", unwrapped),
         ("markdown", markdown),
@@ -368,6 +370,29 @@ fn formatting_keeps_the_license() {
     }
     assert!(n > 4000, "too few cases: {n}");
     assert!(wrong.is_empty(), "{} of {n} wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+/// A project's name set above the license, as real LICENSE files do ("LZ4 Library").
+fn project_name_line(t: &str) -> Option<String> {
+    Some(format!("Acme Widgets\n\n{t}"))
+}
+
+/// The copyright line's placeholders filled in as a real copy fills them: `<year>` a year, any
+/// other `<...>` slot a holder's name ("Copyright (c) <year> <owner>" -> "Copyright (c) 2019 Jane Doe").
+fn copyright_filled(t: &str) -> Option<String> {
+    let re = regex::Regex::new(r"<([^<>\n]{1,40})>").unwrap();
+    let mut changed = false;
+    let lines: Vec<String> = t
+        .split('\n')
+        .map(|l| {
+            if !l.trim_start().to_lowercase().starts_with("copyright") || !re.is_match(l) {
+                return l.to_string();
+            }
+            changed = true;
+            re.replace_all(l, |c: &regex::Captures| if c[1].to_lowercase().contains("year") { "2019".to_string() } else { "Jane Doe".to_string() }).into_owned()
+        })
+        .collect();
+    changed.then(|| lines.join("\n"))
 }
 
 type Sub = fn(&str, &str) -> Option<Edit>;
