@@ -1069,7 +1069,18 @@ fn declared_outside(input: &Input, words: &[usize]) -> bool {
 pub fn says_not_part_of_license(text: &str) -> bool {
     let t = text.to_ascii_lowercase();
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    ["not part of the licen", "not part of this licen", "not a condition of the licen", "not a condition of this licen"].iter().any(|p| t.contains(p))
+    // (A Creative Commons deed says it of itself: "a human-readable summary of (and not a substitute for) the license".)
+    [
+        "not part of the licen",
+        "not part of this licen",
+        "not a condition of the licen",
+        "not a condition of this licen",
+        "not a substitute for) the licen",
+        "not a substitute for the licen",
+        "not a substitute for this licen",
+    ]
+    .iter()
+    .any(|p| t.contains(p))
 }
 
 fn make_change(input: &Input, doc: usize, in_words: &[usize], kb_words: usize, original: String, at: usize) -> Change {
@@ -1142,6 +1153,15 @@ mod tests {
         let t = format!("{}\n\nSeen on television.\n", wtfpl.trim_end());
         assert_eq!(one(&t).match_kind, MatchKind::Equivalent);
         assert!(list_item("x\n  (b) y", 7) && list_item("- y", 2) && list_item("iv) y", 4) && !list_item("Note: y", 6));
+    }
+
+    #[test]
+    fn a_creative_commons_deed_in_front_of_its_legal_code_is_no_change() {
+        let nd = include_str!("../../data/corpus/spdx/CC-BY-ND-4.0.txt");
+        let deed = "Attribution-NoDerivatives 4.0 International\n\nThis is a human-readable summary of (and not a substitute for) the license.\n\nYou are free to:\nShare - copy and redistribute the material in any medium or format for any purpose, even commercially.\n\nUnder the following terms:\nAttribution - You must give appropriate credit, provide a link to the license, and indicate if changes were made.\nNoDerivatives - If you remix, transform, or build upon the material, you may not distribute the modified material.\n\n";
+        let m = one(&format!("{deed}{nd}"));
+        assert_eq!(m.id.as_deref(), Some("CC-BY-ND-4.0"));
+        assert!(matches!(m.match_kind, MatchKind::Exact | MatchKind::Equivalent), "{:?} {:?}", m.match_kind, m.changes);
     }
 
     #[test]
