@@ -130,3 +130,24 @@ fn the_gnu_notice_names_its_license_and_whether_later_versions_may_be_chosen() {
     let r = run("Unlike code under the GNU General Public License, this library may be used in any program.", &Options::default());
     assert_ne!(r.license.id.as_deref(), Some("GPL-2.0-or-later"));
 }
+
+#[test]
+fn a_project_notice_beside_a_full_gnu_text_chooses_only_or_later() {
+    let gpl = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/spdx/GPL-3.0-only.txt")).unwrap();
+    // The text alone: its own "How to Apply" notice is a template and decides nothing.
+    let alone = run(&gpl, &Options::default());
+    let base = alone.license.id.clone().unwrap();
+    assert!(base.starts_with("GPL-3.0"), "{base}");
+    for notice in [
+        "Acme is licensed under version 3 of the GNU General Public License or, at your option, any later version.\n\n",
+        "Acme\nCopyright (C) 2026 Jane Doe\n\nThis program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.\n\n",
+    ] {
+        let r = run(&format!("{notice}{gpl}"), &Options::default());
+        assert_eq!(r.license.id.as_deref(), Some("GPL-3.0-or-later"), "{notice}");
+        let r = run(&format!("{gpl}\n\n{notice}"), &Options::default());
+        assert_eq!(r.license.id.as_deref(), Some("GPL-3.0-or-later"), "after: {notice}");
+    }
+    // A notice that offers no later version: only.
+    let r = run(&format!("Acme is licensed under version 3 of the GNU General Public License.\n\n{gpl}"), &Options::default());
+    assert_eq!(r.license.id.as_deref(), Some("GPL-3.0-only"));
+}

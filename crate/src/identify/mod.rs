@@ -53,11 +53,39 @@ pub fn identify(docs: &[Document]) -> Identification {
         .or_else(|| found.iter().position(|m| m.id.is_some()));
     match pick {
         Some(k) => {
-            let primary = found.remove(k);
+            let mut primary = found.remove(k);
             found.retain(|m| m.id.is_some());
+            version_choice(docs, &mut primary);
             Identification { primary, others: found }
         }
         None => Identification { primary: LicenseMatch::unknown(), others: vec![] },
+    }
+}
+
+/// A GNU license's text is the same for "only" and "or later": the choice is made by the notice the
+/// project puts beside it ("either version 3 of the License, or (at your option) any later version").
+/// A notice outside the matched text, or added inside it, that names the same license decides the id
+/// (the license's own "How to Apply" appendix is a template and decides nothing).
+fn version_choice(docs: &[Document], primary: &mut LicenseMatch) {
+    let (Some(id), Some((s, e))) = (primary.id.as_deref(), primary.span) else { return };
+    if primary.named.is_some() {
+        return;
+    }
+    let Some(text) = docs.get(primary.doc).map(|d| d.text.as_str()) else { return };
+    let lower = text.to_ascii_lowercase();
+    let mut chosen: Vec<&'static str> = names::gnu_notice(text, &lower)
+        .into_iter()
+        .filter(|n| n.end <= s || n.start >= e || primary.changes.iter().any(|c| c.kind == ChangeKind::Added && c.start <= n.start && n.end <= c.end))
+        .map(|n| n.facts.id)
+        .filter(|&n| n != id && kb::same_text(n, id))
+        .collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    if let [only] = chosen[..] {
+        if let Some(f) = kb::facts(only) {
+            primary.id = Some(f.id.to_string());
+            primary.name = Some(f.name.to_string());
+        }
     }
 }
 
