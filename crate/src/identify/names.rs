@@ -358,53 +358,30 @@ pub fn named_in_text(text: &str) -> Vec<Named> {
 /// version."): the license it names, `-or-later` when the notice offers any later version and
 /// `-only` when it does not. The notice names the license; it does not give its terms.
 pub(crate) fn gnu_notice(text: &str, lower: &str) -> Vec<Named> {
-    static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::Regex::new(
-            r"under\s+the\s+terms\s+of\s+(?:the\s+)?gnu\s+(lesser\s+|library\s+|affero\s+)?general\s+public\s+licen[cs]e(?:\s*,)?(?:\s+as\s+published\s+by\s+the\s+free\s+software\s+foundation)?\s*[;,]?\s*(?:either\s+)?version\s+(\d(?:\.\d)?)(?:\s*,)?(?:\s+of\s+the\s+licen[cs]e)?(\s*,?\s*or\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version)?",
-        )
-        .expect("the GNU notice pattern")
-    });
-    // "licensed under version 3 of the GNU Affero General Public License or, at your option, any later
-    // version": the version before the name.
-    static RE2: OnceLock<regex::Regex> = OnceLock::new();
-    let re2 = RE2.get_or_init(|| {
-        regex::Regex::new(
-            r"(?:licen[cs]ed|released|distributed|available)\s+under\s+version\s+(\d(?:\.\d)?)\s+of\s+the\s+gnu\s+(lesser\s+|library\s+|affero\s+)?general\s+public\s+licen[cs]e(\s*,?\s*or\s*,?\s*\(?\s*at\s+your\s+option\s*\)?\s*,?\s*(?:any\s+)?later\s+version)?",
-        )
-        .expect("the GNU notice pattern, version first")
+    // Two word orders, with the same named parts: "under the terms of the GNU ... License ... version 2
+    // of the License, or (at your option) any later version", and "licensed under version 3 of the GNU
+    // Affero General Public License or, at your option, any later version".
+    static RE: OnceLock<[regex::Regex; 2]> = OnceLock::new();
+    let res = RE.get_or_init(|| {
+        [
+            r"under\s+the\s+terms\s+of\s+(?:the\s+)?gnu\s+(?P<family>lesser\s+|library\s+|affero\s+)?general\s+public\s+licen[cs]e(?:\s*,)?(?:\s+as\s+published\s+by\s+the\s+free\s+software\s+foundation)?\s*[;,]?\s*(?:either\s+)?version\s+(?P<version>\d(?:\.\d)?)(?:\s*,)?(?:\s+of\s+the\s+licen[cs]e)?(?P<later>\s*,?\s*or\s*\(?\s*at\s+your\s+option\s*\)?\s*any\s+later\s+version)?",
+            r"(?:licen[cs]ed|released|distributed|available)\s+under\s+version\s+(?P<version>\d(?:\.\d)?)\s+of\s+the\s+gnu\s+(?P<family>lesser\s+|library\s+|affero\s+)?general\s+public\s+licen[cs]e(?P<later>\s*,?\s*or\s*,?\s*\(?\s*at\s+your\s+option\s*\)?\s*,?\s*(?:any\s+)?later\s+version)?",
+        ]
+        .map(|p| regex::Regex::new(p).expect("a GNU notice pattern"))
     });
     let mut out = vec![];
-    for c in re2.captures_iter(lower) {
-        let family = match c.get(2).map(|m| m.as_str().trim()) {
+    for c in res.iter().flat_map(|re| re.captures_iter(lower)) {
+        let family = match c.name("family").map(|m| m.as_str().trim()) {
             Some("lesser") | Some("library") => "LGPL",
             Some("affero") => "AGPL",
             _ => "GPL",
         };
-        let version = match &c[1] {
+        let version = match &c["version"] {
             "2" => "2.0",
             "3" => "3.0",
             v => v,
         };
-        let tail = if c.get(3).is_some() { "or-later" } else { "only" };
-        let Some(facts) = kb::facts(&format!("{family}-{version}-{tail}")) else { continue };
-        let (start, end) = (c.get(0).unwrap().start(), c.get(0).unwrap().end());
-        if text.is_char_boundary(start) && text.is_char_boundary(end) {
-            out.push(Named { facts, start, end, of_weights: false });
-        }
-    }
-    for c in re.captures_iter(lower) {
-        let family = match c.get(1).map(|m| m.as_str().trim()) {
-            Some("lesser") | Some("library") => "LGPL",
-            Some("affero") => "AGPL",
-            _ => "GPL",
-        };
-        let version = match &c[2] {
-            "2" => "2.0",
-            "3" => "3.0",
-            v => v,
-        };
-        let tail = if c.get(3).is_some() { "or-later" } else { "only" };
+        let tail = if c.name("later").is_some() { "or-later" } else { "only" };
         let Some(facts) = kb::facts(&format!("{family}-{version}-{tail}")) else { continue };
         let (start, end) = (c.get(0).unwrap().start(), c.get(0).unwrap().end());
         if text.is_char_boundary(start) && text.is_char_boundary(end) {
