@@ -68,7 +68,8 @@ pub fn identify(docs: &[Document]) -> Identification {
 /// (the license's own "How to Apply" appendix is a template and decides nothing).
 fn version_choice(docs: &[Document], primary: &mut LicenseMatch) {
     let (Some(id), Some((s, e))) = (primary.id.as_deref(), primary.span) else { return };
-    if primary.named.is_some() {
+    // Only a GNU id can be replaced by what a GNU notice names: no other text pays for the scan.
+    if primary.named.is_some() || !["GPL-", "LGPL-", "AGPL-"].iter().any(|p| id.starts_with(p)) {
         return;
     }
     let Some(text) = docs.get(primary.doc).map(|d| d.text.as_str()) else { return };
@@ -399,14 +400,15 @@ fn shorter_siblings(input: &Input, found: &mut [(Aligned, LicenseMatch)]) {
     }
     let mut cap: Vec<Option<f64>> = vec![None; n];
     for a in 0..n {
+        // Cheap bounds first (the passages need an alignment of the two known texts): the absent
+        // words are among `a`'s unmatched ones, and must outweigh its lead.
+        let fa = &found[a].0;
+        let unmatched = fa.soft.iter().filter(|&&k| k == Soft::No).count().saturating_sub(fa.pairs.iter().filter(|p| fa.soft[p.1 as usize] == Soft::No).count());
         for b in 0..n {
-            let (fa, fb) = (&found[a].0, &found[b].0);
+            let fb = &found[b].0;
             if a == b || fa.text == fb.text || fa.score < fb.score || !overlapping(fa.region(), fb.region()) {
                 continue;
             }
-            // Cheap bounds first (the passages need an alignment of the two known texts): the
-            // absent words are among `a`'s unmatched ones, and must outweigh its lead.
-            let unmatched = fa.soft.iter().filter(|&&k| k == Soft::No).count().saturating_sub(fa.pairs.iter().filter(|p| fa.soft[p.1 as usize] == Soft::No).count());
             if fa.score - fb.score >= unmatched as f64 {
                 continue;
             }
@@ -946,7 +948,7 @@ fn list_item(text: &str, at: usize) -> bool {
     let Some(core) = core.strip_suffix(['.', ')']) else { return false };
     !core.is_empty()
         && core.len() <= 4
-        && (core.chars().all(|c| c.is_ascii_digit() || c == '.') || core.chars().all(|c| c.is_ascii_lowercase()) && core.len() <= 4 || core.len() == 1 && core.chars().all(|c| c.is_ascii_uppercase()))
+        && (core.chars().all(|c| c.is_ascii_digit() || c == '.') || core.chars().all(|c| c.is_ascii_lowercase()) || core.len() == 1 && core.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// Words that put something under terms of its own.
