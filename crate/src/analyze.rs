@@ -181,10 +181,14 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     }
     badge.same_as_declared = crate::judge::badge::same_as_declared(&license, declared);
     let answers = answers::answers(&license, &verdict, &clauses);
+    let mut verdict = verdict;
+    verdict.message = verdict::label_message(&verdict.label);
     let in_short = answers::in_short(&answers);
+    let in_short_message = answers::in_short_message(&answers);
     Ok(Report {
         answers,
         in_short,
+        in_short_message,
         osi_approved: if !unread.is_empty()
             && matches!(license.match_kind, MatchKind::Modified | MatchKind::Partial)
             && facts.and_then(|f| f.osi_approved) == Some(true)

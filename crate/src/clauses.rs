@@ -14,7 +14,7 @@ pub mod text;
 pub mod values;
 pub mod zh;
 
-use crate::report::{Clause, ClauseValue, Document, Evidence};
+use crate::report::{Clause, ClauseValue, Document, Evidence, Message, MessageArg};
 use rules::{rules, Rules};
 use text::View;
 
@@ -178,12 +178,19 @@ fn extract_impl(rules: &Rules, docs: &[Document], use_table: bool, cap: bool) ->
         let quoted = k.value == rules::ValueKind::Text;
         let money = k.value == rules::ValueKind::Money;
         let mut summary = summary(&k.summary, value.as_ref(), unit.as_deref(), quoted, money);
-        for (re, text) in &k.qualify {
+        // The same words as a message: clause_KIND (the summary without its full stop; $1 the value),
+        // each scope note wrapped round it (clause_qualified: "$1 ($2)", qualify_KIND_N), then a sentence.
+        let args = if k.summary.contains("{value}") { vec![value_arg(value.as_ref(), unit.as_deref(), quoted, money)] } else { vec![] };
+        let mut message = Message::with(format!("clause_{}", k.id), args);
+        for (i, (re, text)) in k.qualify.iter().enumerate() {
             if evidence.iter().any(|e| re.is_match(View::new(&e.quote).norm.as_bytes())) {
                 summary = format!("{} ({text}).", summary.trim_end_matches('.'));
+                let q = Message::new(format!("qualify_{}_{}", k.id, i + 1));
+                message = Message::with("clause_qualified", vec![MessageArg::Message(message), MessageArg::Message(q)]);
             }
         }
-        out.push(Clause { kind: k.id.clone(), summary, value, unit, evidence });
+        let message = Some(Message::with("sentence", vec![MessageArg::Message(message)]));
+        out.push(Clause { kind: k.id.clone(), summary, value, unit, evidence, message });
     }
     out
 }
@@ -294,6 +301,38 @@ fn quote_range(view: &View, ss: usize, se: usize, ms: usize, me: usize) -> (usiz
         e -= 1;
     }
     (s, e.max(s + 1))
+}
+
+/// A summary's value as a message argument: the choices of [`summary`], for any language.
+fn value_arg(value: Option<&ClauseValue>, unit: Option<&str>, quoted: bool, money: bool) -> MessageArg {
+    const PERIODS: [&str; 5] = ["day", "week", "month", "quarter", "year"];
+    let msg = |id: String, args: Vec<MessageArg>| MessageArg::Message(Message::with(id, args));
+    match value {
+        Some(ClauseValue::Integer(n)) => match unit {
+            Some(u) if money => {
+                let (cur, per) = u.split_once(" per ").unwrap_or((u, "year"));
+                if PERIODS.contains(&per) {
+                    msg(format!("value_money_per_{per}"), vec![MessageArg::Text(cur.into()), MessageArg::Number(*n)])
+                } else {
+                    msg("value_money_per".into(), vec![MessageArg::Text(cur.into()), MessageArg::Number(*n), MessageArg::Text(per.into())])
+                }
+            }
+            Some(u) => {
+                let (what, per) = u.split_once(" per ").unwrap_or((u, "month"));
+                if what == "users" {
+                    let per = if PERIODS.contains(&per) { per } else { "month" };
+                    msg(format!("value_active_users_{per}"), vec![MessageArg::Number(*n)])
+                } else {
+                    msg("value_count_per".into(), vec![MessageArg::Number(*n), MessageArg::Text(what.into()), MessageArg::Text(per.into())])
+                }
+            }
+            None => MessageArg::Number(*n),
+        },
+        Some(ClauseValue::Regions(r)) => MessageArg::Regions { regions: r.clone() },
+        Some(ClauseValue::Text(t)) if quoted => msg("quoted".into(), vec![MessageArg::Text(t.clone())]),
+        Some(ClauseValue::Text(t)) => MessageArg::Text(t.clone()),
+        None => msg("value_see_quote".into(), vec![]),
+    }
 }
 
 /// Fill a summary template.

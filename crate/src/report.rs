@@ -60,6 +60,9 @@ pub struct Report {
     /// One sentence that says it all, from the answers (extra field).
     #[serde(default)]
     pub in_short: String,
+    /// `in_short` as a message (extra field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_short_message: Option<Message>,
     /// Version of the engine and of the embedded knowledge base.
     pub engine: EngineInfo,
     /// Always present: this is not legal advice.
@@ -227,6 +230,9 @@ pub struct Verdict {
     pub label: String,
     /// Why, in plain words.
     pub reasons: Vec<String>,
+    /// The label as a message (extra field; absent for a label only English words exist for yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Message>,
 }
 
 /// One clause found in the input.
@@ -245,6 +251,60 @@ pub struct Clause {
     pub unit: Option<String>,
     /// Verbatim quotes; never empty.
     pub evidence: Vec<Evidence>,
+    /// The summary as a message of the UI's message files, for any language (extra field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Message>,
+}
+
+/// Words for the reader, in any language: the id of a message in the UI's message files
+/// (`_locales/<locale>/messages.json`) and what fills its `$1`, `$2`, ... in order. The English
+/// text beside it (a `summary`, `in_short`, the badge's `text`) says the same in English; the
+/// renderer picks the language (extension/shared/i18n.js).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct Message {
+    /// The message id.
+    pub id: String,
+    /// Its arguments, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<MessageArg>,
+}
+
+/// One argument of a [`Message`].
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum MessageArg {
+    /// A number, written with the locale's digit grouping.
+    Number(u64),
+    /// Text given as is (a quote, a name, a currency code).
+    Text(String),
+    /// A count in words ("700 million"; in Chinese "7亿").
+    Words {
+        /// The count.
+        words: u64,
+    },
+    /// Region codes, each by the locale's name for it when it has one.
+    Regions {
+        /// The codes.
+        regions: Vec<String>,
+    },
+    /// Messages joined with the locale's list separator.
+    List {
+        /// The messages.
+        list: Vec<Message>,
+    },
+    /// Another message.
+    Message(Message),
+}
+
+impl Message {
+    /// A message with no arguments.
+    pub fn new(id: impl Into<String>) -> Message {
+        Message { id: id.into(), args: vec![] }
+    }
+    /// A message with arguments.
+    pub fn with(id: impl Into<String>, args: Vec<MessageArg>) -> Message {
+        Message { id: id.into(), args }
+    }
 }
 
 /// A clause's value.
@@ -301,6 +361,9 @@ pub struct Badge {
     /// repeat the id beside its words (extra field; absent when false).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub same_as_declared: bool,
+    /// The text as a message (extra field; absent where only English words exist yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Message>,
 }
 
 /// `answers[].answer` of the contract.
@@ -328,6 +391,9 @@ pub struct Answer {
     pub summary: String,
     /// The clause kinds it rests on.
     pub clauses: Vec<String>,
+    /// The summary as a message (extra field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Message>,
 }
 
 /// The disclaimer every report carries.

@@ -180,6 +180,7 @@ fn share_alike_base_is_noted() {
         value: None,
         unit: None,
         evidence: vec![fineprint::report::Evidence { doc: 0, quote: "ShareAlike".into(), start: 0, end: 10 }],
+        message: None,
     });
     let anc = Ancestor { report: Some(base), ..ancestor_of(model("org/sa", Some("cc-by-sa-4.0"), &[])) };
     let r = analyze_model(model("org/ft", Some("mit"), &["org/sa"]), vec![anc], None);

@@ -15,6 +15,8 @@ import { loadProfile, watchProfile } from './profile.js';
 export { parseModelId };
 
 const UI = globalThis.FinePrintUI;
+const I18N = globalThis.FinePrintI18n;
+const t = (key, ...args) => I18N.t(key, ...args);
 document.documentElement.dataset.started = 'true'; // boot.js: the module runs
 // For tests and for the curious: the last report and the documents it was made from.
 globalThis.FinePrintChecker = { get report() { return state.report; }, get docs() { return state.analysed; }, ready: null };
@@ -32,19 +34,19 @@ async function analyzeNow({ problems = [], focus = false, reveal = false } = {})
   }
   if (!docs.length && !state.hub?.license) {
     clearResult();
-    say(problems.length ? problems.join(' ') : 'Nothing to analyse yet: paste a license, drop files or enter a model id.', problems.length ? 'error' : 'info');
+    say(problems.length ? problems.join(' ') : t('checker_nothing'), problems.length ? 'error' : 'info');
     return;
   }
   const total = docs.reduce((n, d) => n + new Blob([d.text]).size, 0);
   if (total > MAX_BYTES) {
     clearResult();
-    say(`The text is too large (${sizeText(total)}); one analysis takes at most ${sizeText(MAX_BYTES)}. Remove a document or paste only the license.`, 'error');
+    say(t('checker_too_large', sizeText(total), sizeText(MAX_BYTES)), 'error');
     return;
   }
   try {
     await loadEngine();
   } catch (err) {
-    say(`The license engine could not load (${err?.message ?? err}). Open this page from a web server, not as a file: see the README.`, 'error');
+    say(t('checker_engine_failed', String(err?.message ?? err)), 'error');
     return;
   }
   let report;
@@ -53,16 +55,18 @@ async function analyzeNow({ problems = [], focus = false, reveal = false } = {})
   } catch (err) {
     if (seq !== state.seq) return;
     clearResult();
-    say(`Cannot analyse this: ${String(err?.message ?? err)}.`, 'error');
+    say(t('checker_cannot_analyse', String(err?.message ?? err)), 'error');
     return;
   }
   if (seq !== state.seq) return; // a newer analysis started meanwhile
   state.report = report;
   state.analysed = docs;
   await showResult();
-  const what = report.license?.name || report.license?.id || 'no known license';
-  const notes = problems.length ? ` Skipped: ${problems.join(' ')}` : '';
-  say(`Analysed ${docs.length ? `${docs.length} document${docs.length === 1 ? '' : 's'}` : 'the declared license'}: ${what}, ${report.verdict?.label || report.verdict?.class}.${notes}`, problems.length ? 'warn' : 'info');
+  const what = report.license?.name || report.license?.id || t('checker_no_known_license');
+  const notes = problems.length ? t('checker_skipped', problems.join(' ')) : '';
+  const verdict = I18N.render(report.verdict?.message) || report.verdict?.label || t(`verdict_class_${String(report.verdict?.class ?? 'unknown').replace(/-/g, '_')}`);
+  const which = docs.length ? I18N.plural('checker_documents', docs.length) : t('checker_declared_license');
+  say(t('checker_analysed', which, what, verdict, notes), problems.length ? 'warn' : 'info');
   if (focus) ui.result.focus({ preventScroll: false });
   else if (reveal) revealResult();
 }
@@ -89,30 +93,35 @@ async function takeFiles(fileList) {
 }
 
 // ---- a model on the hub ----------------------------------------------------------------------------------
+/** Why a read failed (fetch.js: 'timed out', 'bad answer', 'not UTF-8', 'unreachable'), in words. */
+function reasonWords(reason) {
+  const key = `fetch_${String(reason ?? '').replace(/[^a-zA-Z0-9]+/g, '_')}`;
+  return I18N.has(key) ? t(key) : String(reason ?? '');
+}
+
 function cannotReach(id, what) {
   const page = `${HUB}/${id}`;
-  return [`${what} Your browser did not let this page read huggingface.co (you may be offline, a network filter may block it, or the site does not allow pages from other sites to read it). To check this model: open `,
-    link(page, page), ', open its LICENSE file, and paste the text here, or download the file and drop it here.'];
+  return [t('checker_cannot_reach', what), link(page, page), t('checker_cannot_reach_after')];
 }
 
 async function checkModel(input, { fromHash = false } = {}) {
   const id = parseModelId(input);
   if (!id) {
-    say('That is not a Hugging Face model id. Write it as owner/model (for example meta-llama/Llama-3.1-8B) or paste the model page URL.', 'error');
+    say(t('checker_bad_id'), 'error');
     ui.model.setAttribute('aria-invalid', 'true');
     return;
   }
   ui.model.removeAttribute('aria-invalid');
   ui.model.value = id;
   if (!fromHash) history.replaceState(null, '', `#model=${encodeURIComponent(id).replace(/%2F/g, '/')}`);
-  say(`Asking Hugging Face for ${id}…`);
+  say(t('checker_asking', id));
   const { api, info, declared, got, failed, card, ancestors } = await readModel(id);
   if (!api.ok) {
-    if (api.status === 401 || api.status === 403) say(`Hugging Face did not show ${id}: it is private or needs you to sign in. Copy its license text from the model page and paste it here.`, 'error');
-    else if (api.status === 404) say(`There is no model ${id} on Hugging Face. Check the id (owner/model).`, 'error');
-    else if (api.status) say(`Hugging Face answered with an error (HTTP ${api.status}). Try again later, or paste the license text here.`, 'error');
+    if (api.status === 401 || api.status === 403) say(t('checker_private', id), 'error');
+    else if (api.status === 404) say(t('checker_no_model', id), 'error');
+    else if (api.status) say(t('checker_http_error', String(api.status)), 'error');
     else {
-      const [first, ...rest] = cannotReach(id, `Could not reach the Hugging Face API (${api.reason}).`);
+      const [first, ...rest] = cannotReach(id, t('checker_api_unreachable', reasonWords(api.reason)));
       say(first, 'error', ...rest);
     }
     return;
@@ -123,18 +132,18 @@ async function checkModel(input, { fromHash = false } = {}) {
   renderDocList(reanalyze);
   const notes = [];
   if (failed.some((f) => f.status === 401 || f.status === 403)) {
-    notes.push(`This model is gated: its license file can be read only after you sign in on huggingface.co and accept its terms. Open ${HUB}/${id}, accept, then copy the license text here.`);
+    notes.push(t('checker_gated', `${HUB}/${id}`));
   } else if (failed.some((f) => f.status === 0 && f.reason === 'unreachable')) {
-    notes.push(`The license file${failed.length > 1 ? 's' : ''} (${failed.map((f) => f.file).join(', ')}) could not be read from this page: download ${failed.length > 1 ? 'them' : 'it'} from ${HUB}/${id} and drop ${failed.length > 1 ? 'them' : 'it'} here.`);
+    notes.push(I18N.plural('checker_files_unreachable', failed.length, failed.map((f) => f.file).join(t('list_separator')), `${HUB}/${id}`));
   } else if (failed.length) {
-    notes.push(`Could not read ${failed.map((f) => f.file).join(', ')}.`);
+    notes.push(t('checker_could_not_read', failed.map((f) => f.file).join(t('list_separator'))));
   }
   if (!got.length && !declared && !currentDocs().length) {
     clearResult();
-    say(`${id} has no license file and declares no license. ${notes.join(' ')} Without terms, you have no license to use it.`, 'error');
+    say(t('checker_no_license', id, notes.join(' ')), 'error');
     return;
   }
-  if (!got.length) notes.push(`No license text was read: the result is from the declared license ${declared ? `“${declared}”` : ''} alone.`);
+  if (!got.length) notes.push(declared ? t('checker_declared_only', declared) : t('checker_declared_only_none'));
   await analyzeNow({ focus: true });
   if (notes.length) say(ui.status.textContent, 'warn', ' ', notes.join(' '));
   showShareLink(id);
@@ -143,7 +152,7 @@ async function checkModel(input, { fromHash = false } = {}) {
 function showShareLink(id) {
   const url = new URL(location.href);
   url.hash = `model=${id}`;
-  ui.status.append(' ', link(url.href, 'Link to this check'));
+  ui.status.append(' ', link(url.href, t('checker_share_link')));
   ui.status.lastChild.target = '_self';
 }
 
@@ -174,7 +183,7 @@ ui.clear.addEventListener('click', () => {
   renderDocList(reanalyze);
   clearResult();
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-  say('Cleared.');
+  say(t('checker_cleared'));
 });
 ui.files.addEventListener('change', () => { takeFiles(ui.files.files); ui.files.value = ''; });
 ui.modelForm.addEventListener('submit', (e) => { e.preventDefault(); checkModel(ui.model.value); });
@@ -189,7 +198,14 @@ UI.attachStyles(document); // a constructed sheet: the page's CSP allows no inli
 
 globalThis.FinePrintChecker.ready = (async () => {
   ui.result.dataset.state = 'empty';
-  await Promise.all([loadEngine().catch((err) => say(`The license engine could not load (${err?.message ?? err}). Open this page from a web server, not as a file: see the README.`, 'error')), loadProfile()]);
+  // The words first: on a static host the message files are read from _locales/ (extension/shared/i18n.js).
+  try {
+    await I18N.load();
+  } catch (err) {
+    say(`Fine Print could not load its message files (_locales/): ${err?.message ?? err}`, 'error');
+  }
+  I18N.apply(document);
+  await Promise.all([loadEngine().catch((err) => say(t('checker_engine_failed', String(err?.message ?? err)), 'error')), loadProfile()]);
   const id = modelFromHash();
   if (id) await checkModel(id, { fromHash: true });
   else if (ui.text.value.trim()) await analyzeNow(); // text kept by the browser on reload

@@ -8,7 +8,7 @@ let ready = null;
 /** Load the engine once; later calls get the same promise. Shows the engine's version in the footer. */
 export function loadEngine() {
   ready ??= init().then(() => {
-    try { ui.version.textContent = `Engine ${engine.version()}`; } catch { /* optional */ }
+    try { ui.version.textContent = globalThis.FinePrintI18n.t('checker_engine_version', engine.version()); } catch { /* optional */ }
   });
   return ready;
 }

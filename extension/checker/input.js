@@ -3,12 +3,13 @@ import { MAX_BYTES, ui, state, sizeText } from './page.js';
 import { engine, loadEngine } from './engine.js';
 
 const HTML_NAME = /\.x?html?$/i;
+const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args);
 
 /** A dropped or chosen file as a document, or an Error with a plain reason. */
 async function readFile(file) {
-  const name = file.name || 'file';
-  if (file.size === 0) throw new Error(`${name} is empty.`);
-  if (file.size > MAX_BYTES) throw new Error(`${name} is too large (${sizeText(file.size)}); one analysis takes at most ${sizeText(MAX_BYTES)}.`);
+  const name = file.name || t('checker_file');
+  if (file.size === 0) throw new Error(t('checker_file_empty', name));
+  if (file.size > MAX_BYTES) throw new Error(t('checker_file_too_large', name, sizeText(file.size), sizeText(MAX_BYTES)));
   const bytes = new Uint8Array(await file.arrayBuffer());
   // The core's decoder, as the CLI reads a file: a byte-order mark dropped (offsets match the CLI's),
   // UTF-16 and the old single-byte encodings (Windows-1252, Mac-Roman) read rather than refused.
@@ -18,10 +19,10 @@ async function readFile(file) {
   try {
     ({ text, encoding } = engine.decodeFile(bytes));
   } catch {
-    throw new Error(`${name} is not a text file (it looks like binary data).`);
+    throw new Error(t('checker_file_binary', name));
   }
   if (HTML_NAME.test(name)) text = htmlToText(text);
-  if (!text.trim()) throw new Error(`${name} has no text in it.`);
+  if (!text.trim()) throw new Error(t('checker_file_no_text', name));
   return encoding && encoding !== 'UTF-8' ? { name, text, encoding } : { name, text };
 }
 
@@ -90,11 +91,12 @@ export function renderDocList(onRemove) {
     const li = document.createElement('li');
     const name = document.createElement('span');
     name.className = 'name';
-    name.textContent = `${d.name} (${sizeText(new Blob([d.text]).size)}${d.encoding ? `, read as ${d.encoding}` : ''}${d.source === 'hub' ? ', from Hugging Face' : ''})`;
+    const facts = [sizeText(new Blob([d.text]).size), d.encoding ? t('checker_read_as', d.encoding) : '', d.source === 'hub' ? t('checker_from_hf') : ''];
+    name.textContent = `${d.name}${t('in_parens', facts.filter(Boolean).join(t('list_separator')))}`;
     const rm = document.createElement('button');
     rm.type = 'button';
-    rm.textContent = 'Remove';
-    rm.setAttribute('aria-label', `Remove ${d.name}`);
+    rm.textContent = t('checker_remove');
+    rm.setAttribute('aria-label', t('checker_remove_name', d.name));
     rm.addEventListener('click', () => {
       state.docs.splice(i, 1);
       if (!state.docs.some((x) => x.source === 'hub')) state.hub = null;

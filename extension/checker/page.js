@@ -31,5 +31,8 @@ export function link(href, text) {
 }
 
 export function sizeText(bytes) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.max(1, Math.round(bytes / 1024))} KiB`;
+  const I18N = globalThis.FinePrintI18n;
+  return bytes >= 1024 * 1024
+    ? I18N.t('size_mib', new Intl.NumberFormat(I18N.locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1024 / 1024))
+    : I18N.t('size_kib', I18N.number(Math.max(1, Math.round(bytes / 1024))));
 }

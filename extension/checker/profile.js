@@ -3,6 +3,7 @@ import { ui, state } from './page.js';
 import { engine } from './engine.js';
 
 const PROFILE_KEY = 'fp:profile';
+const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args);
 
 // Stored where the extension keeps it (chrome.storage.sync under the same key) when this page is an
 // extension page; in localStorage on a static host. Never sent anywhere.
@@ -22,7 +23,7 @@ export async function loadProfile() {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     state.questions = await res.json();
   } catch {
-    ui.profileForm.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'The questions could not be loaded.', className: 'help' }));
+    ui.profileForm.replaceChildren(Object.assign(document.createElement('p'), { textContent: t('checker_questions_failed'), className: 'help' }));
     return;
   }
   state.profile = normalizeProfile(await profileStore.get());
@@ -40,11 +41,11 @@ function buildProfileForm() {
   for (const q of state.questions.questions) {
     const fs = document.createElement('fieldset');
     const legend = document.createElement('legend');
-    legend.textContent = q.text;
+    legend.textContent = t(`profile_q_${q.id}`);
     const choices = document.createElement('div');
     choices.className = 'choices';
     const current = state.profile.answers[q.id];
-    const options = q.answers.concat([{ id: 'not_sure', text: 'Not sure' }]);
+    const options = q.answers.concat([{ id: 'not_sure' }]);
     for (const a of options) {
       const label = document.createElement('label');
       const input = document.createElement('input');
@@ -52,7 +53,7 @@ function buildProfileForm() {
       input.name = q.id;
       input.value = a.id;
       input.checked = Array.isArray(current) ? current.includes(a.id) : current === a.id;
-      label.append(input, a.text);
+      label.append(input, a.id === 'not_sure' ? t('not_sure') : t(`profile_a_${q.id}_${a.id}`));
       choices.append(label);
     }
     fs.append(legend, choices);

@@ -3,6 +3,8 @@ import { ui, state } from './page.js';
 import { editProfile, personalAnswer } from './profile.js';
 
 const UI = globalThis.FinePrintUI;
+const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args);
+const CHANGE_KINDS = ['added', 'removed', 'replaced'];
 
 /** Hide the result and forget the report. */
 export function clearResult() {
@@ -46,13 +48,13 @@ function spansOf(report, docIndex, text) {
     if (Number(ev.doc ?? 0) !== docIndex) return;
     const a = at(ev.start);
     const b = at(ev.end);
-    if (b > a) spans.push({ id: `ev-${ci}-${ei}`, a, b, cls: 'ev', kind: c.kind, start: ev.start, end: ev.end, title: UI.KINDS[c.kind]?.label ?? c.kind });
+    if (b > a) spans.push({ id: `ev-${ci}-${ei}`, a, b, cls: 'ev', kind: c.kind, start: ev.start, end: ev.end, title: UI.KINDS[c.kind] ? t(`kind_${c.kind}_label`) : c.kind });
   }));
   (report.license?.changes ?? []).forEach((ch, i) => {
     if (Number(ch.doc ?? 0) !== docIndex) return;
     const a = at(ch.start);
     const b = at(ch.end);
-    const title = ch.kind === 'replaced' && ch.original ? `replaced; the known license says: ${ch.original}` : `${ch.kind}`;
+    const title = ch.kind === 'replaced' && ch.original ? t('checker_replaced_title', ch.original) : CHANGE_KINDS.includes(ch.kind) ? t(`change_${ch.kind}`) : `${ch.kind}`;
     spans.push({ id: `ch-${i}`, a, b: Math.max(a, b), cls: `ch-${String(ch.kind).replace(/[^a-z]/g, '')}`, kind: ch.kind, start: ch.start, end: ch.end, title, removed: ch.kind === 'removed' || b <= a, original: ch.original ?? ch.text });
   });
   return spans;
@@ -64,11 +66,11 @@ function renderDocs(report, docs) {
     section.className = 'doc';
     section.dataset.doc = String(i);
     const h = document.createElement('h3');
-    h.textContent = doc.name || `document ${i + 1}`;
+    h.textContent = doc.name || t('document_n', globalThis.FinePrintI18n.number(i + 1));
     const pre = document.createElement('pre');
     pre.className = 'doc-text';
     pre.tabIndex = 0;
-    pre.setAttribute('aria-label', `Text of ${h.textContent}`);
+    pre.setAttribute('aria-label', t('checker_text_of', h.textContent));
     pre.append(...markedText(doc.text, spansOf(report, i, doc.text)));
     section.append(h, pre);
     return section;
@@ -95,8 +97,8 @@ function markedText(text, spans) {
       const m = document.createElement('span');
       m.className = 'ch-removed';
       m.dataset.span = s.id;
-      m.title = `removed: ${s.original ?? ''}`;
-      m.textContent = s.original ? `removed: ${s.original}` : 'removed';
+      m.title = t('checker_removed_text', s.original ?? '');
+      m.textContent = s.original ? t('checker_removed_text', s.original) : t('checker_removed');
       nodes.push(m);
     }
     if (k === cuts.length - 1) break;

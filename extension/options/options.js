@@ -4,6 +4,9 @@
   const Profile = globalThis.FinePrintProfile;
   const form = document.getElementById('profile');
   const status = document.getElementById('status');
+  const I18N = globalThis.FinePrintI18n;
+  const t = (key, ...args) => I18N.t(key, ...args);
+  I18N.apply(document);
 
   function field(q, a, checked) {
     const input = document.createElement('input');
@@ -12,7 +15,7 @@
     input.value = a.id;
     input.checked = checked;
     const label = document.createElement('label');
-    label.append(input, a.text);
+    label.append(input, a.id === Profile.NOT_SURE ? t('not_sure') : t(`profile_a_${q.id}_${a.id}`));
     return label;
   }
 
@@ -22,13 +25,13 @@
       const set = document.createElement('fieldset');
       set.dataset.question = q.id;
       const legend = document.createElement('legend');
-      legend.textContent = q.text + (q.multiple ? ' (several)' : '');
+      legend.textContent = q.multiple ? t('question_several', t(`profile_q_${q.id}`)) : t(`profile_q_${q.id}`);
       // Where the saved state shows: beside the question the user just answered, not off-screen.
       const saved = document.createElement('p');
       saved.className = 'saved'; // shown; the page's status line (a live region) says it to screen readers
       set.append(legend, saved);
       const current = [].concat(profile.answers[q.id] ?? []);
-      for (const a of q.answers.concat({ id: Profile.NOT_SURE, text: 'Not sure' })) {
+      for (const a of q.answers.concat({ id: Profile.NOT_SURE })) {
         set.append(field(q, a, current.includes(a.id)));
       }
       form.append(set);
@@ -60,22 +63,23 @@
       for (const other of form.querySelectorAll('.saved')) if (other !== here) other.textContent = '';
       try {
         const saved = await Profile.write(collect(questions));
-        status.textContent = `Saved (${saved.answered} of ${questions.questions.length} answered).`;
+        const n = I18N.number(questions.questions.length);
+        status.textContent = I18N.plural('saved_answered', saved.answered, n);
         if (here) {
           here.dataset.kind = 'ok';
-          here.textContent = `✓ Saved (${saved.answered} of ${questions.questions.length} answered)`;
+          here.textContent = `✓ ${I18N.plural('saved_answered_short', saved.answered, n)}`;
         }
       } catch (err) {
-        status.textContent = `Could not save: ${err?.message ?? err}`;
+        status.textContent = t('could_not_save', String(err?.message ?? err));
         if (here) {
           here.dataset.kind = 'error';
-          here.textContent = `Not saved: ${err?.message ?? err}`;
+          here.textContent = t('not_saved', String(err?.message ?? err));
         }
       }
     });
   }
 
   main().catch((err) => {
-    form.textContent = `Could not load the questions: ${err?.message ?? err}`;
+    form.textContent = t('could_not_load_questions', String(err?.message ?? err));
   });
 })();

@@ -4,6 +4,8 @@
 (() => {
   const MSG = globalThis.FinePrintMsg;
   const $ = (id) => document.getElementById(id);
+  const I18N = globalThis.FinePrintI18n;
+  I18N.apply(document);
 
   async function activeTabId() {
     const q = new URLSearchParams(location.search).get('tab'); // tests open the popup as a page: ?tab=ID
@@ -18,8 +20,8 @@
     box.dataset.state = summary.state ?? 'none';
     box.dataset.license = summary.license ?? '';
     box.dataset.verdict = summary.verdict ?? '';
-    $('headline').textContent = summary.state === 'loading' ? 'Reading the license…' : summary.text ?? '';
-    const license = summary.license || summary.declared || (summary.state === 'result' ? 'not identified' : '');
+    $('headline').textContent = summary.state === 'loading' ? I18N.t('popup_reading') : summary.text ?? '';
+    const license = summary.license || summary.declared || (summary.state === 'result' ? I18N.t('panel_not_identified') : '');
     $('facts').hidden = !license;
     $('license').textContent = license;
     $('page').textContent = summary.url ?? '';
@@ -72,6 +74,6 @@
   }
 
   main().catch((err) => {
-    $('headline').textContent = `Fine Print could not read this tab's result (${err?.message ?? err}).`;
+    $('headline').textContent = I18N.t('popup_error', String(err?.message ?? err));
   });
 })();

@@ -17,19 +17,13 @@
     'research-only': ['⊘', 'bad'],
     unknown: ['?', 'muted'],
   };
-  // What the badge says for each error (short), and what the panel says (REASONS, the full reason).
-  const SHORT = {
-    gated: 'License gated: sign in to read it',
-    'not-found': 'No license found',
-    network: 'License not reachable',
-    unreadable: 'License unreadable',
-  };
-  const REASONS = {
-    gated: 'license file is gated: sign in and accept the terms',
-    'not-found': 'no license declared or found',
-    network: 'could not reach the site',
-    unreadable: 'the license could not be read',
-  };
+  // What the badge says for each error (short: badge_error_<reason>), and what the panel says (REASONS,
+  // the full reason: reason_<reason>); the words are in the message files (extension/shared/i18n.js).
+  const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args);
+  const key = (reason) => reason.replace(/-/g, '_');
+  const REASON_IDS = ['gated', 'not-found', 'network', 'unreadable'];
+  const SHORT = Object.fromEntries(REASON_IDS.map((r) => [r, { get text() { return t(`badge_error_${key(r)}`); } }]));
+  const REASONS = Object.freeze(Object.defineProperties({}, Object.fromEntries(REASON_IDS.map((r) => [r, { enumerable: true, get: () => t(`reason_${key(r)}`) }]))));
 
   // The badge takes the page's text colour (the host inherits it) on a transparent pill, so it follows
   // the page's light or dark theme with no script. Only the fixed-corner fallback paints a background.
@@ -126,7 +120,7 @@
     root.append(btn);
     parts.set(host, { btn, glyph, text, id });
     mine.add(host);
-    paint(host, '◌', 'muted', 'Fine Print: reading the license…', '');
+    paint(host, '◌', 'muted', t('badge_reading'), '');
     btn.setAttribute('aria-busy', 'true');
     btn.addEventListener('click', (ev) => {
       ev.preventDefault();
@@ -146,7 +140,7 @@
     p.glyph.textContent = glyph;
     p.text.textContent = text;
     p.id.textContent = id ? `· ${id}` : '';
-    p.btn.title = id ? `${text} (${id}). Click for the clauses.` : `${text}. Click for details.`;
+    p.btn.title = id ? t('badge_title_id', text, id) : t('badge_title', text);
     p.btn.removeAttribute('aria-busy');
   }
 
@@ -166,14 +160,15 @@
       host.removeAttribute('data-reason');
       // The id beside the words only when the hub's own license chip does not already say it.
       const id = r.badge?.same_as_declared ? '' : r.license?.id ?? details.declared ?? '';
-      paint(host, glyph, tone, r.badge?.text ?? 'License not read', id);
+      const words = globalThis.FinePrintI18n.render(r.badge?.message) || r.badge?.text || t('class_unknown_badge');
+      paint(host, glyph, tone, words, id);
     } else {
       const reason = REASONS[result?.reason] ? result.reason : 'unreadable';
       host.setAttribute('data-state', 'error');
       host.setAttribute('data-reason', reason);
       host.setAttribute('data-license', '');
       host.setAttribute('data-verdict', 'unknown');
-      paint(host, '⚠', 'warn', SHORT[reason], details.declared ?? '');
+      paint(host, '⚠', 'warn', SHORT[reason].text, details.declared ?? '');
     }
   }
 

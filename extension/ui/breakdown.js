@@ -51,14 +51,13 @@
   // under a condition, what you must do, what the vendor can do, the contract itself). Every kind of the
   // vocabulary has exactly one group (checked by tests/node/breakdown.test.mjs); a kind the page does
   // not know yet (a newer engine) goes to "other" and is still shown.
-  const GROUPS = [
-    { id: 'cant', title: "Can't", blurb: 'Uses this license rules out.' },
-    { id: 'only_if', title: 'Only if', blurb: 'Allowed only under a limit, or with the vendor’s permission.' },
-    { id: 'must', title: 'Must', blurb: 'What you have to do when you use or share it.' },
-    { id: 'vendor', title: 'Vendor powers', blurb: 'What the vendor can do to you.' },
-    { id: 'legal', title: 'Legal', blurb: 'Terms about the contract itself.' },
-    { id: 'other', title: 'Other terms', blurb: 'Terms this page does not sort yet.' },
-  ];
+  // Every word the breakdown shows comes from the message files (extension/shared/i18n.js).
+  const I18N = globalThis.FinePrintI18n;
+  const t = (key, ...args) => I18N.t(key, ...args);
+  // The group's title and blurb are the messages group_<id>_title and group_<id>_blurb.
+  const GROUPS = ['cant', 'only_if', 'must', 'vendor', 'legal', 'other'].map((id) => ({
+    id, get title() { return t(`group_${id}_title`); }, get blurb() { return t(`group_${id}_blurb`); },
+  }));
   const GROUP_OF_KIND = {
     noncommercial: 'cant',
     research_only: 'cant',
@@ -91,25 +90,27 @@
     derivatives_defined_broadly: 'legal',
   };
 
-  const MATCH_TEXT = {
-    exact: 'the known text, word for word',
-    equivalent: 'the known text, differently formatted',
-    modified: 'a MODIFIED version: the wording differs in substance',
-    partial: 'part of the input is this license',
-    declared: 'declared by the page; no license text was read',
-    unknown: 'no known license matched',
-  };
-  const CHANGE_TEXT = { added: 'Added', removed: 'Removed', replaced: 'Replaced' };
+  // The match words are the messages match_<kind>; a change's kind, change_<kind>.
+  const MATCHES = ['exact', 'equivalent', 'modified', 'partial', 'declared', 'unknown'];
+  const CHANGES = ['added', 'removed', 'replaced'];
   // The personal answer's outcomes (shared/spec/profile.md; the engine's profile::Outcome spells them
   // allowed, allowed_with_obligations, needs_permission, not_allowed), in order of risk.
   const OUTCOMES = [
-    { id: 'allowed', key: 'allowed', text: 'Allowed for you' },
-    { id: 'obligations', key: 'allowed_with_obligations', text: 'Allowed for you, with obligations' },
-    { id: 'permission', key: 'needs_permission', text: 'Needs the vendor’s permission' },
-    { id: 'not_allowed', key: 'not_allowed', text: 'Not allowed for you' },
-    { id: 'unknown', key: '', text: 'Cannot tell for you' },
-  ];
-  const DISCLAIMER = 'Fine Print reads license text automatically. It is not legal advice: read the license itself, and ask a lawyer before you rely on it.';
+    { id: 'allowed', key: 'allowed' },
+    { id: 'obligations', key: 'allowed_with_obligations' },
+    { id: 'permission', key: 'needs_permission' },
+    { id: 'not_allowed', key: 'not_allowed' },
+    { id: 'unknown', key: '' },
+  ].map((o) => ({ ...o, get text() { return t(`outcome_${o.id}`); } }));
+  const disclaimer = () => t('disclaimer');
+  /** A kind's label and why, in the reader's language. */
+  const kindLabel = (kind) => (KINDS[kind] ? t(`kind_${kind}_label`) : str(kind).replace(/_/g, ' '));
+  const kindWhy = (kind) => (KINDS[kind] ? t(`kind_${kind}_why`) : '');
+  /** A report's text in the reader's language: from its message when the engine gave one, else as given. */
+  function said(message, english) {
+    const s = I18N.render(message);
+    return s || str(english);
+  }
 
   /** The group id of a clause kind ('other' for a kind this page does not know). */
   function groupOf(kind) {
@@ -154,10 +155,9 @@
   let regionNames = null;
   function regionName(code) {
     const c = str(code).toUpperCase();
-    if (c === 'EU') return 'European Union';
-    if (c === 'EEA') return 'European Economic Area';
+    if (c === 'EU' || c === 'EEA') return t(`region_name_${c}`);
     try {
-      regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
+      regionNames ??= new Intl.DisplayNames([I18N.locale(), 'en'], { type: 'region' });
       const name = regionNames.of(c);
       return name && name !== c ? `${name} (${c})` : c;
     } catch {
@@ -173,13 +173,21 @@
     if (value === undefined || value === null || value === '') return '';
     if (Array.isArray(value)) return value.map(regionName).join(', ');
     if (typeof value === 'number' && Number.isFinite(value)) {
-      const n = value.toLocaleString('en-US');
+      const n = I18N.number(value);
       const u = str(unit).trim();
-      if (u) return `${n} ${u}`;
-      if (kind === 'mau_threshold') return `${n} users`;
+      if (u) return t('value_with_unit', n, unitWords(u));
+      if (kind === 'mau_threshold') return I18N.plural('value_users', value);
       return n;
     }
     return str(value);
+  }
+
+  /** A unit as the engine states it ("users per month", "EUR per year"): the known ones in words, the rest as given. */
+  function unitWords(u) {
+    const m = /^(\S+) per (day|week|month|quarter|year)$/.exec(u);
+    if (!m) return u;
+    const what = m[1] === 'users' ? t('unit_users') : m[1];
+    return t(`unit_per_${m[2]}`, what);
   }
 
   // ---- UTF-8 byte offsets -> JS string indices ----------------------------------------------------
@@ -220,7 +228,7 @@
   // ---- sections ------------------------------------------------------------------------------------
   function docName(docs, i) {
     const d = Array.isArray(docs) ? docs[i] : undefined;
-    return str(d?.name) || (Array.isArray(docs) && docs.length > 1 ? `document ${Number(i) + 1}` : '');
+    return str(d?.name) || (Array.isArray(docs) && docs.length > 1 ? t('document_n', I18N.number(Number(i) + 1)) : '');
   }
 
   function locateButton(onLocate, span, label) {
@@ -238,32 +246,33 @@
     const name = str(lic.name) || str(lic.id);
     const head = el('header', { class: 'fp-head' },
       el('p', { class: `fp-badge fp-badge--${badgeClass.replace(/[^a-z-]/g, '')}`, 'data-badge': badgeClass },
-        str(badge.text) || 'Unknown license'),
-      el('h2', { class: 'fp-license' }, name || 'License not identified'),
+        said(badge.message, badge.text) || t('badge_unknown_license')),
+      el('h2', { class: 'fp-license' }, name || t('license_not_identified')),
     );
     const facts = el('ul', { class: 'fp-facts' });
-    if (lic.id && lic.name && lic.id !== lic.name) facts.append(el('li', {}, 'Id: ', el('code', {}, str(lic.id))));
+    if (lic.id && lic.name && lic.id !== lic.name) facts.append(el('li', {}, t('fact_id'), el('code', {}, str(lic.id))));
     const match = str(lic.match);
     if (match) {
       const conf = typeof lic.confidence === 'number' && match !== 'declared' && match !== 'unknown'
-        ? ` (${Math.round(lic.confidence * 100)}% confidence)` : '';
+        ? t('confidence', I18N.number(Math.round(lic.confidence * 100))) : '';
       // A text that only names its license ("licensed under the Apache License 2.0"): the engine
       // reports where it says so (license.named); the terms themselves were not read.
       const named = match === 'declared' && typeof lic.named?.quote === 'string' && lic.named.quote.trim()
-        ? ['the text only names this license, its terms were not read: ', el('q', { class: 'fp-named' }, lic.named.quote.trim())]
-        : [MATCH_TEXT[match] ?? match];
+        ? [t('match_named'), el('q', { class: 'fp-named' }, lic.named.quote.trim())]
+        : [MATCHES.includes(match) ? t(`match_${match}`) : match];
       facts.append(el('li', { 'data-match': match, class: match === 'modified' || named.length > 1 ? 'fp-warn' : null },
-        'Text: ', ...named, conf));
+        t('fact_text'), ...named, conf));
     }
-    if (report.osi_approved === true) facts.append(el('li', {}, 'OSI-approved open source license'));
-    else if (report.osi_approved === false) facts.append(el('li', {}, 'Not an OSI-approved open source license'));
+    if (report.osi_approved === true) facts.append(el('li', {}, t('osi_yes')));
+    else if (report.osi_approved === false) facts.append(el('li', {}, t('osi_no')));
     head.append(facts);
     const v = el('div', { class: 'fp-verdict', 'data-verdict': str(verdict.class) || 'unknown' },
-      el('p', { class: 'fp-verdict-label' }, 'License verdict: ', el('strong', {}, str(verdict.label) || str(verdict.class) || 'unknown')));
+      el('p', { class: 'fp-verdict-label' }, t('verdict_label'), el('strong', {}, said(verdict.message, verdict.label) || t(`verdict_class_${VERDICTS.includes(verdict.class) ? verdict.class : 'unknown'}`))));
     const reasons = Array.isArray(verdict.reasons) ? verdict.reasons.filter(Boolean) : [];
     if (reasons.length) {
-      v.append(el('details', { class: 'fp-why' }, el('summary', {}, 'Why this verdict'),
-        el('ul', { class: 'fp-reasons' }, reasons.map((r) => el('li', {}, str(r))))));
+      const said_ = Array.isArray(verdict.reason_messages) ? verdict.reason_messages : [];
+      v.append(el('details', { class: 'fp-why' }, el('summary', {}, t('why_verdict')),
+        el('ul', { class: 'fp-reasons' }, reasons.map((r, i) => el('li', {}, said(said_[i], r))))));
     }
     head.append(v);
     return head;
@@ -281,18 +290,18 @@
   }
 
   function answerSection(answer, profile, onEditProfile) {
-    const sec = el('section', { class: 'fp-answer', 'aria-label': 'For you' });
-    sec.append(el('h3', {}, 'For you'));
+    const sec = el('section', { class: 'fp-answer', 'aria-label': t('for_you') });
+    sec.append(el('h3', {}, t('for_you')));
     // No personal verdict from questions the user never answered: a default is not something they said.
     const unanswered = !profile || typeof profile !== 'object' || !(Number(profile.answered) > 0);
     if (unanswered) {
       sec.dataset.outcome = 'none';
       sec.dataset.unanswered = '';
-      sec.append(el('p', { class: 'fp-muted' }, 'Tell Fine Print what you build, where you are and whether you train on outputs, and it answers for you. Your answers stay in this browser.'));
+      sec.append(el('p', { class: 'fp-muted' }, t('for_you_invite')));
     } else if (answer && typeof answer === 'object') {
       const o = outcomeOf(answer.overall ?? answer.outcome);
       sec.dataset.outcome = o.id;
-      sec.append(el('p', { class: `fp-outcome fp-outcome--${o.id}` }, str(answer.label) || o.text));
+      sec.append(el('p', { class: `fp-outcome fp-outcome--${o.id}` }, o.text));
       // The clauses that decide it, worst first; "allowed" ones add nothing to read.
       const rank = (i) => OUTCOMES.findIndex((x) => x.id === outcomeOf(i.outcome).id);
       const items = answerItems(answer.clauses ?? answer.reasons).filter((i) => outcomeOf(i.outcome).id !== 'allowed')
@@ -300,11 +309,11 @@
       if (items.length) {
         sec.append(el('ul', { class: 'fp-answer-items' }, items.map((i) => el('li', {
           'data-kind': i.kind || null, 'data-outcome': i.outcome ? outcomeOf(i.outcome).id : null,
-        }, i.kind && KINDS[i.kind] ? el('span', { class: 'fp-answer-kind' }, `${KINDS[i.kind][0]}: `) : null, i.text))));
+        }, i.kind && KINDS[i.kind] ? el('span', { class: 'fp-answer-kind' }, t('label_colon', kindLabel(i.kind))) : null, i.text))));
       }
       const obligations = answerItems(answer.obligations);
       if (obligations.length) {
-        sec.append(el('p', { class: 'fp-answer-must' }, 'What you must do:'),
+        sec.append(el('p', { class: 'fp-answer-must' }, t('you_must')),
           el('ul', { class: 'fp-obligations' }, obligations.map((i) => el('li', {}, i.text))));
       }
       if (answer.note) sec.append(el('p', { class: 'fp-muted fp-small' }, str(answer.note)));
@@ -312,15 +321,15 @@
       const answered = profile && typeof profile === 'object' && Number(profile.answered) > 0;
       sec.dataset.outcome = 'none';
       sec.append(el('p', { class: 'fp-muted' }, answered
-        ? 'No personal answer is available for this license yet.'
-        : 'Answer a few questions about your use to see what this license means for you.'));
+        ? t('no_personal_answer')
+        : t('answer_questions_invite')));
     }
     if (typeof onEditProfile === 'function') {
-      const b = el('button', { type: 'button', class: 'fp-edit-profile' }, unanswered ? 'Answer questions about your use' : 'Edit your answers');
+      const b = el('button', { type: 'button', class: 'fp-edit-profile' }, unanswered ? t('answer_questions') : t('edit_answers'));
       b.addEventListener('click', () => onEditProfile());
       sec.append(b);
     }
-    if (!unanswered) sec.append(el('p', { class: 'fp-muted fp-small' }, 'This sits beside the answers above; it does not replace them.'));
+    if (!unanswered) sec.append(el('p', { class: 'fp-muted fp-small' }, t('beside_answers')));
     return sec;
   }
 
@@ -330,7 +339,7 @@
     const url = doc?.url ? safeUrl(doc.url) : (Number(ev?.doc ?? 0) === 0 && fileUrl ? safeUrl(fileUrl) : null);
     if (!url || typeof doc?.text !== 'string' || !doc.text) return null;
     const line = lineOf(doc.text, ev?.start);
-    return el('a', { href: `${url.split('#')[0]}#L${line}`, target: '_blank', rel: 'noopener noreferrer', class: 'fp-line' }, `line ${line}`);
+    return el('a', { href: `${url.split('#')[0]}#L${line}`, target: '_blank', rel: 'noopener noreferrer', class: 'fp-line' }, t('line_n', I18N.number(line)));
   }
 
   /** The 1-based line of a UTF-8 byte offset. */
@@ -347,17 +356,17 @@
     const severity = info ? info[2] : 'info';
     const li = el('li', { class: `fp-clause fp-sev--${severity}`, 'data-kind': kind, 'data-severity': severity, id: `fp-clause-${kind.replace(/[^a-z0-9_]/g, '')}`, tabindex: '-1' });
     // One line: the clause's reading (its label only when there is no reading); its quotes behind a disclosure.
-    const summary = str(clause.summary) || (info ? info[0] : kind.replace(/_/g, ' '));
+    const summary = said(clause.message, clause.summary) || kindLabel(kind);
     li.append(el('p', { class: 'fp-summary fp-clause-title' }, summary));
     const evidence = Array.isArray(clause.evidence) ? clause.evidence : [];
-    const more = el('details', { class: 'fp-quotes' }, el('summary', {}, evidence.length === 1 ? 'The license’s words' : `The license’s words (${evidence.length} quotes)`));
+    const more = el('details', { class: 'fp-quotes' }, el('summary', {}, evidence.length === 1 ? t('license_words') : I18N.plural('license_words_quotes', evidence.length)));
     if (evidence.length) li.append(more);
     for (const ev of evidence) {
       const where = docName(docs, ev?.doc ?? 0);
       const fig = el('figure', { class: 'fp-evidence', 'data-doc': Number(ev?.doc ?? 0), 'data-start': Number(ev?.start ?? 0), 'data-end': Number(ev?.end ?? 0) },
         el('blockquote', { class: 'fp-quote' }, str(ev?.quote)));
-      const cap = el('figcaption', { class: 'fp-small' }, where ? `The license’s words, from ${where}` : 'The license’s words');
-      const b = locateButton(onLocate, { type: 'evidence', kind, doc: Number(ev?.doc ?? 0), start: Number(ev?.start ?? 0), end: Number(ev?.end ?? 0) }, 'Show in the text');
+      const cap = el('figcaption', { class: 'fp-small' }, where ? t('license_words_from', where) : t('license_words'));
+      const b = locateButton(onLocate, { type: 'evidence', kind, doc: Number(ev?.doc ?? 0), start: Number(ev?.start ?? 0), end: Number(ev?.end ?? 0) }, t('show_in_text'));
       if (b) cap.append(' ', b);
       fig.append(cap);
       const line = lineLink(ev, docs, fileUrl);
@@ -368,11 +377,11 @@
   }
 
   function clausesSection(clauses, docs, onLocate, fileUrl) {
-    const sec = el('section', { class: 'fp-clauses', 'aria-label': 'What the license says' });
-    sec.append(el('h3', {}, 'What the license says'));
+    const sec = el('section', { class: 'fp-clauses', 'aria-label': t('what_license_says') });
+    sec.append(el('h3', {}, t('what_license_says')));
     const list = Array.isArray(clauses) ? clauses.filter((c) => c && typeof c === 'object') : [];
     if (!list.length) {
-      sec.append(el('p', { class: 'fp-muted', 'data-empty': '' }, 'No use restrictions, conditions or obligations were found in the text. That is not a promise there are none: read the license.'));
+      sec.append(el('p', { class: 'fp-muted', 'data-empty': '' }, t('no_clauses'))); 
       return sec;
     }
     for (const g of GROUPS) {
@@ -380,7 +389,7 @@
       if (!mine.length) continue;
       const id = `fp-group-${g.id}`;
       const box = el('section', { class: `fp-group fp-group--${g.id}`, 'data-group': g.id, 'aria-label': g.title });
-      box.append(el('h3', { class: 'fp-group-title', id }, g.title, el('span', { class: 'fp-count' }, ` (${mine.length})`)));
+      box.append(el('h3', { class: 'fp-group-title', id }, g.title, el('span', { class: 'fp-count' }, t('count_in_parens', I18N.number(mine.length)))));
       box.append(el('ul', { class: 'fp-clause-list' }, mine.map((c) => clauseItem(c, docs, onLocate, fileUrl))));
       sec.append(box);
     }
@@ -390,19 +399,19 @@
   function changesSection(license, docs, onLocate) {
     const changes = Array.isArray(license?.changes) ? license.changes.filter((c) => c && typeof c === 'object') : [];
     if (!changes.length && license?.match !== 'modified') return null;
-    const sec = el('section', { class: 'fp-changes', 'aria-label': 'Changes from the known license' });
-    sec.append(el('h3', {}, 'Changes from the known license'));
+    const sec = el('section', { class: 'fp-changes', 'aria-label': t('changes_title') });
+    sec.append(el('h3', {}, t('changes_title')));
     if (!changes.length) {
-      sec.append(el('p', { class: 'fp-muted' }, 'The text differs from the known license, but the changes could not be pinned down.'));
+      sec.append(el('p', { class: 'fp-muted' }, t('changes_unknown')));
       return sec;
     }
-    sec.append(el('p', { class: 'fp-muted fp-small' }, `${str(license.name) || str(license.id) || 'The license'} was changed in ${changes.length} place${changes.length === 1 ? '' : 's'}. The verdict is about the text as given.`));
+    sec.append(el('p', { class: 'fp-muted fp-small' }, I18N.plural('changed_in_places', changes.length, str(license.name) || str(license.id) || t('the_license'))));
     const ul = el('ul', { class: 'fp-change-list' });
     for (const ch of changes) {
       const kind = str(ch.kind);
       const li = el('li', { class: `fp-change fp-change--${kind.replace(/[^a-z]/g, '')}`, 'data-change': kind,
         'data-doc': Number(ch.doc ?? 0), 'data-start': Number(ch.start ?? 0), 'data-end': Number(ch.end ?? 0) });
-      li.append(el('span', { class: 'fp-change-kind' }, CHANGE_TEXT[kind] ?? kind));
+      li.append(el('span', { class: 'fp-change-kind' }, CHANGES.includes(kind) ? t(`change_${kind}`) : kind));
       if (kind === 'replaced' && ch.original) {
         li.append(' ', el('del', {}, str(ch.original)), ' → ', el('ins', {}, str(ch.text)));
       } else if (kind === 'removed') {
@@ -411,8 +420,8 @@
         li.append(' ', el('ins', {}, str(ch.text)));
       }
       const where = docName(docs, ch.doc ?? 0);
-      if (where) li.append(el('span', { class: 'fp-small fp-muted' }, ` (in ${where})`));
-      const b = locateButton(onLocate, { type: 'change', kind, doc: Number(ch.doc ?? 0), start: Number(ch.start ?? 0), end: Number(ch.end ?? 0) }, 'Show in the text');
+      if (where) li.append(el('span', { class: 'fp-small fp-muted' }, t('in_doc', where)));
+      const b = locateButton(onLocate, { type: 'change', kind, doc: Number(ch.doc ?? 0), start: Number(ch.start ?? 0), end: Number(ch.end ?? 0) }, t('show_in_text'));
       if (b) li.append(' ', b);
       ul.append(li);
     }
@@ -424,44 +433,50 @@
     const also = Array.isArray(report.also_found) ? report.also_found.filter(Boolean) : [];
     const warnings = Array.isArray(report.warnings) ? report.warnings.filter(Boolean) : [];
     if (!also.length && !warnings.length) return null;
-    const sec = el('section', { class: 'fp-notes', 'aria-label': 'Notes' });
+    const sec = el('section', { class: 'fp-notes', 'aria-label': t('notes') });
     if (also.length) {
-      sec.append(el('p', {}, 'Also in the input: ', also.map((l, i) => [i ? ', ' : '', str(l.name) || str(l.id) || 'an unknown license'])));
+      sec.append(el('p', {}, t('also_in_input'), also.map((l, i) => [i ? t('list_separator') : '', str(l.name) || str(l.id) || t('an_unknown_license')])));
     }
-    for (const w of warnings) sec.append(el('p', { class: 'fp-warn', role: 'note' }, str(w)));
+    const warningMessages = Array.isArray(report.warning_messages) ? report.warning_messages : [];
+    warnings.forEach((w, i) => sec.append(el('p', { class: 'fp-warn', role: 'note' }, said(warningMessages[i], w))));
     return sec;
   }
 
-  const DOTS = { disclosed: ['●', 'disclosed'], partial: ['◐', 'partly'], 'not-found': ['○', 'not found'], 'not-assessed': ['–', 'not assessed'] };
-  const CLASS_WORDS = {
-    'open-source-ai': 'open source AI', 'open-weights-permissive': 'open weights, permissive',
-    'open-weights-restricted': 'open weights, restricted', 'non-commercial': 'non-commercial',
-    'research-only': 'research only', unknown: 'unknown',
-  };
+  // A dimension's status words: dot_<status>; a badge class in words: class_<class> ('-' as '_').
+  const DOTS = { disclosed: '●', partial: '◐', 'not-found': '○', 'not-assessed': '–' };
+  const dotWords = (s) => (DOTS[s] ? t(`dot_${s.replace(/-/g, '_')}`) : str(s));
+  const BADGES = ['open-source-ai', 'open-weights-permissive', 'open-weights-restricted', 'non-commercial', 'research-only', 'unknown'];
+  const VERDICTS = ['open', 'restricted', 'non-commercial', 'research-only', 'unknown'];
+  // A dimension's value word (dimvalue_<value>), or the value as given (a name, a number).
+  const dimValue = (v) => (I18N.has(`dimvalue_${str(v).replace(/ /g, '_')}`) ? t(`dimvalue_${str(v).replace(/ /g, '_')}`) : str(v));
+  const classWords = (c) => (BADGES.includes(c) ? t(`class_${c.replace(/-/g, '_')}`) : str(c));
 
   /** The model's ancestry (report.lineage): the relabel warning, then each base with its license. */
   function lineageSection(lineage) {
     if (!lineage || !Array.isArray(lineage.chain) || !lineage.chain.length) return null;
-    const sec = el('section', { class: 'fp-lineage', 'data-fineprint-lineage': '', 'aria-label': 'Based on' }, el('h3', {}, 'Based on'));
-    if (lineage.relabel) sec.append(el('p', { class: 'fp-warn warn', role: 'note' }, `⚠ ${str(lineage.relabel)}`));
+    const sec = el('section', { class: 'fp-lineage', 'data-fineprint-lineage': '', 'aria-label': t('based_on') }, el('h3', {}, t('based_on')));
+    if (lineage.relabel) sec.append(el('p', { class: 'fp-warn warn', role: 'note' }, `⚠ ${said(lineage.relabel_message, lineage.relabel)}`));
     const list = el('ol', { class: 'fp-chain' });
     for (const n of lineage.chain) {
-      const lic = str(n.license_name ?? n.license_id ?? n.license_label) || 'license unknown';
-      const status = n.status && n.status !== 'found' ? ` (${str(n.status).replace(/-/g, ' ')})` : '';
-      const how = n.relation && n.relation !== 'unspecified' ? ` · ${str(n.relation)} base of ${str(n.child)}` : ` · base of ${str(n.child)}`;
+      const lic = str(n.license_name ?? n.license_id ?? n.license_label) || t('license_unknown');
+      const status = n.status && n.status !== 'found' ? t('in_parens', I18N.has(`status_${str(n.status).replace(/-/g, '_')}`) ? t(`status_${str(n.status).replace(/-/g, '_')}`) : str(n.status).replace(/-/g, ' ')) : '';
+      const how = n.relation && n.relation !== 'unspecified'
+        ? t('relation_base_of', I18N.has(`relation_${str(n.relation)}`) ? t(`relation_${str(n.relation)}`) : str(n.relation), str(n.child))
+        : t('base_of', str(n.child));
       const li = el('li', { 'data-id': str(n.id), 'data-status': str(n.status) },
         el('span', { class: 'fp-mono' }, str(n.id)),
-        el('span', {}, ` · ${lic}${n.badge ? ` (${CLASS_WORDS[n.badge] ?? str(n.badge)})` : ''}${status}`),
-        el('span', { class: 'fp-muted' }, how));
+        el('span', {}, ` · ${lic}${n.badge ? t('in_parens', classWords(n.badge)) : ''}${status}`),
+        el('span', { class: 'fp-muted' }, ` · ${how}`));
       li.style.marginLeft = `${Math.min(4, Math.max(0, (Number(n.depth) || 1) - 1)) * 12}px`;
-      if (n.note) li.append(el('div', { class: 'fp-muted' }, str(n.note)));
+      if (n.note) li.append(el('div', { class: 'fp-muted' }, said(n.note_message, n.note)));
       list.append(li);
     }
     sec.append(list);
     const eff = lineage.effective;
-    if (eff?.from) sec.append(el('p', {}, `What applies: ${str(eff.license_name ?? eff.license_id) || 'the base model\u2019s license'} (from ${str(eff.from)}).`));
-    for (const n of Array.isArray(lineage.notes) ? lineage.notes : []) sec.append(el('p', { class: 'fp-muted' }, str(n)));
-    if (lineage.complete === false) sec.append(el('p', { class: 'fp-muted' }, 'Not every ancestor could be read: the chain may go further.'));
+    if (eff?.from) sec.append(el('p', {}, t('what_applies', str(eff.license_name ?? eff.license_id) || t('base_model_license'), str(eff.from))));
+    const noteMessages = Array.isArray(lineage.note_messages) ? lineage.note_messages : [];
+    (Array.isArray(lineage.notes) ? lineage.notes : []).forEach((n, i) => sec.append(el('p', { class: 'fp-muted' }, said(noteMessages[i], n))));
+    if (lineage.complete === false) sec.append(el('p', { class: 'fp-muted' }, t('chain_incomplete')));
     return sec;
   }
 
@@ -471,52 +486,49 @@
     // Folded: a one-line count, the dots on request (the license's clauses matter more).
     const sec = el('details', { class: 'fp-recipe', 'data-fineprint-recipe': '' });
     const shown = recipe.dimensions.filter((d) => d.status === 'disclosed').length;
-    sec.append(el('summary', {}, `What the release discloses: ${shown} of ${recipe.dimensions.length}${recipe.disclosed ? ' (data, code and paper)' : ''}`));
+    sec.append(el('summary', {}, t(recipe.disclosed ? 'recipe_summary_all' : 'recipe_summary', I18N.number(shown), I18N.number(recipe.dimensions.length))));
     const list = el('ul', { class: 'fp-dots' });
     for (const d of recipe.dimensions) {
-      const [glyph, words] = DOTS[d.status] ?? ['?', str(d.status)];
+      const glyph = DOTS[d.status] ?? '?';
+      const label = I18N.has(`dimension_${str(d.id)}`) ? t(`dimension_${str(d.id)}`) : str(d.label);
       list.append(el('li', { 'data-dimension': str(d.id), 'data-status': str(d.status) },
         el('span', { class: `dot fp-dot fp-dot--${str(d.status)}`, 'aria-hidden': 'true' }, glyph),
-        ` ${str(d.label)}: ${words}${d.value && d.value !== 'none' ? ` (${str(d.value)})` : ''}`));
+        ` ${t('label_colon', label)}${dotWords(d.status)}${d.value && d.value !== 'none' ? t('in_parens', dimValue(d.value)) : ''}`));
     }
     sec.append(list);
-    if (recipe.mof?.label) sec.append(el('p', { class: 'fp-muted' }, `Model Openness Framework: ${str(recipe.mof.label)}.`));
+    if (recipe.mof?.label) {
+      const mof = `mof_class_${str(recipe.mof.class) || 'none'}`;
+      sec.append(el('p', { class: 'fp-muted' }, t('mof', I18N.has(mof) ? t(mof) : str(recipe.mof.label))));
+    }
     return sec;
   }
 
   // The five answers (report.answers, computed by the engine): question words and the look of each answer.
-  const QUESTIONS = {
-    commercial_use: 'Commercial use',
-    modify: 'Modify (fine-tune, quantize, merge)',
-    redistribute: 'Share the weights or a derivative',
-    train_on_outputs: 'Train other models on its outputs',
-    host_as_service: 'Host it as a service or API',
-  };
-  const ANSWERS = {
-    allowed: ['✓', 'Yes'],
-    'allowed-with-conditions': ['▲', 'Only if'],
-    'not-allowed': ['✕', 'No'],
-    'not-addressed': ['–', 'Not stated'],
-  };
+  // A question's words: question_<id>; an answer's word: answer_<answer> ('-' as '_').
+  const QUESTION_IDS = ['commercial_use', 'modify', 'redistribute', 'train_on_outputs', 'host_as_service'];
+  const question = (q) => (QUESTION_IDS.includes(q) ? t(`question_${q}`) : str(q));
+  const ICONS = { allowed: '✓', 'allowed-with-conditions': '▲', 'not-allowed': '✕', 'not-addressed': '–' };
+  const answerWord = (a) => (ICONS[a] ? t(`answer_${a.replace(/-/g, '_')}`) : str(a));
 
   /** One sentence, then the five answers as a grid: icon + word + summary, each leading to its clauses. */
   function glanceSection(report, root) {
     const answers = Array.isArray(report.answers) ? report.answers.filter((a) => a && typeof a === 'object') : [];
     if (!answers.length && !report.in_short) return null;
-    const sec = el('section', { class: 'fp-glance', 'aria-label': 'At a glance' });
-    if (report.in_short) sec.append(el('p', { class: 'fp-in-short', 'data-fineprint-in-short': '' }, str(report.in_short)));
+    const sec = el('section', { class: 'fp-glance', 'aria-label': t('at_a_glance') });
+    if (report.in_short) sec.append(el('p', { class: 'fp-in-short', 'data-fineprint-in-short': '' }, said(report.in_short_message, report.in_short)));
     const grid = el('ul', { class: 'fp-grid', 'data-fineprint-answers': '' });
     for (const a of answers) {
-      const [icon, word] = ANSWERS[a.answer] ?? ['?', str(a.answer)];
+      const icon = ICONS[a.answer] ?? '?';
+      const word = answerWord(a.answer);
       const kinds = Array.isArray(a.clauses) ? a.clauses.map(str) : [];
       const li = el('li', { class: `fp-cell fp-cell--${str(a.answer).replace(/[^a-z-]/g, '')}`, 'data-question': str(a.question), 'data-answer': str(a.answer), 'data-clauses': kinds.join(' ') },
         el('span', { class: 'fp-cell-icon', 'aria-hidden': 'true' }, icon),
-        el('span', { class: 'fp-cell-q' }, QUESTIONS[a.question] ?? str(a.question)),
+        el('span', { class: 'fp-cell-q' }, question(a.question)),
         el('strong', { class: 'fp-cell-word' }, word),
-        el('span', { class: 'fp-cell-summary' }, str(a.summary)));
+        el('span', { class: 'fp-cell-summary' }, said(a.message, a.summary)));
       if (kinds.length) {
-        const go = el('button', { type: 'button', class: 'fp-why-link' }, 'Why');
-        go.setAttribute('aria-label', `Why: the clauses behind "${QUESTIONS[a.question] ?? a.question}"`);
+        const go = el('button', { type: 'button', class: 'fp-why-link' }, t('why'));
+        go.setAttribute('aria-label', t('why_aria', question(a.question)));
         go.addEventListener('click', () => {
           const target = root.querySelector(`.fp-clause[data-kind="${kinds.find((k) => root.querySelector(`.fp-clause[data-kind="${k}"]`)) ?? ''}"]`);
           if (!target) return;
@@ -534,41 +546,41 @@
   /** The report as Markdown (the engine's `fineprint analyze --markdown` has the same layout). */
   function toMarkdown(report, { docs = null, fileUrl = null } = {}) {
     const cell = (s) => str(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
-    const lic = str(report?.license?.name) || str(report?.license?.id) || 'License not identified';
-    const out = [`### ${cell(lic)}: ${cell(report?.badge?.text)}`, ''];
-    if (report?.in_short) out.push(`**${cell(report.in_short)}**`, '');
-    out.push('| Question | Answer | In short |', '|---|---|---|');
+    const lic = str(report?.license?.name) || str(report?.license?.id) || t('license_not_identified');
+    const out = [`### ${cell(lic)}: ${cell(said(report?.badge?.message, report?.badge?.text))}`, ''];
+    if (report?.in_short) out.push(`**${cell(said(report.in_short_message, report.in_short))}**`, '');
+    out.push(`| ${t('md_question')} | ${t('md_answer')} | ${t('md_in_short')} |`, '|---|---|---|');
     for (const a of Array.isArray(report?.answers) ? report.answers : []) {
-      out.push(`| ${QUESTIONS[a.question] ?? cell(a.question)} | ${(ANSWERS[a.answer] ?? ['', cell(a.answer)])[1]} | ${cell(a.summary)} |`);
+      out.push(`| ${cell(question(a.question))} | ${cell(answerWord(a.answer))} | ${cell(said(a.message, a.summary))} |`);
     }
     out.push('');
     for (const c of Array.isArray(report?.clauses) ? report.clauses : []) {
       const ev = Array.isArray(c.evidence) ? c.evidence[0] : null;
-      let line = `- **${cell(str(c.summary).replace(/\.$/, ''))}**`;
+      let line = `- **${cell(said(c.message, c.summary).replace(/[.。]$/, ''))}**`;
       if (ev) {
         const q = cell(ev.quote);
         const doc = Array.isArray(docs) ? docs[Number(ev.doc ?? 0)] : null;
         const url = doc?.url ? safeUrl(doc.url) : (Number(ev.doc ?? 0) === 0 && fileUrl ? safeUrl(fileUrl) : null);
         const n = typeof doc?.text === 'string' ? lineOf(doc.text, ev.start) : null;
-        const where = [str(doc?.name), n ? `line ${n}` : ''].filter(Boolean).join(', ');
+        const where = [str(doc?.name), n ? t('line_n', I18N.number(n)) : ''].filter(Boolean).join(t('list_separator'));
         line += `: “${q.length > 300 ? `${q.slice(0, 300)}…` : q}”`;
         if (where) line += url && n ? ` ([${where}](${url.split('#')[0]}#L${n}))` : ` (${where})`;
       }
       out.push(line);
     }
-    out.push('', `_${str(report?.disclaimer) || DISCLAIMER}_`, '');
+    out.push('', `_${disclaimer()}_`, '');
     return out.join('\n');
   }
 
   function copyButton(report, opts) {
-    const b = el('button', { type: 'button', class: 'fp-copy' }, 'Copy as Markdown');
+    const b = el('button', { type: 'button', class: 'fp-copy' }, t('copy_markdown'));
     const status = el('span', { class: 'fp-small fp-muted', role: 'status' });
     b.addEventListener('click', async () => {
       try {
         await navigator.clipboard.writeText(toMarkdown(report, opts));
-        status.textContent = 'Copied.';
+        status.textContent = t('copied');
       } catch {
-        status.textContent = 'The browser did not allow copying.';
+        status.textContent = t('copy_refused');
       }
     });
     return el('p', { class: 'fp-copy-row' }, b, ' ', status);
@@ -584,8 +596,8 @@
     const { profile = null, answer = null, docs = null, fileUrl = null, onLocate = null, onEditProfile = null } = opts ?? {};
     const root = el('article', { class: 'fp-breakdown', 'data-fineprint-breakdown': '' });
     if (!report || typeof report !== 'object') {
-      root.append(el('p', { class: 'fp-warn', role: 'alert' }, 'No report to show.'),
-        el('p', { class: 'fp-disclaimer' }, DISCLAIMER));
+      root.append(el('p', { class: 'fp-warn', role: 'alert' }, t('no_report')),
+        el('p', { class: 'fp-disclaimer' }, disclaimer()));
       return root;
     }
     root.dataset.license = str(report.license?.id);
@@ -607,10 +619,10 @@
     if (notes) root.append(notes);
     const href = fileUrl ? safeUrl(fileUrl) : null;
     if (href) {
-      root.append(el('p', { class: 'fp-file' }, el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, 'Read the license file')));
+      root.append(el('p', { class: 'fp-file' }, el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, t('read_license_file'))));
     }
     root.append(copyButton(report, { docs, fileUrl }));
-    root.append(el('p', { class: 'fp-disclaimer' }, str(report.disclaimer) || DISCLAIMER));
+    root.append(el('p', { class: 'fp-disclaimer' }, disclaimer()));
     return root;
   }
 

@@ -9,15 +9,10 @@
 (() => {
   if (globalThis.FinePrintPanel) return;
   const MSG = globalThis.FinePrintMsg ?? {};
-  const DISCLAIMER = 'Fine Print reads license text automatically. It is not legal advice: read the license itself, and ask a lawyer before you rely on it.';
-  const MATCH_WORDS = {
-    exact: 'the text is the known license, word for word',
-    equivalent: 'the text is the known license, formatting aside',
-    modified: 'the known license, with changes in substance',
-    partial: 'only part of the input is the known license',
-    declared: 'no license text was read: this rests on the declared id alone',
-    unknown: 'no known license fits this text',
-  };
+  // Every word comes from the message files (extension/shared/i18n.js); a match kind's words: panel_match_<kind>.
+  const I18N = globalThis.FinePrintI18n;
+  const t = (key, ...args) => I18N.t(key, ...args);
+  const MATCHES = ['exact', 'equivalent', 'modified', 'partial', 'declared', 'unknown'];
 
   const STYLE = `
     :host { --fg: #111827; --bg: #ffffff; --muted: #4b5563; --line: #e5e7eb; --link: #1d4ed8;
@@ -108,18 +103,20 @@
     if (result?.ok && r) {
       if (full) {
         // Without the breakdown: the essentials it would have shown.
-        row('Badge', r.badge?.text);
-        row('License', r.license?.name ?? r.license?.id ?? 'not identified');
-        row('How sure', MATCH_WORDS[r.license?.match] ?? r.license?.match);
-        row('Verdict', r.verdict?.label ? `${r.verdict.label} (${r.verdict.class})` : r.verdict?.class);
+        row(t('panel_badge'), I18N.render(r.badge?.message) || r.badge?.text);
+        row(t('panel_license'), r.license?.name ?? r.license?.id ?? t('panel_not_identified'));
+        row(t('panel_how_sure'), MATCHES.includes(r.license?.match) ? t(`panel_match_${r.license.match}`) : r.license?.match);
+        const cls = r.verdict?.class ? t(`verdict_class_${String(r.verdict.class).replace(/-/g, '_')}`) : '';
+        const label = I18N.render(r.verdict?.message) || r.verdict?.label;
+        row(t('panel_verdict'), label ? t('panel_verdict_value', label, cls) : cls);
       }
-      row('Read', (details.docs ?? []).map((d) => d.name).join(', ') || 'no license text');
+      row(t('panel_read'), (details.docs ?? []).map((d) => d.name).join(t('list_separator')) || t('panel_no_text'));
       const id = r.license?.id?.toLowerCase();
-      if (details.declared && details.declared.toLowerCase() !== id) row('Declared on the page', details.declared);
+      if (details.declared && details.declared.toLowerCase() !== id) row(t('panel_declared'), details.declared);
     } else {
       const reasons = globalThis.FinePrintBadge?.REASONS ?? {};
-      row('Status', `The license could not be read: ${reasons[result?.reason] ?? result?.error ?? 'unknown reason'}.`);
-      row('Declared on the page', details.declared);
+      row(t('panel_status'), t('panel_not_read', reasons[result?.reason] ?? t('reason_unknown')));
+      row(t('panel_declared'), details.declared);
     }
     return dl;
   }
@@ -133,12 +130,12 @@
       return null;
     }
     if (href.protocol !== 'https:' && href.protocol !== 'http:') return null;
-    const a = el('a', { href: href.href, target: '_blank', rel: 'noopener noreferrer', text: 'Read the license file' });
+    const a = el('a', { href: href.href, target: '_blank', rel: 'noopener noreferrer', text: t('read_license_file') });
     return el('p', {}, a);
   }
 
   const HF = 'https://huggingface.co';
-  const PASTE = 'Or copy the license text and paste it into the Fine Print checker (the toolbar button, then "Check a license text").';
+  const paste = () => t('panel_paste');
 
   /** The model's page on Hugging Face, from what the page gave (details.repo) or the address. */
   function hfModelUrl(details) {
@@ -156,30 +153,30 @@
     const page = hfModelUrl(details) ?? (location.hostname.endsWith('huggingface.co') ? location.href.split('#')[0] : null);
     const link = (href, text) => el('a', { href, target: '_blank', rel: 'noopener noreferrer', text });
     if (result?.reason === 'gated') {
-      box.append(el('p', { text: 'The license is behind the model\'s access form. To let Fine Print read it:' }));
+      box.append(el('p', { text: t('gated_intro') }));
       const steps = el('ol');
       if (page && page.startsWith(HF)) {
         steps.append(
-          el('li', {}, link(`${HF}/login?next=${encodeURIComponent(new URL(page).pathname)}`, 'Sign in to Hugging Face'), ' (if you are not signed in),'),
-          el('li', {}, link(page, 'open the model\'s access form'), ' and accept its terms, then reload this page.'),
+          el('li', {}, link(`${HF}/login?next=${encodeURIComponent(new URL(page).pathname)}`, t('gated_sign_in')), t('gated_sign_in_after')),
+          el('li', {}, link(page, t('gated_open_form')), t('gated_open_form_after')),
         );
       } else {
-        steps.append(el('li', { text: 'sign in on the site and accept the model\'s terms, then reload this page.' }));
+        steps.append(el('li', { text: t('gated_elsewhere') }));
       }
-      box.append(steps, el('p', { text: PASTE }));
+      box.append(steps, el('p', { text: paste() }));
     } else if (result?.reason === 'network') {
-      const retry = el('button', { type: 'button', class: 'retry', text: 'Try again' });
+      const retry = el('button', { type: 'button', class: 'retry', text: t('try_again') });
       retry.addEventListener('click', () => location.reload());
-      box.append(el('p', { text: 'The site did not answer (you may be offline, or a filter blocked the request).' }), el('p', {}, retry), el('p', { text: PASTE }));
+      box.append(el('p', { text: t('network_intro') }), el('p', {}, retry), el('p', { text: paste() }));
     } else if (result?.reason === 'not-found') {
       const tried = el('ul');
       tried.append(
-        el('li', { text: details.declared ? `the license the page declares: ${details.declared} (not one Fine Print knows)` : 'a license declared on the page: none' }),
-        el('li', { text: `license files in the repository (LICENSE, LICENSE.md, LICENSE.txt and the file the page links): ${(details.docs ?? []).length ? 'none readable' : 'none found'}` }),
+        el('li', { text: details.declared ? t('tried_declared', details.declared) : t('tried_declared_none') }),
+        el('li', { text: (details.docs ?? []).length ? t('tried_files_unreadable') : t('tried_files_none') }),
       );
-      box.append(el('p', { text: 'What Fine Print tried:' }), tried, el('p', { text: 'Without terms, you have no license to use it: ask the author. ' + PASTE }));
+      box.append(el('p', { text: t('tried_intro') }), tried, el('p', { text: t('no_terms', paste()) }));
     } else {
-      box.append(el('p', { text: PASTE }));
+      box.append(el('p', { text: paste() }));
     }
     return box;
   }
@@ -212,11 +209,11 @@
     roots.set(host, root);
     const titleId = 'fp-panel-title';
     const dialog = el('section', { role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': titleId, tabindex: '-1' });
-    const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close', text: '×' });
+    const close = el('button', { type: 'button', class: 'close', 'aria-label': t('close'), text: '×' });
     close.addEventListener('click', () => hide(badge, true));
     // The badge's words are on the badge and atop the breakdown: the title does not say them a third time.
-    const title = result?.ok ? 'what this license lets you do' : 'license not read';
-    dialog.append(el('div', { class: 'head' }, el('h2', { id: titleId, text: `Fine Print: ${title}` }), close));
+    const title = result?.ok ? t('panel_title') : t('panel_title_not_read');
+    dialog.append(el('div', { class: 'head' }, el('h2', { id: titleId, text: title }), close));
     root.append(el('style', { text: STYLE }), dialog);
 
     let profile = null;
@@ -226,13 +223,13 @@
       profile = p?.profile ?? null;
       answer = a?.answer ?? answer;
     }
-    const notes = (details.notes ?? []).length ? el('ul', { class: 'notes' }, ...details.notes.map((n) => el('li', { text: n }))) : null;
+    const notes = (details.notes ?? []).length ? el('ul', { class: 'notes' }, ...details.notes.map((n) => el('li', { text: typeof n === 'object' && n ? I18N.render(n) : n }))) : null;
     const rendered = result?.ok && typeof globalThis.FinePrintUI?.renderBreakdown === 'function'
       ? breakdown(result, details, profile, answer) : null;
     if (rendered) globalThis.FinePrintUI.attachStyles?.(root);
     const parts = rendered
       ? [hubFacts(result, details, false), notes, rendered] // the breakdown shows the ancestry and the recipe
-      : [hubFacts(result, details, true), notes, result?.ok ? null : errorHelp(result, details), fileLink(details), el('p', { class: 'disclaimer', text: result?.report?.disclaimer ?? DISCLAIMER })];
+      : [hubFacts(result, details, true), notes, result?.ok ? null : errorHelp(result, details), fileLink(details), el('p', { class: 'disclaimer', text: t('disclaimer') })];
     dialog.append(...parts.filter(Boolean));
     if (!badge.isConnected || open.has(badge)) return;
     // Right after the badge in the page: Tab from the badge enters the panel.

@@ -1,5 +1,5 @@
-// Test helpers for the no-install checker: the extension/ folder served as plain files by a tiny static
-// server on 127.0.0.1 (as any static host would), and a headless Chromium without the extension.
+// Test helpers for the no-install checker: the repository served as plain files by a tiny static
+// server on 127.0.0.1 (as any static host would; the page is extension/checker/, its words in _locales/), and a headless Chromium without the extension.
 // huggingface.co is answered by committed fixtures through request interception; every other origin
 // is refused and recorded, so a test can assert the page loads nothing from the network.
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 /** Serve `dir` on 127.0.0.1 (a random port). Resolves {url, close}. */
-export function serveStatic(dir = path.join(ROOT, 'extension')) {
+export function serveStatic(dir = ROOT) {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const u = new URL(req.url, 'http://x');
@@ -34,11 +34,11 @@ export function serveStatic(dir = path.join(ROOT, 'extension')) {
  * Chromium with the checker served as plain files. `hub(url)` answers requests to huggingface.co
  * ({status, body, contentType, headers} or null for a network failure); other origins are aborted.
  */
-export async function openChecker({ hub = null, viewport = { width: 1280, height: 900 }, hash = '', dir } = {}) {
+export async function openChecker({ hub = null, viewport = { width: 1280, height: 900 }, hash = '', dir, locale = 'en-US' } = {}) {
   const server = await serveStatic(dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, locale });
   const requests = [];
   const errors = [];
   await context.route('**/*', async (route) => {
@@ -58,7 +58,8 @@ export async function openChecker({ hub = null, viewport = { width: 1280, height
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(new Error(m.text())); });
-  await page.goto(`${server.url}/checker/index.html${hash}`);
+  // The repository: the page is extension/checker/; a built static site (dir): checker/.
+  await page.goto(`${server.url}${dir ? '' : '/extension'}/checker/index.html${hash}`);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   async function close() {
     await browser.close();

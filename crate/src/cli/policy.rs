@@ -294,6 +294,7 @@ fn clauses_of(r: &Report) -> (Vec<Clause>, bool) {
             value: None,
             unit: None,
             evidence: vec![],
+            message: None,
         })
         .collect();
     (clauses, true)

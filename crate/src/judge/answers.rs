@@ -13,7 +13,7 @@
 //! license is known to hold stand in for the clauses, and every summary says so.
 
 use crate::judge::declared;
-use crate::report::{Answer, AnswerKind, Clause, ClauseValue, LicenseMatch, MatchKind, Verdict, VerdictClass};
+use crate::report::{Answer, AnswerKind, Clause, ClauseValue, LicenseMatch, MatchKind, Message, MessageArg, Verdict, VerdictClass};
 
 /// The five questions, in the contract's order.
 pub const QUESTIONS: [&str; 5] = ["commercial_use", "modify", "redistribute", "train_on_outputs", "host_as_service"];
@@ -45,24 +45,34 @@ impl<'a> Read<'a> {
 }
 
 /// One answer being built: conditions and the kinds they rest on.
+/// Each condition and reason is kept twice: in English, and as a message of the UI's message files
+/// (`_locales/`, id `ans_...`), so the UI can say it in the reader's language.
 #[derive(Default)]
 struct Build {
-    forbidden: Option<String>,
-    conditions: Vec<String>,
+    forbidden: Option<(String, Message)>,
+    conditions: Vec<(String, Message)>,
     kinds: Vec<String>,
 }
 
+/// A message with no arguments, or with one text argument.
+fn m(id: &str) -> Message {
+    Message::new(id)
+}
+fn m1(id: &str, arg: MessageArg) -> Message {
+    Message::with(id, vec![arg])
+}
+
 impl Build {
-    fn forbid(&mut self, why: &str, kind: &str) {
+    fn forbid(&mut self, why: &str, msg: Message, kind: &str) {
         if self.forbidden.is_none() {
-            self.forbidden = Some(why.to_string());
+            self.forbidden = Some((why.to_string(), msg));
         }
         self.rest_on(kind);
     }
-    fn only(&mut self, condition: impl Into<String>, kind: &str) {
+    fn only(&mut self, condition: impl Into<String>, msg: Message, kind: &str) {
         let c = condition.into();
-        if !self.conditions.contains(&c) {
-            self.conditions.push(c);
+        if !self.conditions.iter().any(|(x, _)| *x == c) {
+            self.conditions.push((c, msg));
         }
         self.rest_on(kind);
     }
@@ -96,8 +106,8 @@ fn integer(c: Option<&Clause>) -> Option<u64> {
 fn use_limits(r: &Read, b: &mut Build) {
     if r.has("mau_threshold") {
         match integer(r.clause("mau_threshold")) {
-            Some(n) => b.only(format!("below {} monthly active users", count_words(n)), "mau_threshold"),
-            None => b.only("below a monthly-user limit", "mau_threshold"),
+            Some(n) => b.only(format!("below {} monthly active users", count_words(n)), m1("ans_below_mau", MessageArg::Words { words: n }), "mau_threshold"),
+            None => b.only("below a monthly-user limit", m("ans_below_mau_limit"), "mau_threshold"),
         }
     }
     if r.has("revenue_threshold") {
@@ -105,72 +115,75 @@ fn use_limits(r: &Read, b: &mut Build) {
         match (integer(c), c.and_then(|c| c.unit.as_deref())) {
             (Some(n), Some(unit)) => {
                 let cur = unit.split_once(" per ").map(|x| x.0).unwrap_or(unit);
-                b.only(format!("below {cur} {} yearly revenue", count_words(n)), "revenue_threshold")
+                let msg = Message::with("ans_below_revenue", vec![MessageArg::Text(cur.into()), MessageArg::Words { words: n }]);
+                b.only(format!("below {cur} {} yearly revenue", count_words(n)), msg, "revenue_threshold")
             }
-            _ => b.only("below a revenue limit", "revenue_threshold"),
+            _ => b.only("below a revenue limit", m("ans_below_revenue_limit"), "revenue_threshold"),
         }
     }
     if r.has("separate_license_needed") {
         if r.has("mau_threshold") || r.has("revenue_threshold") {
             b.rest_on("separate_license_needed"); // above the limit: a license the licensor may refuse
         } else {
-            b.only("only with a separate license from the licensor", "separate_license_needed");
+            b.only("only with a separate license from the licensor", m("ans_separate_license"), "separate_license_needed");
         }
     }
     if r.has("registration_required") {
-        b.only("after registering with the licensor", "registration_required");
+        b.only("after registering with the licensor", m("ans_after_registering"), "registration_required");
     }
     if r.has("aup_by_reference") {
-        b.only("within its acceptable use policy", "aup_by_reference");
+        b.only("within its acceptable use policy", m("ans_within_aup"), "aup_by_reference");
         for k in ["use_restrictions", "field_exclusions"] {
             if r.has(k) {
                 b.rest_on(k);
             }
         }
     } else if r.has("use_restrictions") || r.has("field_exclusions") {
-        b.only("outside the uses it bans", if r.has("use_restrictions") { "use_restrictions" } else { "field_exclusions" });
+        b.only("outside the uses it bans", m("ans_outside_bans"), if r.has("use_restrictions") { "use_restrictions" } else { "field_exclusions" });
         if r.has("field_exclusions") {
             b.rest_on("field_exclusions");
         }
     }
     if r.has("geo_exclusion") {
         match r.clause("geo_exclusion").and_then(|c| c.value.as_ref()) {
-            Some(ClauseValue::Regions(rs)) if !rs.is_empty() => b.only(format!("not in {}", rs.join(", ")), "geo_exclusion"),
-            _ => b.only("not in the regions it excludes", "geo_exclusion"),
+            Some(ClauseValue::Regions(rs)) if !rs.is_empty() => {
+                b.only(format!("not in {}", rs.join(", ")), m1("ans_not_in", MessageArg::Regions { regions: rs.clone() }), "geo_exclusion")
+            }
+            _ => b.only("not in the regions it excludes", m("ans_not_in_excluded_regions"), "geo_exclusion"),
         }
     }
     if r.has("remote_control_updates") {
-        b.only("subject to the licensor's remote restrictions", "remote_control_updates");
+        b.only("subject to the licensor's remote restrictions", m("ans_remote_restrictions"), "remote_control_updates");
     }
 }
 
 /// The limits a non-commercial or research-only license puts on every use.
 fn purpose_limits(r: &Read, b: &mut Build) {
     if r.has("research_only") {
-        b.only("for research only", "research_only");
+        b.only("for research only", m("ans_for_research_only"), "research_only");
     } else if r.has("noncommercial") {
-        b.only("for non-commercial purposes only", "noncommercial");
+        b.only("for non-commercial purposes only", m("ans_for_noncommercial_only"), "noncommercial");
     }
 }
 
 /// What sharing changed versions carries.
 fn sharing_terms(r: &Read, b: &mut Build) {
     if r.has("same_license_copyleft") {
-        b.only("under the same license (copyleft)", "same_license_copyleft");
+        b.only("under the same license (copyleft)", m("ans_same_license"), "same_license_copyleft");
     }
     if r.has("restrictions_propagate") {
-        b.only("with its use restrictions passed on", "restrictions_propagate");
+        b.only("with its use restrictions passed on", m("ans_restrictions_passed_on"), "restrictions_propagate");
     }
     if r.has("naming_requirement") {
         match r.text_value("naming_requirement") {
-            Some(v) => b.only(format!("with \u{201C}{v}\u{201D} in a shared model's name"), "naming_requirement"),
-            None => b.only("with its name in a shared model's name", "naming_requirement"),
+            Some(v) => b.only(format!("with \u{201C}{v}\u{201D} in a shared model's name"), m1("ans_name_in_shared", MessageArg::Text(v.into())), "naming_requirement"),
+            None => b.only("with its name in a shared model's name", m("ans_name_in_shared_generic"), "naming_requirement"),
         }
     }
     if r.has("attribution_display") {
         match r.text_value("attribution_display") {
-            Some(v) => b.only(format!("showing \u{201C}{v}\u{201D}"), "attribution_display"),
-            None => b.only("with visible credit to the licensor", "attribution_display"),
+            Some(v) => b.only(format!("showing \u{201C}{v}\u{201D}"), m1("ans_showing", MessageArg::Text(v.into())), "attribution_display"),
+            None => b.only("with visible credit to the licensor", m("ans_visible_credit"), "attribution_display"),
         }
     }
 }
@@ -191,13 +204,13 @@ pub fn answers(license: &LicenseMatch, verdict: &Verdict, clauses: &[Clause]) ->
     let mut out = vec![];
     for q in QUESTIONS {
         let mut b = Build::default();
-        let mut silent = "Not stated in the text";
+        let mut silent = ("Not stated in the text", "ans_not_stated");
         match q {
             "commercial_use" => {
                 if r.has("research_only") {
-                    b.forbid("Research use only", "research_only");
+                    b.forbid("Research use only", m("ans_research_use_only"), "research_only");
                 } else if r.has("noncommercial") {
-                    b.forbid("Non-commercial use only", "noncommercial");
+                    b.forbid("Non-commercial use only", m("ans_noncommercial_use_only"), "noncommercial");
                 }
                 use_limits(&r, &mut b);
             }
@@ -205,16 +218,16 @@ pub fn answers(license: &LicenseMatch, verdict: &Verdict, clauses: &[Clause]) ->
                 purpose_limits(&r, &mut b);
                 use_limits(&r, &mut b);
                 if r.has("no_derivatives") {
-                    b.only("for your own use only (changed versions may not be shared)", "no_derivatives");
+                    b.only("for your own use only (changed versions may not be shared)", m("ans_own_use_only"), "no_derivatives");
                 }
                 if r.has("restrictions_propagate") {
-                    b.only("with its use restrictions kept in derivatives", "restrictions_propagate");
+                    b.only("with its use restrictions kept in derivatives", m("ans_restrictions_kept"), "restrictions_propagate");
                 }
             }
             "redistribute" => {
                 purpose_limits(&r, &mut b);
                 if r.has("no_derivatives") {
-                    b.only("unchanged copies only", "no_derivatives");
+                    b.only("unchanged copies only", m("ans_unchanged_only"), "no_derivatives");
                 }
                 sharing_terms(&r, &mut b);
                 if r.has("aup_by_reference") {
@@ -225,24 +238,24 @@ pub fn answers(license: &LicenseMatch, verdict: &Verdict, clauses: &[Clause]) ->
                 }
             }
             "train_on_outputs" => {
-                silent = "The license does not address outputs";
+                silent = ("The license does not address outputs", "ans_outputs_not_addressed");
                 if r.has("output_training_ban") {
-                    let what = if r.quote_mentions("output_training_ban", "large language model") {
-                        "Not allowed for other large language models"
+                    let (what, id) = if r.quote_mentions("output_training_ban", "large language model") {
+                        ("Not allowed for other large language models", "ans_not_for_other_llms")
                     } else if r.quote_mentions("output_training_ban", "compet") {
-                        "Not allowed for competing models"
+                        ("Not allowed for competing models", "ans_not_for_competing")
                     } else {
-                        "Not allowed to train or improve other models"
+                        ("Not allowed to train or improve other models", "ans_not_train_other")
                     };
-                    b.forbid(what, "output_training_ban");
+                    b.forbid(what, m(id), "output_training_ban");
                 }
                 if r.has("derivatives_defined_broadly") {
-                    b.only("as a derivative: a model trained on its outputs keeps its terms", "derivatives_defined_broadly");
+                    b.only("as a derivative: a model trained on its outputs keeps its terms", m("ans_derivative_outputs"), "derivatives_defined_broadly");
                 }
                 if r.has("naming_requirement") && r.quote_mentions("naming_requirement", "output") {
                     match r.text_value("naming_requirement") {
-                        Some(v) => b.only(format!("with \u{201C}{v}\u{201D} in the name of a model you share"), "naming_requirement"),
-                        None => b.only("with its name in the name of a model you share", "naming_requirement"),
+                        Some(v) => b.only(format!("with \u{201C}{v}\u{201D} in the name of a model you share"), m1("ans_name_in_model", MessageArg::Text(v.into())), "naming_requirement"),
+                        None => b.only("with its name in the name of a model you share", m("ans_name_in_model_generic"), "naming_requirement"),
                     }
                 }
                 if b.forbidden.is_none() && b.conditions.is_empty() && r.has("output_ownership") {
@@ -251,21 +264,21 @@ pub fn answers(license: &LicenseMatch, verdict: &Verdict, clauses: &[Clause]) ->
             }
             "host_as_service" => {
                 if r.has("research_only") {
-                    b.forbid("Research use only", "research_only");
+                    b.forbid("Research use only", m("ans_research_use_only"), "research_only");
                 } else if r.has("noncommercial") {
-                    b.only("as a non-commercial service only", "noncommercial");
+                    b.only("as a non-commercial service only", m("ans_noncommercial_service"), "noncommercial");
                 }
                 use_limits(&r, &mut b);
                 if r.has("hosted_counts_as_distribution") {
-                    b.only("under its sharing terms (serving it counts as sharing)", "hosted_counts_as_distribution");
+                    b.only("under its sharing terms (serving it counts as sharing)", m("ans_sharing_terms"), "hosted_counts_as_distribution");
                 }
                 if r.has("same_license_copyleft") && r.quote_mentions("same_license_copyleft", "network") {
-                    b.only("users over a network get the source (copyleft)", "same_license_copyleft");
+                    b.only("users over a network get the source (copyleft)", m("ans_network_source"), "same_license_copyleft");
                 }
                 if r.has("attribution_display") {
                     match r.text_value("attribution_display") {
-                        Some(v) => b.only(format!("showing \u{201C}{v}\u{201D}"), "attribution_display"),
-                        None => b.only("with visible credit to the licensor", "attribution_display"),
+                        Some(v) => b.only(format!("showing \u{201C}{v}\u{201D}"), m1("ans_showing", MessageArg::Text(v.into())), "attribution_display"),
+                        None => b.only("with visible credit to the licensor", m("ans_visible_credit"), "attribution_display"),
                     }
                 }
             }
@@ -278,37 +291,43 @@ pub fn answers(license: &LicenseMatch, verdict: &Verdict, clauses: &[Clause]) ->
         // The notice duty's reading says when it includes credit to the author (Creative Commons' BY).
         let credit = r.clause("notice_file").is_some_and(|c| c.summary.contains("credit"));
         if q == "redistribute" && credit && !b.conditions.is_empty() {
-            b.conditions.push("with credit to the author".into());
+            b.conditions.push(("with credit to the author".into(), m("ans_with_credit")));
         }
-        let (answer, mut summary) = if let Some(why) = b.forbidden {
-            (AnswerKind::NotAllowed, why)
+        let words: Vec<&str> = b.conditions.iter().map(|(c, _)| c.as_str()).collect();
+        let list = MessageArg::List { list: b.conditions.iter().map(|(_, msg)| msg.clone()).collect() };
+        let (answer, mut summary, mut message) = if let Some((why, msg)) = b.forbidden {
+            (AnswerKind::NotAllowed, why, msg)
         } else if !b.conditions.is_empty() && !(granted || limited) {
             // Limits read, but no grant: what the text allows is not clear.
-            (AnswerKind::NotAddressed, format!("Not clear: no grant was read, and the text sets limits ({})", b.conditions.join(", ")))
+            (AnswerKind::NotAddressed, format!("Not clear: no grant was read, and the text sets limits ({})", words.join(", ")), m1("ans_not_clear", list))
         } else if !b.conditions.is_empty() {
-            (AnswerKind::AllowedWithConditions, sentence_case(&format!("Allowed {}", b.conditions.join(", "))))
+            (AnswerKind::AllowedWithConditions, sentence_case(&format!("Allowed {}", words.join(", "))), m1("ans_allowed_if", list))
         } else if granted || (limited && q != "commercial_use") {
-            let s = match q {
+            let (a, id) = match q {
                 "train_on_outputs" if b.kinds.iter().any(|k| k == "output_ownership") => {
-                    (AnswerKind::Allowed, "Allowed: the licensor claims no rights in outputs".to_string())
+                    (AnswerKind::Allowed, "ans_allowed_outputs_free")
                 }
-                "train_on_outputs" => (AnswerKind::NotAddressed, silent.to_string()),
-                "redistribute" if credit => {
-                    (AnswerKind::Allowed, "Allowed, with credit to the author and the license".to_string())
-                }
-                "redistribute" if b.kinds.iter().any(|k| k == "notice_file") => {
-                    (AnswerKind::Allowed, "Allowed, with the license and its notices".to_string())
-                }
-                _ => (AnswerKind::Allowed, "Allowed".to_string()),
+                "train_on_outputs" => (AnswerKind::NotAddressed, silent.1),
+                "redistribute" if credit => (AnswerKind::Allowed, "ans_allowed_credit"),
+                "redistribute" if b.kinds.iter().any(|k| k == "notice_file") => (AnswerKind::Allowed, "ans_allowed_notices"),
+                _ => (AnswerKind::Allowed, "ans_allowed"),
             };
-            s
+            let english = match id {
+                "ans_allowed_outputs_free" => "Allowed: the licensor claims no rights in outputs",
+                "ans_allowed_credit" => "Allowed, with credit to the author and the license",
+                "ans_allowed_notices" => "Allowed, with the license and its notices",
+                "ans_allowed" => "Allowed",
+                _ => silent.0,
+            };
+            (a, english.to_string(), m(id))
         } else {
-            (AnswerKind::NotAddressed, silent.to_string())
+            (AnswerKind::NotAddressed, silent.0.to_string(), m(silent.1))
         };
         if declared_only && license.id.is_some() {
             summary.push_str(" (from the published license: this copy was not read)");
+            message = m1("ans_declared", MessageArg::Message(message));
         }
-        out.push(Answer { question: q.to_string(), answer, summary, clauses: b.kinds });
+        out.push(Answer { question: q.to_string(), answer, summary, clauses: b.kinds, message: Some(message) });
     }
     out
 }
@@ -370,6 +389,59 @@ pub fn in_short(answers: &[Answer]) -> String {
         s.push_str(" From the published license: this copy was not read.");
     }
     s
+}
+
+/// [`in_short`] as a message of the UI's message files: the same choices, read from the answers' messages.
+pub fn in_short_message(answers: &[Answer]) -> Option<Message> {
+    let get = |q: &str| answers.iter().find(|a| a.question == q);
+    let (com, share) = (get("commercial_use")?, get("redistribute")?);
+    // An answer's own message, without the "from the published license" wrapper; and its conditions.
+    let inner = |a: &Answer| -> Option<Message> {
+        let msg = a.message.clone()?;
+        if msg.id == "ans_declared" {
+            match msg.args.first() {
+                Some(MessageArg::Message(inner)) => Some(inner.clone()),
+                _ => None,
+            }
+        } else {
+            Some(msg)
+        }
+    };
+    let conditions = |msg: &Message| -> Vec<Message> {
+        match (msg.id.as_str(), msg.args.first()) {
+            ("ans_allowed_if", Some(MessageArg::List { list })) => list.clone(),
+            _ => vec![],
+        }
+    };
+    let (com_msg, share_msg) = (inner(com)?, inner(share)?);
+    let com_conditions = conditions(&com_msg);
+    let declared = com.message.as_ref().is_some_and(|m| m.id == "ans_declared");
+    let first = match com.answer {
+        AnswerKind::Allowed => m("is_commercial_allowed"),
+        AnswerKind::AllowedWithConditions => m1("is_commercial_allowed_if", MessageArg::List { list: com_conditions.clone() }),
+        AnswerKind::NotAllowed => com_msg.clone(),
+        AnswerKind::NotAddressed => m("is_commercial_unclear"),
+    };
+    let second = match share.answer {
+        AnswerKind::AllowedWithConditions => {
+            let purpose = ["ans_for_research_only", "ans_for_noncommercial_only"];
+            let rest: Vec<Message> = conditions(&share_msg)
+                .into_iter()
+                .filter(|c| !com_conditions.contains(c))
+                .filter(|c| com.answer != AnswerKind::NotAllowed || !purpose.contains(&c.id.as_str()))
+                .collect();
+            (!rest.is_empty()).then(|| m1("is_sharing", MessageArg::List { list: rest }))
+        }
+        AnswerKind::NotAllowed => Some(m("is_no_sharing")),
+        AnswerKind::Allowed if share_msg.id == "ans_allowed_credit" => Some(m("is_credit_when_share")),
+        AnswerKind::Allowed if com.answer == AnswerKind::Allowed => Some(m("is_free_to_share")),
+        _ => None,
+    };
+    let msg = match second {
+        Some(t) => Message::with("is_two", vec![MessageArg::Message(first), MessageArg::Message(t)]),
+        None => m1("is_one", MessageArg::Message(first)),
+    };
+    Some(if declared { m1("is_declared", MessageArg::Message(msg)) } else { msg })
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 
 use super::declared;
 use crate::identify::{kb, names};
-use crate::report::{Badge, BadgeClass, LicenseMatch, MatchKind, Recipe, Verdict, VerdictClass};
+use crate::report::{Badge, BadgeClass, LicenseMatch, MatchKind, Message, Recipe, Verdict, VerdictClass};
 
 /// The clause kind that makes a license copyleft (share-alike).
 const COPYLEFT: &str = "same_license_copyleft";
@@ -25,7 +25,34 @@ pub fn badge_for(v: &Verdict) -> Badge {
         VerdictClass::ResearchOnly => BadgeClass::ResearchOnly,
         VerdictClass::Unknown => BadgeClass::Unknown,
     };
-    Badge { class, text: badge_text(class).into(), same_as_declared: false }
+    Badge { class, text: badge_text(class).into(), same_as_declared: false, message: Some(Message::new(format!("badge_{}", class_id(class)))) }
+}
+
+/// The class's id in message ids (`badge_open_weights_restricted`, ...).
+fn class_id(class: BadgeClass) -> &'static str {
+    match class {
+        BadgeClass::OpenSourceAi => "open_source_ai",
+        BadgeClass::OpenWeightsPermissive => "open_weights_permissive",
+        BadgeClass::OpenWeightsRestricted => "open_weights_restricted",
+        BadgeClass::NonCommercial => "non_commercial",
+        BadgeClass::ResearchOnly => "research_only",
+        BadgeClass::Unknown => "unknown",
+    }
+}
+
+/// The message of [`words`]: the same choice, as a message id of the UI's message files.
+pub fn words_message(class: BadgeClass, license: &LicenseMatch, recipe: Option<&Recipe>) -> Message {
+    let modified = if matches!(license.match_kind, MatchKind::Modified) { "_modified" } else { "" };
+    Message::new(match class {
+        BadgeClass::OpenWeightsPermissive => {
+            let kind = if is_copyleft(license) { "copyleft" } else { "open" };
+            let weights = if recipe.is_some() { "_weights_only" } else { "" };
+            format!("badge_{kind}_license{modified}{weights}")
+        }
+        BadgeClass::OpenSourceAi if is_copyleft(license) => format!("badge_open_source_ai_copyleft{modified}"),
+        BadgeClass::Unknown if !modified.is_empty() => "badge_modified_read_changes".to_string(),
+        _ => format!("badge_{}{modified}", class_id(class)),
+    })
 }
 
 /// The short words for a badge class on a model page (the recipe was looked at), for a license
@@ -87,7 +114,7 @@ pub fn badge(license: &LicenseMatch, verdict: &Verdict, recipe: Option<&Recipe>)
     } else {
         badge_for(verdict).class
     };
-    Badge { class, text: words(class, license, recipe), same_as_declared: false }
+    Badge { class, text: words(class, license, recipe), same_as_declared: false, message: Some(words_message(class, license, recipe)) }
 }
 
 /// Whether the hub's own license chip (the declared id) names the license the badge is about, so
@@ -108,7 +135,7 @@ mod tests {
     }
 
     fn verdict(class: VerdictClass) -> Verdict {
-        Verdict { class, label: String::new(), reasons: vec![] }
+        Verdict { class, label: String::new(), reasons: vec![], message: None }
     }
 
     fn recipe(disclosed: bool) -> Recipe {

@@ -14,7 +14,7 @@ use crate::identify::kb::{self, Facts};
 use crate::text::lang::{self, Kind};
 use crate::text::normalize;
 use crate::text::terms::reads_as_terms;
-use crate::report::{Change, ChangeKind, Clause, Document, Evidence, LicenseMatch, MatchKind, UnreadPassage, Verdict, VerdictClass};
+use crate::report::{Change, ChangeKind, Clause, Document, Evidence, LicenseMatch, MatchKind, Message, MessageArg, UnreadPassage, Verdict, VerdictClass};
 use std::collections::HashSet;
 
 /// Clause kinds that restrict what a permissive license would allow.
@@ -435,7 +435,43 @@ fn reason(c: &Clause) -> String {
 }
 
 fn verdict(class: VerdictClass, label: &str, reasons: Vec<String>) -> Verdict {
-    Verdict { class, label: label.into(), reasons }
+    Verdict { class, label: label.into(), reasons, message: None }
+}
+
+/// A verdict's label as a message of the UI's message files (`verdict_...`), for the labels this
+/// module and `declared` write; `None` for a label read from elsewhere (an unread passage's reason).
+pub fn label_message(label: &str) -> Option<Message> {
+    let fixed = [
+        ("Research only", "verdict_research_only"),
+        ("Non-commercial only", "verdict_noncommercial_only"),
+        ("Restricted: commercial use with strings", "verdict_restricted_strings"),
+        ("Open", "verdict_open"),
+        ("Restricted", "verdict_restricted"),
+        ("Unknown", "verdict_unknown"),
+        ("Unknown: read the commercial-use terms", "verdict_unknown_commercial_terms"),
+        ("Unknown: read the prohibitions", "verdict_unknown_prohibitions"),
+        ("Open (permissive terms, not OSI-approved)", "verdict_open_not_osi"),
+        ("No license declared", "verdict_no_license_declared"),
+    ];
+    if let Some((_, id)) = fixed.iter().find(|(l, _)| *l == label) {
+        return Some(Message::new(*id));
+    }
+    let text = |s: &str| MessageArg::Text(s.to_string());
+    for (how, id) in [(" (named license, terms not read)", "verdict_named"), (" (declared license, text not read)", "verdict_declared")] {
+        if let Some(inner) = label.strip_suffix(how) {
+            return label_message(inner).map(|m| Message::with(id, vec![MessageArg::Message(m)]));
+        }
+    }
+    if let Some(id) = label.strip_prefix("Open (a changed ").and_then(|s| s.strip_suffix(')')) {
+        return Some(Message::with("verdict_open_changed", vec![text(id)]));
+    }
+    if let Some(id) = label.strip_suffix(" plus added terms: read them") {
+        return Some(Message::with("verdict_plus_added", vec![text(id)]));
+    }
+    if let Some(id) = label.strip_prefix("Modified ").and_then(|s| s.strip_suffix(": read the changes")) {
+        return Some(Message::with("verdict_modified", vec![text(id)]));
+    }
+    None
 }
 
 /// Whether the license is OSI-approved: the knowledge base's fact for a known

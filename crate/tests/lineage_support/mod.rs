@@ -49,7 +49,7 @@ pub fn declared(hf: &str) -> Report {
 /// optional `restrictions_propagate` clause quoting `quote`.
 pub fn report_as(hf: &str, class: VerdictClass, propagate_quote: Option<&str>) -> Report {
     let mut r = declared(hf);
-    r.verdict = Verdict { class, label: format!("{class:?}"), reasons: vec![] };
+    r.verdict = Verdict { class, label: format!("{class:?}"), reasons: vec![], message: None };
     r.badge = badge_for(&r.verdict);
     if let Some(q) = propagate_quote {
         r.clauses.push(Clause {
@@ -58,6 +58,7 @@ pub fn report_as(hf: &str, class: VerdictClass, propagate_quote: Option<&str>) -
             value: None,
             unit: None,
             evidence: vec![Evidence { doc: 0, quote: q.into(), start: 0, end: q.len() }],
+            message: None,
         });
     }
     r
