@@ -3,6 +3,7 @@
 // stay there, and read bodies as streams cut at their cap (shared/fetch.js). The base models are
 // fetched in parallel under one deadline, shorter than the page's wait for the worker, so the page
 // never gives up and reads the files itself.
+import './shared/i18n.js'; // the notes hf-read.js writes are in the reader's language
 import './shared/fetch.js';
 import './sites/hf-read.js';
 import { ancestorGet, ancestorPut } from './background-cache.js';

@@ -17,6 +17,6 @@ cat <<EOF2
 Load the extension: chrome://extensions -> Developer mode -> "Load unpacked" -> choose $(pwd)
   (Firefox: about:debugging -> This Firefox -> "Load Temporary Add-on" -> choose $(pwd)/manifest.json)
 Open the checker:   extension/checker/index.html, served as plain files, e.g.
-  python3 -m http.server -d extension 8000   then open http://localhost:8000/checker/
+  python3 -m http.server 8000   then open http://localhost:8000/extension/checker/
 JSON report:        target/release/fineprint analyze --json FILE...
 EOF2

@@ -9,7 +9,7 @@
     status.dataset.kind = 'error';
     status.setAttribute('role', 'alert');
     status.textContent = location.protocol === 'file:'
-      ? 'This page cannot run when opened as a file: browsers do not load its engine from file://. Serve the folder with any static web server (for example: python3 -m http.server -d extension 8000, then open http://localhost:8000/checker/).'
+      ? 'This page cannot run when opened as a file: browsers do not load its engine from file://. Serve the folder with any static web server (for example, from the repository: python3 -m http.server 8000, then open http://localhost:8000/extension/checker/).'
       : 'The checker could not start: this browser did not load its script or its WebAssembly engine. Try a current Chrome, Edge, Firefox or Safari.';
   };
   if (location.protocol === 'file:') document.addEventListener('DOMContentLoaded', explain);

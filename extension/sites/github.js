@@ -6,6 +6,7 @@
 // as such; a repository with neither gets no badge. The badge goes beside the "Code" button.
 // Test URLs: https://github.com/THUDM/ChatGLM-6B  https://github.com/Kwai-Kolors/Kolors/tree/master
 (() => {
+  const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args); // the words: _locales/ (shared/i18n.js)
   const RESERVED = new Set(['settings', 'orgs', 'organizations', 'marketplace', 'features', 'topics', 'explore',
     'notifications', 'login', 'logout', 'signup', 'join', 'new', 'search', 'pulls', 'issues', 'codespaces',
     'sponsors', 'about', 'pricing', 'enterprise', 'collections', 'trending', 'site', 'security', 'customer-stories',
@@ -83,10 +84,10 @@
     const badge = FinePrintHubs.begin(api, 'github', locate);
     if (!badge) return;
     if (code) badge.setAttribute('data-code-license', code);
-    const notes = [code ? `Code license shown by GitHub: ${code}.` : 'GitHub shows no recognised code license.'];
+    const notes = [code ? t('note_github_code_license', code) : t('note_github_no_code_license')];
     if (!modelFiles.length) {
       badge.setAttribute('data-license-source', 'repository');
-      notes.unshift(`The repository holds weight files (${weights.slice(0, 3).map((f) => f.name).join(', ')}) and no separate model license: its own license is the one that reaches them.`);
+      notes.unshift(t('note_github_weights', weights.slice(0, 3).map((f) => f.name).join(', ')));
       if (!code) return setBadge(badge, { ok: false, reason: 'not-found', error: 'no license' }, { notes });
       return setBadge(badge, await analyze([], { hf_license: code }), { docs: [], declared: code, notes });
     }
@@ -97,7 +98,9 @@
     if (signal?.aborted) return;
     if (!res.ok) return setBadge(badge, { ok: false, reason: res.reason ?? 'network', error: res.error }, { notes: [`${file.name}: ${res.error}.`, ...notes] });
     const docs = [{ name: file.name, text: res.text }];
-    notes.unshift(`Model license read from ${file.name}${modelFiles.length > 1 ? ` (also present: ${modelFiles.slice(1).map((f) => f.name).join(', ')})` : ''}; it covers the weights, the code license the code.`);
+    notes.unshift(modelFiles.length > 1
+      ? t('note_github_model_license_also', file.name, modelFiles.slice(1).map((f) => f.name).join(', '))
+      : t('note_github_model_license', file.name));
     setBadge(badge, await analyze(docs, {}), { docs, fileUrl: `/${ref.owner}/${ref.repo}/blob/${file.ref}/${file.name}`, notes });
   }
 

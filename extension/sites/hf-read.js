@@ -13,6 +13,7 @@
 // 3. collect(): the documents, the engine's options and the details the badge and panel show.
 (() => {
   if (globalThis.FinePrintHFRead) return;
+  const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args); // the words: _locales/ (shared/i18n.js)
   const ORIGIN = 'https://huggingface.co';
   const LICENSE_FILES = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'];
   const LICENSE_NAME = /^(licen[cs]e|copying)(\.(md|txt|markdown|rst))?$/i;
@@ -228,15 +229,15 @@
       }
       if (prompt) {
         docs.push({ name: 'access form (extra_gated_prompt)', text: prompt });
-        notes.push('The license files are gated: this reads the terms shown in the access form.');
-      } else notes.push('The license files are gated: sign in and accept the terms to let Fine Print read them.');
+        notes.push(t('note_hf_gated_prompt'));
+      } else notes.push(t('note_hf_gated'));
     }
     if (!texts.docs.length && texts.failures.length && !texts.gated) {
       notes.push(texts.failures.every((f) => f === 'not-found')
-        ? 'No LICENSE file in the repository.'
-        : `The license file could not be read (${[...new Set(texts.failures.filter((f) => f !== 'not-found'))].join(', ')}).`);
+        ? t('note_no_license_file')
+        : t('note_license_unreadable', [...new Set(texts.failures.filter((f) => f !== 'not-found'))].join(', ')));
     }
-    if (texts.external) notes.push(`The license is linked outside Hugging Face: ${texts.external}`);
+    if (texts.external) notes.push(t('note_hf_external', texts.external));
 
     const details = {
       docs: docs.map((d) => ({ name: d.name })), // names only: the panel shows the report's quotes

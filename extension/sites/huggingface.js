@@ -18,6 +18,7 @@
 //            https://huggingface.co/Qwen/Qwen3-Coder-30B-A3B-Instruct/blob/main/qwen3coder_tool_parser.py
 //            https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct (gated)
 (() => {
+  const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args); // the words: _locales/ (shared/i18n.js)
   const memo = new Map(); // cache key -> {result, details}, for client-side revisits in this tab
 
   // The URL's repository, and the cache key's stem: content/hf-url.js (loaded at document_start).
@@ -177,7 +178,7 @@
     const got = await Read.collect({ page, repo, m, fetchText, budget, apiError });
     if (api.signal.aborted) return null;
     // Said, so the user knows which requests carried the session: only what needs it is read here.
-    if (m.private || m.gated) got.details.notes.push(`This repository is ${m.private ? 'private' : 'gated'}: its files were read by this page, with your Hugging Face session.`);
+    if (m.private || m.gated) got.details.notes.push(t(m.private ? 'note_hf_private_session' : 'note_hf_gated_session'));
     if (got.noText) return { ok: false, reason: got.details.failure, error: 'no license text and no declared license', details: got.details };
     const res = await api.analyze(got.docs, got.opts, got.cacheable ? { lastModified: m.lastModified ?? '', meta: got.details } : {});
     return { ...res, details: got.details };

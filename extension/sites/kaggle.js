@@ -6,6 +6,7 @@
 // The badge goes beside the download control, else the model's title.
 // Test URLs: https://www.kaggle.com/models/google/gemma/frameworks/pyTorch/variations/2b
 (() => {
+  const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args); // the words: _locales/ (shared/i18n.js)
   const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
   /** {owner, model, framework|null, variation|null} of a model page, or null. Pure. */
@@ -54,13 +55,13 @@
     const ref = modelRef(new URL(location.href));
     const res = await fetchText(`/api/v1/models/${ref.owner}/${ref.model}/get`, { signal });
     if (signal?.aborted) return;
-    if (!res.ok) return setBadge(badge, { ok: false, reason: res.reason ?? 'network', error: res.error }, { notes: [`Kaggle's model API: ${res.error}.`] });
+    if (!res.ok) return setBadge(badge, { ok: false, reason: res.reason ?? 'network', error: res.error }, { notes: [t('note_kaggle_api', res.error)] });
     const names = licenseNames(FinePrintHubs.parseJson(res.text), ref);
     badge.setAttribute('data-declared', names.join(' | '));
-    if (!names.length) return setBadge(badge, { ok: false, reason: 'not-found', error: 'no license' }, { notes: ['Kaggle declares no license for this model.'] });
-    const notes = [`Kaggle declares the license "${names[0]}"; Kaggle serves no license text, so this rests on the name.`];
+    if (!names.length) return setBadge(badge, { ok: false, reason: 'not-found', error: 'no license' }, { notes: [t('note_kaggle_none')] });
+    const notes = [t('note_kaggle_declares', names[0])];
     if (names.length > 1) {
-      notes.push(`The model's variations declare different licenses: ${names.join(', ')}. Open one variation to see its own.`);
+      notes.push(t('note_kaggle_variations', names.join(', ')));
       FinePrintHubs.warn(badge, 'variations differ');
     }
     setBadge(badge, await analyze([], { hf_license: names[0] }), { docs: [], declared: names[0], notes });

@@ -6,6 +6,7 @@
 // The badge goes beside the download control, else the model's title.
 // Test URLs: https://modelscope.cn/models/qwen/Qwen2.5-7B-Instruct
 (() => {
+  const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args); // the words: _locales/ (shared/i18n.js)
   const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
   const TABS = new Set(['summary', 'files', 'feedback', 'dataPeview', 'quickstart', 'modelscope']);
   const LICENSE_FILES = ['LICENSE', 'LICENSE.txt', 'LICENSE.md'];
@@ -56,11 +57,11 @@
       if (!res.ok && res.reason !== 'not-found') break;
     }
     if (signal?.aborted) return;
-    const notes = [declared ? `ModelScope declares the license "${declared}".` : 'ModelScope declares no license for this model.'];
+    const notes = [declared ? t('note_modelscope_declares', declared) : t('note_modelscope_none')];
     if (!docs.length && !declared) {
       return setBadge(badge, { ok: false, reason: meta.ok ? 'not-found' : meta.reason ?? 'network', error: 'no license' }, { notes });
     }
-    notes.push(docs.length ? `License text read from the repository's ${docs[0].name}.` : 'No LICENSE file in the repository: the result rests on the declared name.');
+    notes.push(docs.length ? t('note_modelscope_read', docs[0].name) : t('note_modelscope_no_file'));
     setBadge(badge, await analyze(docs, declared ? { hf_license: declared } : {}), { docs, fileUrl, declared: declared || undefined, notes });
   }
 

@@ -6,6 +6,7 @@
 // else from the registry blob. The badge goes beside the pull command.
 // Test URLs: https://ollama.com/library/magistral  https://ollama.com/library/wizard-vicuna-uncensored:latest
 (() => {
+  const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args); // the words: _locales/ (shared/i18n.js)
   const RESERVED = new Set(['search', 'models', 'download', 'blog', 'signin', 'signup', 'settings', 'public',
     'api', 'v2', 'docs', 'pricing', 'turbo', 'cloud', 'new', 'connect', 'privacy', 'terms', 'about', 'static']);
   const LICENSE_MEDIA_TYPE = 'application/vnd.ollama.image.license';
@@ -96,14 +97,14 @@
       source = 'registry';
     }
     badge.setAttribute('data-license-source', source);
-    if (!layers.length) return fail('not-found', 'This model ships no license layer: Ollama shows no license for it.');
+    if (!layers.length) return fail('not-found', t('note_ollama_no_layer'));
     const docs = [];
     for (const layer of layers.slice(0, 4)) {
       const res = await layerText(ref, layer, fetchText);
       if (res.ok) docs.push({ name: `${ref.name}:${ref.tag} license layer ${layer.href.split('/').pop()}`, text: res.text });
     }
-    if (!docs.length) return fail('unreadable', 'The license layer could not be read.');
-    const notes = [`License text from the model's license layer (${source === 'page' ? 'listed on the page' : 'found in the registry manifest'}).`];
+    if (!docs.length) return fail('unreadable', t('note_ollama_layer_unreadable'));
+    const notes = [t(source === 'page' ? 'note_ollama_layer_page' : 'note_ollama_layer_registry')];
     setBadge(badge, await analyze(docs, {}), { docs, fileUrl: layers[0].href, notes });
   }
 

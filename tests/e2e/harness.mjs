@@ -27,7 +27,7 @@ export function corpusText(rel) {
  * or a RegExp to a response {status, body, contentType, headers} or a function(url) returning one.
  * Every request to any origin is recorded; requests no route answers get a 404 (hub origins) or are aborted.
  */
-export async function launch({ extensionDir = ROOT, routes = [], server = false } = {}) {
+export async function launch({ extensionDir = ROOT, routes = [], server = false, lang = null } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fineprint-e2e-'));
   // server: the hub is a local HTTPS server (a certificate openssl makes now) that Chromium reaches
   // for huggingface.co, instead of request interception, whose round trips through this process are
@@ -36,7 +36,10 @@ export async function launch({ extensionDir = ROOT, routes = [], server = false 
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    // lang: the browser's language (chrome.i18n's); on Linux Chromium takes it from LANGUAGE, elsewhere from --lang.
+    ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` } } : {}),
     args: [
+      ...(lang ? [`--lang=${lang}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

@@ -1,0 +1,166 @@
+// Localization in the browser: no UI string bypasses the message files (_locales/).
+//  - The checker with a pseudo-locale (every English message wrapped in ⟦…⟧, served in place of en):
+//    any visible word outside the brackets did not come from a message file.
+//  - The checker, and the extension's badge, panel, popup and options page, in Chinese (zh-CN): no
+//    English word is visible but in the license's own words (quotes, the text, names, ids, links).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, corpusText } from './harness.mjs';
+import { openChecker, result } from './checker-lib.mjs';
+import { hfBrowser, visit, inExtensionWorld, tabIdOf, HF } from './hf-site.mjs';
+import { hfPage } from './fixtures/huggingface/pages.mjs';
+
+// Where words are not ours to translate: the license's words, the text itself, names and ids, links.
+const DATA = ['blockquote', 'code', 'q', 'del', 'ins', 'textarea', 'input', '.fp-mono', '.fp-license', '.doc-view', '.doc-list',
+  '.fp-facts li[data-match] q', 'a[href^="http"]', '#engine-version', '.notes', '.fp-lineage .fp-mono'];
+// Words that stay as they are in Chinese: names of things, formats, units, abbreviations.
+const KEEP = new Set(['Fine', 'Print', 'Hugging', 'Face', 'API', 'LICENSE', 'NOTICE', 'MiB', 'KiB', 'OSI', 'HTTP', 'UTF', 'Markdown',
+  'copyleft', 'owner', 'model', 'meta', 'llama', 'Llama', 'MOF', 'README', 'html', 'txt', 'md']);
+
+/** The visible text of `root`'s elements, outside the DATA elements and outside quoted words (“…”). Runs in the page. */
+function visibleWords({ data, selector }) {
+  const root = selector ? document.querySelector(selector) : document.body;
+  const skip = (el) => data.some((s) => el.closest(s));
+  const out = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || skip(el) || !el.checkVisibility?.()) continue;
+    if (el.closest('details:not([open])') && !el.closest('summary')) continue;
+    out.push(n.textContent);
+  }
+  for (const el of root.querySelectorAll('[placeholder], [aria-label], [title]')) {
+    if (skip(el)) continue;
+    for (const a of ['placeholder', 'aria-label', 'title']) if (el.getAttribute(a)) out.push(el.getAttribute(a));
+  }
+  return out.join('\n');
+}
+
+/** English words left in `text` (names in `names`, the KEEP words, and quoted words aside). */
+function english(text, names = []) {
+  let t = text.replace(/“[^”]*”|"[^"]*"/g, ' ');
+  for (const n of names.filter(Boolean).sort((a, b) => b.length - a.length)) t = t.split(n).join(' ');
+  return (t.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !KEEP.has(w));
+}
+
+async function checkerWith(page, docs) {
+  await page.evaluate((ds) => {
+    const dt = new DataTransfer();
+    for (const [name, text] of ds) dt.items.add(new File([text], name));
+    document.querySelector('#drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, docs);
+  return result(page);
+}
+
+const CASES = [
+  [['LICENSE', corpusText('ai/llama-3.1-community.txt')], ['USE_POLICY.md', corpusText('ai/llama-3.1-aup.txt')]],
+  [['LICENSE', corpusText('spdx/Apache-2.0.txt')]],
+  [['LICENSE', corpusText('spdx/MIT.txt').replace('without restriction', 'without restriction, except for commercial use,')]],
+  [['LICENSE', corpusText('ai/creativeml-openrail-m.txt')]],
+  [['LICENSE', corpusText('spdx/CC-BY-NC-4.0.txt')]],
+];
+
+test('the checker in a pseudo-locale: every visible word comes from the message files', async () => {
+  const en = JSON.parse(fs.readFileSync(path.join(ROOT, '_locales/en/messages.json'), 'utf8'));
+  const pseudo = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, { message: k === 'locale' ? v.message : `⟦${v.message}⟧` }]));
+  const c = await openChecker({ locale: 'en-US' });
+  try {
+    // The page reads its words again, from the pseudo file.
+    await c.context.route('**/_locales/en/messages.json', (route) => route.fulfill({ body: JSON.stringify(pseudo), contentType: 'application/json' }));
+    await c.page.reload();
+    await c.page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    assert.match(await c.page.locator('#analyze').textContent(), /^⟦.+⟧$/, 'the pseudo file is in use');
+    for (const docs of CASES) {
+      await c.page.click('#clear');
+      const r = await checkerWith(c.page, docs);
+      await c.page.locator('details.fp-quotes > summary').first().click().catch(() => {});
+      let text = await c.page.evaluate(visibleWords, { data: DATA });
+      // Strip the bracketed messages, innermost first: what is left was not said by a message.
+      for (let prev = ''; prev !== text;) { prev = text; text = text.replace(/⟦[^⟦⟧]*⟧/g, ' '); }
+      const left = english(text, [r.report.license?.name, r.report.license?.id, ...r.docs]);
+      assert.deepEqual(left, [], `${r.report.license?.id}: words outside the message files`);
+    }
+    assert.deepEqual(c.errors.map(String), []);
+  } finally {
+    await c.close();
+  }
+});
+
+test('the checker in Chinese: no English outside the license\'s own words', async () => {
+  const c = await openChecker({ locale: 'zh-CN' });
+  try {
+    assert.equal(await c.page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.equal(await c.page.locator('#analyze').textContent(), '分析');
+    for (const docs of CASES) {
+      await c.page.click('#clear');
+      const r = await checkerWith(c.page, docs);
+      const text = await c.page.evaluate(visibleWords, { data: DATA });
+      const left = english(text, [r.report.license?.name, r.report.license?.id, ...r.docs]);
+      assert.deepEqual(left, [], `${r.report.license?.id}: English left in the Chinese page`);
+      assert.match(text, /许可证/);
+    }
+    // Numbers and plurals per locale: the user threshold in Chinese units.
+    await c.page.click('#clear');
+    await checkerWith(c.page, CASES[0]);
+    const cell = await c.page.locator('[data-question="commercial_use"] .fp-cell-summary').textContent();
+    assert.match(cell, /7亿/);
+    assert.deepEqual(c.errors.map(String), []);
+  } finally {
+    await c.close();
+  }
+});
+
+test('the extension in Chinese: badge, panel, popup and options speak it (chrome.i18n)', async () => {
+  const b = await hfBrowser({ lang: 'zh-CN' });
+  try {
+    const id = 'meta-llama/Llama-3.1-8B-Instruct';
+    b.serve(`/${id}`, hfPage({ id, cardData: { license: 'llama3.1', license_link: 'LICENSE' } }));
+    b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('ai/llama-3.1-community.txt')));
+    b.serve(`/${id}/raw/main/USE_POLICY.md`, b.text(corpusText('ai/llama-3.1-aup.txt')));
+    const v = await visit(b, `${HF}/${id}`);
+    const badgeText = await v.page.evaluate(() => document.querySelector('[data-fineprint-badge]').shadowRoot.querySelector('.text').textContent);
+    assert.equal(badgeText, '可商用 · 有条件');
+    await v.page.locator('[data-fineprint-badge] button').click();
+    await v.page.waitForSelector('[data-fineprint-panel]');
+    await v.page.waitForTimeout(400);
+    const panel = await inExtensionWorld(v.page, ({ data }) => {
+      const host = document.querySelector('[data-fineprint-panel]');
+      const root = globalThis.FinePrintPanel.rootOf(host);
+      const dialog = root.querySelector('[role="dialog"]');
+      const out = [];
+      const walker = document.createTreeWalker(dialog, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (data.some((s) => el.closest(s)) || !el.checkVisibility()) continue;
+        if (el.closest('details:not([open])') && !el.closest('summary')) continue;
+        out.push(n.textContent);
+      }
+      return { text: out.join('\n'), title: root.querySelector('h2').textContent, docs: [...dialog.querySelectorAll('dl.kv dd')].map((d) => d.textContent) };
+    }, { data: DATA });
+    assert.equal(panel.title, 'Fine Print：此许可证允许你做什么');
+    assert.deepEqual(english(panel.text, ['Llama 3.1 Community License Agreement', 'llama-3.1-community', 'LICENSE', 'USE_POLICY.md', ...panel.docs]), []);
+    assert.match(panel.text, /月活跃用户少于 7亿/);
+
+    const tabId = await tabIdOf(b, v.page);
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/extension/popup/popup.html?tab=${tabId}`);
+    await popup.waitForFunction(() => document.querySelector('#result').dataset.state === 'result');
+    const popupText = await popup.evaluate(visibleWords, { data: ['#page', '#license'] });
+    assert.deepEqual(english(popupText), [], popupText);
+    assert.equal(await popup.title(), 'Fine Print 细则');
+
+    const options = await b.context.newPage();
+    await options.goto(`chrome-extension://${b.extensionId}/extension/options/options.html`);
+    await options.waitForSelector('fieldset');
+    await options.locator('input[name="use"][value="product"]').check();
+    await options.waitForFunction(() => document.querySelector('#status').textContent);
+    const optionsText = await options.evaluate(visibleWords, { data: [] });
+    assert.deepEqual(english(optionsText), [], optionsText);
+    assert.match(optionsText, /已保存/);
+    assert.deepEqual(b.pageErrors?.map(String) ?? [], []);
+  } finally {
+    await b.close();
+  }
+});
