@@ -3,6 +3,7 @@
 // copy while the worker lives. Keys are made here from what the worker itself knows (the sender's
 // tab URL and the hub's metadata), never taken from a message. A full storage quota drops the older
 // half and tries once more; a write that still fails loses only the cache entry, never the answer.
+import './shared/i18n.js';
 import './shared/messages.js';
 import './content/hf-url.js';
 
@@ -132,7 +133,9 @@ export async function setTabResult(tabId, summary) {
   if (typeof tabId !== 'number') return;
   await putIndexed(TAB_INDEX, TAB_PREFIX + tabId, summary, TAB_MAX_ENTRIES);
   const text = summary.state === 'result' ? ACTION_TEXT[summary.verdict] ?? '?' : summary.state === 'error' ? '!' : '…';
-  const title = `Fine Print: ${summary.text || 'reading the license'}`;
+  const I18N = globalThis.FinePrintI18n;
+  const words = I18N.render(summary.message) || summary.text;
+  const title = words ? I18N.t('action_title_result', words) : I18N.t('action_title_reading');
   try {
     await chrome.action.setBadgeText({ tabId, text });
     await chrome.action.setTitle({ tabId, title });
@@ -158,6 +161,7 @@ export function recordTab(sender, report, meta) {
   const summary = {
     state: 'result', license: report.license?.id ?? '', verdict: report.badge?.class ?? 'unknown',
     text: report.badge?.text ?? '', declared: meta?.declared ?? undefined, url: sender.tab.url ?? sender.url,
+    message: report.badge?.message ?? undefined, // the words in the reader's language (shared/i18n.js)
   };
   setTabResult(sender.tab.id, summary).catch(() => {});
 }

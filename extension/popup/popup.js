@@ -20,7 +20,7 @@
     box.dataset.state = summary.state ?? 'none';
     box.dataset.license = summary.license ?? '';
     box.dataset.verdict = summary.verdict ?? '';
-    $('headline').textContent = summary.state === 'loading' ? I18N.t('popup_reading') : summary.text ?? '';
+    $('headline').textContent = summary.state === 'loading' ? I18N.t('popup_reading') : I18N.render(summary.message) || summary.text || '';
     const license = summary.license || summary.declared || (summary.state === 'result' ? I18N.t('panel_not_identified') : '');
     $('facts').hidden = !license;
     $('license').textContent = license;

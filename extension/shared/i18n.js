@@ -151,11 +151,16 @@
     return res.json();
   }
 
+  /** Where _locales/ is: beside checker/ on a static site (dist/checker/), at the repository's top from extension/checker/. */
+  function defaultBases() {
+    return /\/extension\/checker\//.test(globalThis.location?.pathname ?? '') ? ['../../_locales/'] : ['../_locales/', '../../_locales/'];
+  }
+
   /**
    * Plain pages: read the message files from the first of `bases` that has them (the static site keeps
    * _locales/ beside checker/; the repository one level higher). In the extension: nothing to do.
    */
-  async function load({ bases = ['../_locales/', '../../_locales/'], languages = globalThis.navigator?.languages } = {}) {
+  async function load({ bases = defaultBases(), languages = globalThis.navigator?.languages } = {}) {
     if (ext) return locale();
     const want = pick(languages);
     let lastError = null;
