@@ -9,13 +9,18 @@ import vm from 'node:vm';
 import { execFileSync } from 'node:child_process';
 import { ROOT } from './engine.mjs';
 
-function loadUI() {
-  const sandbox = { Intl, URL };
+// The breakdown takes its words from the message files (extension/shared/i18n.js, loaded first on every
+// page): here the English ones, read as the static checker reads them.
+async function loadUI() {
+  const fetch = async (url) => ({ ok: true, json: async () => JSON.parse(fs.readFileSync(path.join(ROOT, new URL(url).pathname), 'utf8')) });
+  const sandbox = { Intl, URL, fetch, location: { href: 'http://127.0.0.1/extension/checker/index.html', pathname: '/extension/checker/index.html' }, navigator: { languages: ['en'] } };
   sandbox.globalThis = sandbox;
+  vm.runInNewContext(fs.readFileSync(path.join(ROOT, 'extension/shared/i18n.js'), 'utf8'), sandbox);
+  await sandbox.FinePrintI18n.load();
   vm.runInNewContext(fs.readFileSync(path.join(ROOT, 'extension/ui/breakdown.js'), 'utf8'), sandbox);
   return sandbox.FinePrintUI;
 }
-const UI = loadUI();
+const UI = await loadUI();
 const vocab = JSON.parse(fs.readFileSync(path.join(ROOT, 'crate/data/clause-kinds.json'), 'utf8')).clause_kinds;
 
 test('the clause kinds in breakdown.js are generated from crate/data/clause-kinds.json and up to date', () => {
