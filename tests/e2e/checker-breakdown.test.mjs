@@ -102,7 +102,8 @@ test('clauses are grouped Can\'t / Only if / Must / Vendor powers / Legal, with 
   assert.match(r.text, /Not an OSI-approved/);
   assert.match(r.text, /from USE_POLICY\.md/);
   assert.match(r.text, /Also in the input: Llama 3.1 Acceptable Use Policy/);
-  assert.match(r.text, /Not legal advice \(test\)\.$/);
+  // The disclaimer in the reader's language (the message files), not the report's English one.
+  assert.match(r.text, /It is not legal advice: read the license itself, and ask a lawyer before you rely on it\.$/);
   assert.deepEqual(r.links, ['https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/LICENSE']);
   assert.equal(r.badgeRadius, '999px', 'the CSS string styles the breakdown inside a shadow root');
 });

@@ -153,9 +153,10 @@ test('as an extension page: the same WASM under the extension CSP, the profile i
   }
 });
 
-test('published as the README says (four folders copied to a static host), it works, and keeps working offline', async () => {
+test('published as the README says (five folders copied to a static host), it works, and keeps working offline', async () => {
   const site = fs.mkdtempSync(path.join(os.tmpdir(), 'fineprint-site-'));
   for (const d of ['checker', 'ui', 'shared', 'pkg']) fs.cpSync(path.join(ROOT, 'extension', d), path.join(site, d), { recursive: true });
+  fs.cpSync(path.join(ROOT, '_locales'), path.join(site, '_locales'), { recursive: true }); // the words
   const c = await openChecker({ dir: site });
   try {
     await c.context.setOffline(true);
