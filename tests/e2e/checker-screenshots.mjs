@@ -1,5 +1,6 @@
 // Screenshots of the checker (not a test): `node tests/e2e/checker-screenshots.mjs` writes
-// tests/screenshots/checker-desktop.png (1280 px) and checker-phone.png (375 px), and -dark.png of each:
+// tests/screenshots/checker-desktop.png (1280 px) and checker-phone.png (375 px), and -dark.png of each;
+// with --zh, the page in Chinese: checker-desktop-zh.png and checker-phone-zh.png (light):
 // a Llama 3.1 license and its use policy, a clause shown in the text, the personal answer of a product
 // maker over 700M users.
 import fs from 'node:fs';
@@ -9,9 +10,11 @@ import { openChecker, result } from './checker-lib.mjs';
 
 const OUT = path.join(ROOT, 'tests/screenshots');
 fs.mkdirSync(OUT, { recursive: true });
+const zh = process.argv.includes('--zh');
 const SHOTS = [['checker-desktop', { width: 1280, height: 1000 }], ['checker-phone', { width: 375, height: 812 }]];
-for (const [name, viewport, colorScheme] of SHOTS.flatMap(([n, v]) => [[n, v, 'light'], [`${n}-dark`, v, 'dark']])) {
-  const c = await openChecker({ viewport });
+const all = zh ? SHOTS.map(([n, v]) => [`${n}-zh`, v, 'light']) : SHOTS.flatMap(([n, v]) => [[n, v, 'light'], [`${n}-dark`, v, 'dark']]);
+for (const [name, viewport, colorScheme] of all) {
+  const c = await openChecker({ viewport, locale: zh ? 'zh-CN' : 'en-US' });
   try {
     await c.page.emulateMedia({ colorScheme });
     await c.page.evaluate(() => localStorage.setItem('fp:profile', JSON.stringify({ version: 1, answers: {

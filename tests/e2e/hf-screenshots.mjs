@@ -1,5 +1,7 @@
 // Screenshots of the badge and the panel on Hugging Face fixture pages (not a test):
 //   node tests/e2e/hf-screenshots.mjs [OUT_DIR]   (default tests/screenshots)
+//   node tests/e2e/hf-screenshots.mjs --zh [OUT_DIR]   the browser in Chinese: hf-options-zh.png, hf-badge-zh.png,
+//     hf-panel-zh.png, hf-panel-phone-zh.png, hf-popup-zh.png (light only)
 // Writes hf-badge.png (header with the badge), hf-panel.png (the open panel, light),
 // hf-panel-dark.png (dark page), hf-badge-gated.png (the error state of a gated repository),
 // hf-panel-phone.png (the panel at 375 px), hf-panel-relabel.png (an apache-labelled fine-tune of a Llama 3 model), hf-files-tab.png,
@@ -24,9 +26,11 @@ const PAGE_CSS = `
   html.dark body { background: #0b0f19; color: #e5e7eb; } html.dark .tag, html.dark button { border-color: #374151; }
   .text-gray-400 { color: #9ca3af; }
 `;
-const out = path.resolve(process.argv[2] ?? path.join(ROOT, 'tests/screenshots'));
+const zh = process.argv.includes('--zh');
+const shot = (name) => path.join(out, `${name}${zh ? '-zh' : ''}.png`);
+const out = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(ROOT, 'tests/screenshots'));
 fs.mkdirSync(out, { recursive: true });
-const b = await hfBrowser();
+const b = await hfBrowser({ lang: zh ? 'zh-CN' : null });
 try {
   // A profile, so the panel's "For you" answers for someone: a small company's hosted product in the US.
   const options = await b.context.newPage();
@@ -36,11 +40,11 @@ try {
     redistribute: 'no', fields: 'none', attribution: 'yes', contract: 'yes', mau: 'under_1m' };
   for (const [q, a] of Object.entries(answers)) await options.locator(`input[name="${q}"][value="${a}"]`).check();
   await options.waitForTimeout(300);
-  await options.screenshot({ path: path.join(out, 'hf-options.png'), fullPage: true });
+  await options.screenshot({ path: shot('hf-options'), fullPage: true });
   await options.close();
 
   const id = 'meta-llama/Llama-3.1-8B-Instruct';
-  for (const theme of ['light', 'dark']) {
+  for (const theme of zh ? ['light'] : ['light', 'dark']) {
     b.serve(`/${id}`, hfPage({ id, theme, cardData: { license: 'llama3.1', license_link: 'LICENSE' } }));
     b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('ai/llama-3.1-community.txt')));
     b.serve(`/${id}/raw/main/USE_POLICY.md`, b.text(corpusText('ai/llama-3.1-aup.txt')));
@@ -48,15 +52,15 @@ try {
     await v.page.setViewportSize({ width: 1280, height: 900 });
     await v.page.addStyleTag({ content: PAGE_CSS });
     if (theme === 'light') {
-      await v.page.locator('[data-target="ModelHeader"] header').screenshot({ path: path.join(out, 'hf-badge.png') });
+      await v.page.locator('[data-target="ModelHeader"] header').screenshot({ path: shot('hf-badge') });
     }
     await v.page.locator('[data-fineprint-badge] button').click();
     await v.page.waitForSelector('[data-fineprint-panel]');
     await v.page.waitForTimeout(400); // the panel's content comes after the profile and the answer
-    await v.page.screenshot({ path: path.join(out, theme === 'light' ? 'hf-panel.png' : 'hf-panel-dark.png'), clip: { x: 0, y: 0, width: 1280, height: 900 } });
+    await v.page.screenshot({ path: shot(theme === 'light' ? 'hf-panel' : 'hf-panel-dark'), clip: { x: 0, y: 0, width: 1280, height: 900 } });
     await v.page.close();
   }
-  for (const theme of ['light', 'dark']) {
+  for (const theme of zh ? ['light'] : ['light', 'dark']) {
     // A phone: the badge never overflows, the panel fits the screen.
     b.serve(`/${id}`, hfPage({ id, theme, cardData: { license: 'llama3.1', license_link: 'LICENSE' } }));
     const v = await visit(b, `${HF}/${id}`);
@@ -65,22 +69,26 @@ try {
     await v.page.locator('[data-fineprint-badge] button').click();
     await v.page.waitForSelector('[data-fineprint-panel]');
     await v.page.waitForTimeout(400);
-    await v.page.screenshot({ path: path.join(out, theme === 'light' ? 'hf-panel-phone.png' : 'hf-panel-phone-dark.png') });
+    await v.page.screenshot({ path: shot(theme === 'light' ? 'hf-panel-phone' : 'hf-panel-phone-dark') });
     if (theme === 'light') {
       // The toolbar popup for this tab (opened as a page, at a popup's size), light and dark.
       const tab = await tabIdOf(b, v.page);
-      for (const scheme of ['light', 'dark']) {
+      for (const scheme of zh ? ['light'] : ['light', 'dark']) {
         const popup = await b.context.newPage();
         await popup.setViewportSize({ width: 360, height: 260 });
         await popup.emulateMedia({ colorScheme: scheme });
         await popup.goto(`chrome-extension://${b.extensionId}/extension/popup/popup.html?tab=${tab}`);
         await popup.waitForSelector('#result[data-state="result"]');
-        await popup.screenshot({ path: path.join(out, scheme === 'light' ? 'hf-popup.png' : 'hf-popup-dark.png') });
+        await popup.screenshot({ path: shot(scheme === 'light' ? 'hf-popup' : 'hf-popup-dark') });
         await popup.close();
       }
     }
     await v.page.close();
   }
+  if (zh) {
+    console.log(`screenshots in ${out}`);
+    process.exitCode = 0;
+  } else {
   const gated = 'acme-ai/gated-model';
   b.serve(`/${gated}`, hfPage({ id: gated, gated: 'manual', cardData: { license: 'other' } }));
   b.serve(`/api/models/${gated}`, b.json({ id: gated, gated: 'manual', cardData: { license: 'other' } }));
@@ -120,6 +128,7 @@ try {
   await f.page.screenshot({ path: path.join(out, 'hf-files-tab.png') });
   await f.page.close();
   console.log(`screenshots in ${out}`);
+  }
 } finally {
   await b.close();
 }
