@@ -282,11 +282,12 @@
    * The engine's personal answer (crate profile::answer): {overall, clauses: [{kind, outcome, reason,
    * obligations}], obligations, note}. Lists given as plain strings are accepted too.
    */
-  function answerItems(list) {
+  function answerItems(list, messages = []) {
     if (!Array.isArray(list)) return [];
-    return list.filter((i) => i !== null && i !== undefined).map((i) => (typeof i === 'object'
-      ? { text: str(i.reason ?? i.text ?? i.summary), kind: str(i.kind), outcome: str(i.outcome) }
-      : { text: str(i), kind: '', outcome: '' })).filter((i) => i.text);
+    // In the reader's language: an item's message (the engine's `message`, or `messages[i]` beside a list of strings).
+    return list.map((i, n) => [i, n]).filter(([i]) => i !== null && i !== undefined).map(([i, n]) => (typeof i === 'object'
+      ? { text: said(i.message, i.reason ?? i.text ?? i.summary), kind: str(i.kind), outcome: str(i.outcome) }
+      : { text: said(Array.isArray(messages) ? messages[n] : null, i), kind: '', outcome: '' })).filter((i) => i.text);
   }
 
   function answerSection(answer, profile, onEditProfile) {
@@ -311,12 +312,12 @@
           'data-kind': i.kind || null, 'data-outcome': i.outcome ? outcomeOf(i.outcome).id : null,
         }, i.kind && KINDS[i.kind] ? el('span', { class: 'fp-answer-kind' }, t('label_colon', kindLabel(i.kind))) : null, i.text))));
       }
-      const obligations = answerItems(answer.obligations);
+      const obligations = answerItems(answer.obligations, answer.obligation_messages);
       if (obligations.length) {
         sec.append(el('p', { class: 'fp-answer-must' }, t('you_must')),
           el('ul', { class: 'fp-obligations' }, obligations.map((i) => el('li', {}, i.text))));
       }
-      if (answer.note) sec.append(el('p', { class: 'fp-muted fp-small' }, str(answer.note)));
+      if (answer.note) sec.append(el('p', { class: 'fp-muted fp-small' }, said(answer.note_message, answer.note)));
     } else {
       const answered = profile && typeof profile === 'object' && Number(profile.answered) > 0;
       sec.dataset.outcome = 'none';

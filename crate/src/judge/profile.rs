@@ -6,7 +6,7 @@
 //! riskier answer. The answer always sits beside the generic badge; it never
 //! replaces it. The profile stays in the browser: this function only reads it.
 
-use crate::report::{Clause, ClauseValue};
+use crate::report::{Clause, ClauseValue, Message, MessageArg};
 use serde::{Deserialize, Serialize};
 
 /// What the user will use the model for.
@@ -225,6 +225,12 @@ pub struct ClauseOutcome {
     /// What you must do (for `allowed_with_obligations`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub obligations: Vec<String>,
+    /// `reason` as a message of the UI's message files (extra field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Message>,
+    /// `obligations` as messages, in the same order (extra field).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub obligation_messages: Vec<Message>,
 }
 
 /// The personal answer.
@@ -236,8 +242,14 @@ pub struct PersonalAnswer {
     pub clauses: Vec<ClauseOutcome>,
     /// Every obligation, in order, without repeats.
     pub obligations: Vec<String>,
+    /// `obligations` as messages, in the same order (extra field).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub obligation_messages: Vec<Message>,
     /// Always present: this is about the text read, and not legal advice.
     pub note: String,
+    /// `note` as a message (extra field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_message: Option<Message>,
 }
 
 impl Profile {
@@ -303,20 +315,39 @@ fn value_text(c: &Clause) -> String {
     }
 }
 
+/// [`value_text`] as a message argument.
+fn value_arg(c: &Clause) -> MessageArg {
+    match &c.value {
+        Some(ClauseValue::Text(t)) => MessageArg::Message(Message::with("quoted", vec![MessageArg::Text(t.clone())])),
+        _ => MessageArg::Message(m("you_required_text")),
+    }
+}
+
+/// A message with no arguments; with arguments.
+fn m(id: &str) -> Message {
+    Message::new(id)
+}
+fn ma(id: &str, args: Vec<MessageArg>) -> Message {
+    Message::with(id, args)
+}
+
 /// The personal answer for a set of clauses.
 pub fn answer(clauses: &[Clause], p: &Profile) -> PersonalAnswer {
     let has = |k: &str| clauses.iter().any(|c| c.kind == k);
     let mut out = vec![];
     for c in clauses {
-        let (outcome, reason, obligations) = judge(c, p, &has);
-        out.push(ClauseOutcome { kind: c.kind.clone(), outcome, reason, obligations });
+        let (outcome, reason, message, obs) = judge(c, p, &has);
+        let (obligations, obligation_messages) = obs.into_iter().unzip();
+        out.push(ClauseOutcome { kind: c.kind.clone(), outcome, reason, obligations, message: Some(message), obligation_messages });
     }
     let overall = out.iter().map(|o| o.outcome).max().unwrap_or(Outcome::Allowed);
     let mut obligations: Vec<String> = vec![];
+    let mut obligation_messages: Vec<Message> = vec![];
     for o in &out {
-        for ob in &o.obligations {
+        for (ob, msg) in o.obligations.iter().zip(&o.obligation_messages) {
             if !obligations.contains(ob) {
                 obligations.push(ob.clone());
+                obligation_messages.push(msg.clone());
             }
         }
     }
@@ -324,23 +355,26 @@ pub fn answer(clauses: &[Clause], p: &Profile) -> PersonalAnswer {
         overall,
         clauses: out,
         obligations,
+        obligation_messages,
         note: "Your answer for the clauses found in this text, beside the license's own verdict; not legal advice.".into(),
+        note_message: Some(m("you_note")),
     }
 }
 
-type Judged = (Outcome, String, Vec<String>);
+/// The outcome, why (in English and as a message), and the obligations (each in English and as a message).
+type Judged = (Outcome, String, Message, Vec<(String, Message)>);
 
-fn ok(reason: &str) -> Judged {
-    (Outcome::Allowed, reason.into(), vec![])
+fn ok(reason: &str, msg: Message) -> Judged {
+    (Outcome::Allowed, reason.into(), msg, vec![])
 }
-fn must(reason: &str, obligations: &[String]) -> Judged {
-    (Outcome::AllowedWithObligations, reason.into(), obligations.to_vec())
+fn must(reason: &str, msg: Message, obligations: &[(String, Message)]) -> Judged {
+    (Outcome::AllowedWithObligations, reason.into(), msg, obligations.to_vec())
 }
-fn ask(reason: &str) -> Judged {
-    (Outcome::NeedsPermission, reason.into(), vec![])
+fn ask(reason: &str, msg: Message) -> Judged {
+    (Outcome::NeedsPermission, reason.into(), msg, vec![])
 }
-fn no(reason: &str) -> Judged {
-    (Outcome::NotAllowed, reason.into(), vec![])
+fn no(reason: &str, msg: Message) -> Judged {
+    (Outcome::NotAllowed, reason.into(), msg, vec![])
 }
 
 fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
@@ -353,34 +387,34 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
     match c.kind.as_str() {
         "noncommercial" => {
             if !p.commercial() {
-                ok("Your use is personal or research, which the license allows.")
+                ok("Your use is personal or research, which the license allows.", m("you_r01"))
             } else if can_ask {
-                ask("Commercial use needs a separate license from the vendor.")
+                ask("Commercial use needs a separate license from the vendor.", m("you_r02"))
             } else {
-                no("The license allows only non-commercial use.")
+                no("The license allows only non-commercial use.", m("you_r03"))
             }
         }
         "research_only" => {
             if p.purpose == Purpose::Research {
-                ok("Your use is research, which the license allows.")
+                ok("Your use is research, which the license allows.", m("you_r04"))
             } else if can_ask {
-                ask("Anything beyond research needs a separate license from the vendor.")
+                ask("Anything beyond research needs a separate license from the vendor.", m("you_r05"))
             } else {
-                no("The license allows research or evaluation only.")
+                no("The license allows research or evaluation only.", m("you_r06"))
             }
         }
         "mau_threshold" => match int {
             Some(v) => {
                 let (lo, hi) = p.users();
                 if hi <= v.saturating_add(1) {
-                    ok(&format!("Your monthly active users are at most {}, within the threshold.", crate::clauses::group_thousands(v)))
+                    ok(&format!("Your monthly active users are at most {}, within the threshold.", crate::clauses::group_thousands(v)), ma("you_mau_within", vec![MessageArg::Number(v)]))
                 } else if lo > v {
-                    ask(&format!("Above {} monthly active users you need a license the vendor may refuse.", crate::clauses::group_thousands(v)))
+                    ask(&format!("Above {} monthly active users you need a license the vendor may refuse.", crate::clauses::group_thousands(v)), ma("you_mau_above", vec![MessageArg::Number(v)]))
                 } else {
-                    ask(&format!("You may be above {} monthly active users: then you need a license the vendor may refuse.", crate::clauses::group_thousands(v)))
+                    ask(&format!("You may be above {} monthly active users: then you need a license the vendor may refuse.", crate::clauses::group_thousands(v)), ma("you_mau_maybe_above", vec![MessageArg::Number(v)]))
                 }
             }
-            None => ask("Above a user threshold you need a license from the vendor."),
+            None => ask("Above a user threshold you need a license from the vendor.", m("you_r07")),
         },
         "revenue_threshold" => {
             let unit = c.unit.as_deref().unwrap_or("USD per year");
@@ -393,31 +427,30 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                 Some(v) => {
                     let (_, hi) = p.revenue();
                     if hi <= v.saturating_add(1) {
-                        ok("Your revenue is within the threshold.")
+                        ok("Your revenue is within the threshold.", m("you_r08"))
                     } else {
-                        ask(&format!("Above US${} a year in revenue you need a license the vendor may refuse.", crate::clauses::group_thousands(v)))
+                        ask(&format!("Above US${} a year in revenue you need a license the vendor may refuse.", crate::clauses::group_thousands(v)), ma("you_revenue_above", vec![MessageArg::Number(v)]))
                     }
                 }
-                None => ask(&format!("The revenue threshold is stated in {unit}; above it you need a license from the vendor.")),
+                None => ask(&format!("The revenue threshold is stated in {unit}; above it you need a license from the vendor."), ma("you_revenue_unit", vec![MessageArg::Text(unit.into())])),
             }
         }
-        "separate_license_needed" => ok("A separate license is needed only in the cases the quote names (see the other clauses)."),
+        "separate_license_needed" => ok("A separate license is needed only in the cases the quote names (see the other clauses).", m("you_r09")),
         "aup_by_reference" => must(
             "A separate acceptable-use policy applies and can change.",
-            &["Follow the vendor's acceptable-use policy, and check it for updates.".into()],
+            m("you_r41"),
+            &[("Follow the vendor's acceptable-use policy, and check it for updates.".into(), m("you_o01"))],
         ),
-        "use_restrictions" => must("The license lists uses that are forbidden.", &["Do not use it for the uses the license lists.".into()]),
+        "use_restrictions" => must("The license lists uses that are forbidden.", m("you_r10"), &[("Do not use it for the uses the license lists.".into(), m("you_o02"))]),
         "field_exclusions" => {
             let q = quotes(c);
-            let hit: Vec<&str> = FIELD_WORDS
-                .iter()
-                .filter(|(f, words)| p.in_field(*f) && words.iter().any(|w| q.contains(w)))
-                .map(|(f, _)| field_name(*f))
-                .collect();
+            let fields: Vec<Field> = FIELD_WORDS.iter().filter(|(f, words)| p.in_field(*f) && words.iter().any(|w| q.contains(w))).map(|(f, _)| *f).collect();
+            let hit: Vec<&str> = fields.iter().map(|f| field_name(*f)).collect();
+            let names = MessageArg::List { list: fields.iter().map(|f| m(&format!("you_field_{}", field_name(*f).replace(' ', "_")))).collect() };
             if hit.is_empty() {
-                ok("Your fields are not among those the license excludes.")
+                ok("Your fields are not among those the license excludes.", m("you_r11"))
             } else {
-                no(&format!("The license excludes use in fields you named: {}.", hit.join(", ")))
+                no(&format!("The license excludes use in fields you named: {}.", hit.join(", ")), ma("you_fields_excluded", vec![names]))
             }
         }
         "geo_exclusion" => {
@@ -434,79 +467,87 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                 _ => p.in_region(Region::Elsewhere),
             };
             let hit: Vec<&str> = codes.iter().map(String::as_str).filter(|c| mine(c)).collect();
-            let scope = if quotes(c).contains("multimodal") { " (for the multimodal models, as the quote says)" } else { "" };
+            let multimodal = quotes(c).contains("multimodal");
+            let scope = if multimodal { " (for the multimodal models, as the quote says)" } else { "" };
             if hit.is_empty() && !codes.is_empty() {
-                ok("Your regions are not excluded.")
+                ok("Your regions are not excluded.", m("you_r12"))
             } else {
                 let list = if hit.is_empty() { "a region it names".to_string() } else { hit.join(", ") };
-                no(&format!("The license is not granted in {list}{scope}."))
+                let where_ = if hit.is_empty() {
+                    MessageArg::Message(m("you_a_region"))
+                } else {
+                    MessageArg::Regions { regions: hit.iter().map(|s| s.to_string()).collect() }
+                };
+                let id = if multimodal { "you_not_granted_in_multimodal" } else { "you_not_granted_in" };
+                no(&format!("The license is not granted in {list}{scope}."), ma(id, vec![where_]))
             }
         }
-        "export_sanctions" => must("Export-control and sanctions laws apply.", &["Comply with export-control and sanctions laws.".into()]),
+        "export_sanctions" => must("Export-control and sanctions laws apply.", m("you_r13"), &[("Comply with export-control and sanctions laws.".into(), m("you_o03"))]),
         "output_training_ban" => match p.output_training {
-            OutputTraining::No => ok("You will not train other models on its outputs."),
-            OutputTraining::SameFamily => ok("Training the same model family is outside the ban (check the quote's exceptions)."),
-            OutputTraining::OtherModel | OutputTraining::NotSure => no("Its outputs may not be used to train or improve other models."),
+            OutputTraining::No => ok("You will not train other models on its outputs.", m("you_r14")),
+            OutputTraining::SameFamily => ok("Training the same model family is outside the ban (check the quote's exceptions).", m("you_r15")),
+            OutputTraining::OtherModel | OutputTraining::NotSure => no("Its outputs may not be used to train or improve other models.", m("you_r16")),
         },
         "derivatives_defined_broadly" => match p.output_training {
-            OutputTraining::No => ok("You will not train models on its outputs."),
+            OutputTraining::No => ok("You will not train models on its outputs.", m("you_r17")),
             _ => must(
                 "A model trained on its outputs counts as a derivative.",
-                &["Treat a model trained on its outputs as a derivative: the license's terms follow it.".into()],
+                m("you_r42"),
+                &[("Treat a model trained on its outputs as a derivative: the license's terms follow it.".into(), m("you_o04"))],
             ),
         },
         "restrictions_propagate" => {
             if p.only_me() && p.redistribute_changed == Redistribute::No {
-                ok("You do not pass the model on.")
+                ok("You do not pass the model on.", m("you_r18"))
             } else if matches!(p.redistribute_changed, Redistribute::Permissive | Redistribute::NotSure) && p.distributes(Distribution::PublishDerivative) {
-                no("A derivative must carry the same use restrictions: it cannot go out under a permissive license.")
+                no("A derivative must carry the same use restrictions: it cannot go out under a permissive license.", m("you_r19"))
             } else {
-                must("What you pass on must carry the same restrictions.", &["Pass the license's use restrictions on to anyone you give the model or a derivative.".into()])
+                must("What you pass on must carry the same restrictions.", m("you_r20"), &[("Pass the license's use restrictions on to anyone you give the model or a derivative.".into(), m("you_o05"))])
             }
         }
         "same_license_copyleft" => match p.redistribute_changed {
-            Redistribute::No => ok("You will not redistribute a changed version."),
-            Redistribute::SameLicense => must("Changed versions must use the same license.", &["Release changed versions under the same license, with their source.".into()]),
-            Redistribute::Permissive | Redistribute::NotSure => no("Changed versions must use the same license, not a permissive one."),
+            Redistribute::No => ok("You will not redistribute a changed version.", m("you_r21")),
+            Redistribute::SameLicense => must("Changed versions must use the same license.", m("you_r22"), &[("Release changed versions under the same license, with their source.".into(), m("you_o06"))]),
+            Redistribute::Permissive | Redistribute::NotSure => no("Changed versions must use the same license, not a permissive one.", m("you_r23")),
         },
         "no_derivatives" => {
             if p.redistribute_changed == Redistribute::No && !p.distributes(Distribution::PublishDerivative) {
-                ok("You will not share a changed version.")
+                ok("You will not share a changed version.", m("you_r24"))
             } else {
-                no("Changed versions (such as fine-tunes) may not be shared.")
+                no("Changed versions (such as fine-tunes) may not be shared.", m("you_r25"))
             }
         }
         "attribution_display" => {
             if p.only_me() {
-                ok("You do not offer it to others.")
+                ok("You do not offer it to others.", m("you_r26"))
             } else if p.can_credit == Answer::Yes {
-                must("A visible credit is required.", &[format!("Show {} in your product or its documentation.", value_text(c))])
+                must("A visible credit is required.", m("you_r27"), &[(format!("Show {} in your product or its documentation.", value_text(c)), ma("you_show_credit", vec![value_arg(c)]))])
             } else {
-                no(&format!("The license requires showing {}.", value_text(c)))
+                no(&format!("The license requires showing {}.", value_text(c)), ma("you_requires_showing", vec![value_arg(c)]))
             }
         }
         "naming_requirement" => {
             let makes_models = p.distributes(Distribution::PublishDerivative) || p.output_training != OutputTraining::No;
             if !makes_models {
-                ok("You will not publish a model derived from it.")
+                ok("You will not publish a model derived from it.", m("you_r28"))
             } else if p.can_credit == Answer::Yes {
-                must("Derived models must carry the brand.", &[format!("Name any model you derive and share with {} (at the start of its name).", value_text(c))])
+                must("Derived models must carry the brand.", m("you_r29"), &[(format!("Name any model you derive and share with {} (at the start of its name).", value_text(c)), ma("you_name_models", vec![value_arg(c)]))])
             } else {
-                no(&format!("Models you derive must be named with {}.", value_text(c)))
+                no(&format!("Models you derive must be named with {}.", value_text(c)), ma("you_must_be_named", vec![value_arg(c)]))
             }
         }
         "notice_file" => {
             if p.only_me() {
-                ok("You do not pass copies on.")
+                ok("You do not pass copies on.", m("you_r30"))
             } else {
-                must("Copies you pass on need the license and notices.", &["Include the license text and its notice file with every copy you distribute.".into()])
+                must("Copies you pass on need the license and notices.", m("you_r31"), &[("Include the license text and its notice file with every copy you distribute.".into(), m("you_o07"))])
             }
         }
         "hosted_counts_as_distribution" => {
             if p.distributes(Distribution::Hosted) {
-                must("Hosting it for others counts as distributing it.", &["Apply the distribution terms (notices, restrictions) to your hosted service too.".into()])
+                must("Hosting it for others counts as distributing it.", m("you_r32"), &[("Apply the distribution terms (notices, restrictions) to your hosted service too.".into(), m("you_o08"))])
             } else {
-                ok("You do not host it for others.")
+                ok("You do not host it for others.", m("you_r33"))
             }
         }
         "remote_control_updates" | "revocable_or_at_will_termination" | "indemnity" | "clickwrap_acceptance" => {
@@ -517,15 +558,17 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                 _ => "using it counts as accepting a contract",
             };
             if p.accepts() {
-                must(&format!("You accept that {what}."), &[format!("Accept that {what}.")])
+                let w = || MessageArg::Message(m(&format!("you_what_{}", c.kind)));
+                must(&format!("You accept that {what}."), ma("you_accept_that", vec![w()]), &[(format!("Accept that {what}."), ma("you_accept", vec![w()]))])
             } else {
-                no(&format!("You said you cannot accept that {what}."))
+                let w = MessageArg::Message(m(&format!("you_what_{}", c.kind)));
+                no(&format!("You said you cannot accept that {what}."), ma("you_cannot_accept", vec![w]))
             }
         }
         "governing_law" => {
-            let law = match &c.value {
-                Some(ClauseValue::Text(t)) => t.clone(),
-                _ => "a named jurisdiction".into(),
+            let (law, law_arg) = match &c.value {
+                Some(ClauseValue::Text(t)) => (t.clone(), MessageArg::Text(t.clone())),
+                _ => ("a named jurisdiction".to_string(), MessageArg::Message(m("you_named_jurisdiction"))),
             };
             let l = law.to_lowercase();
             let home = (l.contains("california") || l.contains("delaware") || l.contains("new york") || l.contains("united states"))
@@ -533,23 +576,23 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                 && !p.regions.is_empty()
                 || (l.contains("china") || l.contains("prc") || l.contains("hong kong")) && p.regions.iter().all(|r| *r == Region::China) && !p.regions.is_empty();
             if home || p.accepts() {
-                ok(&format!("Disputes go under the law of {law}."))
+                ok(&format!("Disputes go under the law of {law}."), ma("you_law", vec![law_arg]))
             } else {
-                no(&format!("Disputes go under the law of {law}, which you said you cannot accept."))
+                no(&format!("Disputes go under the law of {law}, which you said you cannot accept."), ma("you_law_not_accepted", vec![law_arg]))
             }
         }
         "registration_required" => {
             if p.commercial() {
-                must("Commercial users must register.", &["Register with the vendor before commercial use.".into()])
+                must("Commercial users must register.", m("you_r34"), &[("Register with the vendor before commercial use.".into(), m("you_o09"))])
             } else {
-                ok("Registration is for commercial use.")
+                ok("Registration is for commercial use.", m("you_r35"))
             }
         }
-        "ip_litigation_termination" => ok("Your license ends if you sue the vendor over IP."),
-        "patent_grant" => ok("Contributors grant you a patent license."),
-        "output_ownership" => ok("The vendor claims no rights in your outputs."),
-        "trademark_withheld" => ok("No trademark license: do not use the vendor's names or logos beyond the required credit."),
-        _ => ok("No effect on your use was recognised."),
+        "ip_litigation_termination" => ok("Your license ends if you sue the vendor over IP.", m("you_r36")),
+        "patent_grant" => ok("Contributors grant you a patent license.", m("you_r37")),
+        "output_ownership" => ok("The vendor claims no rights in your outputs.", m("you_r38")),
+        "trademark_withheld" => ok("No trademark license: do not use the vendor's names or logos beyond the required credit.", m("you_r39")),
+        _ => ok("No effect on your use was recognised.", m("you_r40")),
     }
 }
 
