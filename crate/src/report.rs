@@ -600,6 +600,9 @@ pub struct Lineage {
     /// The relabel warning, when the declared license is freer than the effective one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relabel: Option<String>,
+    /// `relabel` as a message of the UI's message files (extra field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relabel_message: Option<Message>,
     /// Every ancestor up to the lineage stage's `MAX_DEPTH` was read.
     pub complete: bool,
     /// Cycles, unreadable ids, licenses that also apply.

@@ -202,6 +202,21 @@ test('the core\'s messages say its English summaries exactly, and exist in every
     check(r.badge.message, r.badge.text, `${name}: badge`);
     if (r.verdict.message) check(r.verdict.message, r.verdict.label, `${name}: verdict`);
   }
+  // The personal answer, for someone unsure of everything (the riskiest reading) and for a hobbyist.
+  const hobby = { purpose: 'personal', distribution: ['only_me'], monthly_users: 'under_1m', revenue: 'under_1m', regions: ['us'],
+    output_training: 'no', redistribute_changed: 'no', fields: ['none'], can_credit: 'yes', accept_terms: 'yes' };
+  for (const [name, r] of reports) {
+    for (const profile of [undefined, hobby]) {
+      const a = engine.personalAnswer(r, profile);
+      for (const c of a.clauses) {
+        check(c.message, c.reason, `${name}: personal ${c.kind}`);
+        assert.equal(c.obligation_messages?.length ?? 0, c.obligations.length, `${name}: ${c.kind} obligations`);
+        c.obligations.forEach((o, i) => check(c.obligation_messages[i], o, `${name}: obligation of ${c.kind}`));
+      }
+      a.obligations.forEach((o, i) => check(a.obligation_messages[i], o, `${name}: obligation ${i}`));
+      check(a.note_message, a.note, `${name}: note`);
+    }
+  }
   for (const id of seenIds) for (const l of LOCALES) assert.ok(files[l][id], `${id} in ${l}`);
   assert.ok(checked > 500, `${checked} messages checked`);
 });

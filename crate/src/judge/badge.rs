@@ -28,6 +28,11 @@ pub fn badge_for(v: &Verdict) -> Badge {
     Badge { class, text: badge_text(class).into(), same_as_declared: false, message: Some(Message::new(format!("badge_{}", class_id(class)))) }
 }
 
+/// [`badge_text`] as a message of the UI's message files.
+pub fn badge_message(class: BadgeClass) -> Message {
+    Message::new(format!("badge_{}", class_id(class)))
+}
+
 /// The class's id in message ids (`badge_open_weights_restricted`, ...).
 fn class_id(class: BadgeClass) -> &'static str {
     match class {

@@ -15,9 +15,9 @@ use super::bases::parse_bases;
 pub use super::bases::{base_models, normalize_id};
 use super::hub::{is_placeholder_license, lenient, HubModel};
 use super::recipe::{self, dim, Dimension, Dot};
-use crate::judge::badge::{badge, badge_for, badge_text};
+use crate::judge::badge::{badge, badge_for, badge_message, badge_text};
 pub use crate::report::{BaseRef, Effective, Lineage, Node, NodeStatus, Relation, RelationSource};
-use crate::report::{Badge, BadgeClass, Clause, LicenseMatch, Recipe, Report, Verdict, VerdictClass};
+use crate::report::{Badge, BadgeClass, Clause, LicenseMatch, Message, MessageArg, Recipe, Report, Verdict, VerdictClass};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -243,6 +243,17 @@ fn short_name(name: &str) -> &str {
     }
 }
 
+/// [`license_phrase`] as a message argument.
+fn license_phrase_arg(id: Option<&str>, name: Option<&str>, label: Option<&str>) -> MessageArg {
+    let text = |s: &str| MessageArg::Text(s.to_string());
+    match (name, id, label) {
+        (Some(n), _, _) => text(short_name(n)),
+        (None, Some(i), _) => MessageArg::Message(Message::with("lin_id_license", vec![text(i)])),
+        (None, None, Some(l)) => MessageArg::Message(Message::with("lin_label_license", vec![text(l)])),
+        _ => MessageArg::Message(Message::new("lin_its_license")),
+    }
+}
+
 fn license_phrase(id: Option<&str>, name: Option<&str>, label: Option<&str>) -> String {
     match (name, id, label) {
         (Some(n), _, _) => short_name(n).to_string(),
@@ -369,16 +380,19 @@ pub fn resolve(
     let relabel_at = setter
         .filter(|s| binding.contains(s) && freer(*s))
         .or_else(|| binding.iter().copied().find(|&i| freer(i)));
-    let relabel = match (relabel_at, own_label.as_deref()) {
+    let (relabel, relabel_message) = match (relabel_at, own_label.as_deref()) {
         (Some(i), Some(label)) => {
             let n = &w.nodes[i];
-            Some(format!(
+            let phrase = license_phrase_arg(n.license_id.as_deref(), n.license_name.as_deref(), n.license_label.as_deref());
+            let msg = Message::with("lin_relabel", vec![MessageArg::Text(label.into()), MessageArg::Text(n.id.clone()), phrase]);
+            let text = format!(
                 "labelled {label}, based on {} — the {} applies",
                 n.id,
                 license_phrase(n.license_id.as_deref(), n.license_name.as_deref(), n.license_label.as_deref())
-            ))
+            );
+            (Some(text), Some(msg))
         }
-        _ => None,
+        _ => (None, None),
     };
     // An open but share-alike base keeps its own license on derivatives.
     for (n, inf) in w.nodes.iter().zip(&infos) {
@@ -407,30 +421,34 @@ pub fn resolve(
 
     // The badge text.
     let mut warnings = vec![];
-    let text = if let Some(r) = &relabel {
+    // The words, and the same as a message of the UI's message files (lin_badge_*: $1 the class's words).
+    let words = MessageArg::Message(badge_message(class));
+    let (text, message) = if let Some(r) = &relabel {
         warnings.push(r.clone());
-        format!("{}: {r}", badge_text(class))
+        let msg = Message::with("lin_badge_relabel", vec![words, MessageArg::Message(relabel_message.clone().unwrap_or_default())]);
+        (format!("{}: {r}", badge_text(class)), Some(msg))
     } else if class == BadgeClass::Unknown && !unknown.is_empty() {
-        let t = format!(
-            "the license of base model {} could not be assessed",
-            unknown.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
-        );
+        let ids = unknown.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+        let t = format!("the license of base model {ids} could not be assessed");
         warnings.push(format!("{t}: it may restrict {me}"));
-        format!("{} — {t}", badge_text(class))
+        (format!("{} — {t}", badge_text(class)), Some(Message::with("lin_badge_unknown_base", vec![words, MessageArg::Text(ids)])))
     } else if let Some(s) = setter {
         let n = &w.nodes[s];
-        format!(
+        let phrase = license_phrase_arg(n.license_id.as_deref(), n.license_name.as_deref(), n.license_label.as_deref());
+        let text = format!(
             "{} — inherited from {} ({})",
             badge_text(class),
             n.id,
             license_phrase(n.license_id.as_deref(), n.license_name.as_deref(), n.license_label.as_deref())
-        )
+        );
+        (text, Some(Message::with("lin_badge_inherited", vec![words, MessageArg::Text(n.id.clone()), phrase])))
     } else if let Some(c) = &capped_by {
-        format!("{} — base model {c} does not disclose its full recipe", badge_text(class))
+        let msg = Message::with("lin_badge_capped", vec![words, MessageArg::Text(c.clone())]);
+        (format!("{} — base model {c} does not disclose its full recipe", badge_text(class)), Some(msg))
     } else if class == own.class {
-        own.text.clone()
+        (own.text.clone(), own.message.clone())
     } else {
-        badge_text(class).to_string()
+        (badge_text(class).to_string(), Some(badge_message(class)))
     };
     if class != BadgeClass::Unknown && !unknown.is_empty() {
         warnings.push(format!(
@@ -486,10 +504,11 @@ pub fn resolve(
         chain: w.nodes,
         effective: Effective { class, license_id, license_name, from },
         relabel,
+        relabel_message,
         complete,
         notes: w.notes,
     };
-    Some(Outcome { lineage, badge: Badge { class, text, same_as_declared: false, message: None }, warnings })
+    Some(Outcome { lineage, badge: Badge { class, text, same_as_declared: false, message }, warnings })
 }
 
 #[cfg(test)]
