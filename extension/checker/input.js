@@ -81,7 +81,7 @@ export function pastedText() {
 export function currentDocs() {
   const docs = state.docs.map(({ name, text }) => ({ name, text }));
   const pasted = pastedText();
-  if (pasted.trim()) docs.push({ name: 'pasted text', text: pasted });
+  if (pasted.trim()) docs.push({ name: t('checker_pasted_text'), text: pasted });
   return docs;
 }
 

@@ -228,7 +228,7 @@
         if (got && !got.error) prompt = meta(got).gatedPrompt;
       }
       if (prompt) {
-        docs.push({ name: 'access form (extra_gated_prompt)', text: prompt });
+        docs.push({ name: t('doc_access_form'), text: prompt });
         notes.push(t('note_hf_gated_prompt'));
       } else notes.push(t('note_hf_gated'));
     }

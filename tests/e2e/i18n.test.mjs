@@ -105,6 +105,11 @@ test('the checker in Chinese: no English outside the license\'s own words', asyn
       assert.deepEqual(left, [], `${r.report.license?.id}: English left in the Chinese page`);
       assert.match(text, /许可证/);
     }
+    // The pasted text is a document too: its name is ours, in Chinese.
+    await c.page.click('#clear');
+    await c.page.fill('[data-fineprint-input]', corpusText('spdx/MIT.txt'));
+    await c.page.click('#analyze');
+    assert.deepEqual((await result(c.page)).docs, ['粘贴的文本']);
     // Numbers and plurals per locale: the user threshold in Chinese units.
     await c.page.click('#clear');
     await checkerWith(c.page, CASES[0]);

@@ -191,9 +191,22 @@ test('the core\'s messages say its English summaries exactly, and exist in every
     assert.ok(z && !/\b[a-z]+_[a-z_]+\b/.test(z.replace(/[“"][^”"]*[”"]/g, '')), `${where}: ${z}`);
     checked++;
   };
+  // Models with base models (saved /api/models answers): the derived badge's words and the relabel warning.
+  const hubDir = path.join(ROOT, 'crate/tests/fixtures/hub-metadata');
+  const hub = new Map(fs.readdirSync(hubDir).filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(hubDir, f), 'utf8')).response).filter((m) => m && m.id).map((m) => [m.id, m]));
+  const withBases = [...hub.values()].filter((m) => engine.baseModels(m).length).map((meta) => {
+    const ancestors = [];
+    for (let want = engine.pendingAncestors(meta, ancestors); want.length && ancestors.length < 20; want = engine.pendingAncestors(meta, ancestors)) {
+      for (const id of want) ancestors.push(hub.has(id) ? { id, metadata: hub.get(id) } : { id, error: 'HTTP 404' });
+    }
+    return [meta.id, engine.analyze([], { hf_metadata: meta, ancestors })];
+  });
+  assert.ok(withBases.length >= 3, `${withBases.length} models with bases`);
   const reports = [
     ...texts.map((f) => [f, engine.analyze([{ name: 'LICENSE', text: fs.readFileSync(path.join(dir, f), 'utf8') }], {})]),
     ...declared.map((id) => [id, engine.analyze([], { hf_license: id })]),
+    ...withBases,
   ];
   for (const [name, r] of reports) {
     for (const c of r.clauses) check(c.message, c.summary, `${name}: clause ${c.kind}`);
@@ -201,6 +214,7 @@ test('the core\'s messages say its English summaries exactly, and exist in every
     if (r.in_short) check(r.in_short_message, r.in_short, `${name}: in_short`);
     check(r.badge.message, r.badge.text, `${name}: badge`);
     if (r.verdict.message) check(r.verdict.message, r.verdict.label, `${name}: verdict`);
+    if (r.lineage?.relabel) check(r.lineage.relabel_message, r.lineage.relabel, `${name}: relabel`);
   }
   // The personal answer, for someone unsure of everything (the riskiest reading) and for a hobbyist.
   const hobby = { purpose: 'personal', distribution: ['only_me'], monthly_users: 'under_1m', revenue: 'under_1m', regions: ['us'],
