@@ -1,6 +1,7 @@
 // Screenshots of the checker (not a test): `node tests/e2e/checker-screenshots.mjs` writes
 // tests/screenshots/checker-desktop.png (1280 px) and checker-phone.png (375 px), and -dark.png of each;
-// with --zh, the page in Chinese: checker-desktop-zh.png and checker-phone-zh.png (light):
+// with --zh, the page in Chinese: checker-desktop-zh.png and checker-phone-zh.png (light; needs a CJK font,
+// e.g. Debian's fonts-wqy-microhei, or the characters render as boxes):
 // a Llama 3.1 license and its use policy, a clause shown in the text, the personal answer of a product
 // maker over 700M users.
 import fs from 'node:fs';

@@ -1,7 +1,7 @@
 // Screenshots of the badge and the panel on Hugging Face fixture pages (not a test):
 //   node tests/e2e/hf-screenshots.mjs [OUT_DIR]   (default tests/screenshots)
 //   node tests/e2e/hf-screenshots.mjs --zh [OUT_DIR]   the browser in Chinese: hf-options-zh.png, hf-badge-zh.png,
-//     hf-panel-zh.png, hf-panel-phone-zh.png, hf-popup-zh.png (light only)
+//     hf-panel-zh.png, hf-panel-phone-zh.png, hf-popup-zh.png (light only; needs a CJK font, e.g. fonts-wqy-microhei)
 // Writes hf-badge.png (header with the badge), hf-panel.png (the open panel, light),
 // hf-panel-dark.png (dark page), hf-badge-gated.png (the error state of a gated repository),
 // hf-panel-phone.png (the panel at 375 px), hf-panel-relabel.png (an apache-labelled fine-tune of a Llama 3 model), hf-files-tab.png,
