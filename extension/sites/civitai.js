@@ -7,14 +7,15 @@
 // /api/v1/models/{id} (same origin). The badge goes beside the download button.
 // Test URLs: https://civitai.com/models/4201/realistic-vision-v60-b1?modelVersionId=130072
 (() => {
+  const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args); // the words: _locales/ (shared/i18n.js)
+  // [key in the data file, author value test]; the words, as Civitai's PermissionIndicator puts them: civitai_perm_<key>.
   const PERMISSIONS = [
-    // [key in the data file, author value test, words as Civitai's PermissionIndicator puts them]
-    ['image', (m) => commercial(m).includes('Image'), 'sell images they generate'],
-    ['rent', (m) => commercial(m).some((c) => c === 'Rent' || c === 'RentCivit'), 'run on services that generate images for money'],
-    ['sell', (m) => commercial(m).some((c) => c === 'Sell' || c === 'SellMerge'), 'sell this model or merges'],
-    ['merges', (m) => m.allowDerivatives === true, 'share merges using this model'],
-    ['different_license', (m) => m.allowDifferentLicense === true, 'have different permissions when sharing merges'],
-  ];
+    ['image', (m) => commercial(m).includes('Image')],
+    ['rent', (m) => commercial(m).some((c) => c === 'Rent' || c === 'RentCivit')],
+    ['sell', (m) => commercial(m).some((c) => c === 'Sell' || c === 'SellMerge')],
+    ['merges', (m) => m.allowDerivatives === true],
+    ['different_license', (m) => m.allowDifferentLicense === true],
+  ].map(([key, test]) => [key, test, t(`civitai_perm_${key}`)]);
 
   /** allowCommercialUse: an array of None/Image/RentCivit/Rent/Sell/SellMerge (older answers: one string). */
   function commercial(model) {
@@ -58,9 +59,9 @@
       if (!test(model)) continue;
       allowed.push(key);
       const ceiling = lic?.allows?.[key] ?? 'unknown';
-      const why = lic?.notes?.[key] ?? (lic?.evidence?.[key] ? `the license: “${lic.evidence[key]}”` : '');
-      if (ceiling === 'no') warnings.push({ key, text: `The author lets you ${words}; the base license (${lic.name}) does not${why ? `: ${why}` : '.'}` });
-      else if (ceiling === 'conditional') conditions.push(`The author lets you ${words}; the base license (${lic.name}) allows it only with conditions${why ? `: ${why}` : '.'}`);
+      const why = lic?.notes?.[key] ?? (lic?.evidence?.[key] ? t('civitai_the_license', lic.evidence[key]) : '');
+      if (ceiling === 'no') warnings.push({ key, text: why ? t('civitai_base_does_not_why', words, lic.name, why) : t('civitai_base_does_not', words, lic.name) });
+      else if (ceiling === 'conditional') conditions.push(why ? t('civitai_base_conditions_why', words, lic.name, why) : t('civitai_base_conditions', words, lic.name));
     }
     if (model.allowNoCredit === true) allowed.push('no_credit');
     return { allowed, warnings, conditions };
@@ -68,8 +69,8 @@
 
   function permissionLines(model) {
     const lines = PERMISSIONS.map(([, test, words]) => `${test(model) ? '✓' : '✗'} ${words}`);
-    lines.push(`${model.allowNoCredit === true ? '✓' : '✗'} use the model without crediting the creator`);
-    return `Author's permissions: ${lines.join('; ')}.`;
+    lines.push(`${model.allowNoCredit === true ? '✓' : '✗'} ${t('civitai_perm_no_credit')}`);
+    return t('civitai_permissions', lines.join(t('civitai_separator')));
   }
 
   async function run(api) {
@@ -80,10 +81,10 @@
     const fail = (reason, note) => setBadge(badge, { ok: false, reason, error: note }, { notes: [note] });
     const [res, table] = await Promise.all([fetchText(`/api/v1/models/${ref.modelId}`, { signal }), FinePrintHubs.hubData('civitai-base-licenses')]);
     if (signal?.aborted) return;
-    if (!res.ok) return fail(res.reason ?? 'network', `Civitai's model API: ${res.error}.`);
+    if (!res.ok) return fail(res.reason ?? 'network', t('civitai_api', res.error));
     const model = FinePrintHubs.parseJson(res.text);
-    if (!model || !Array.isArray(model.modelVersions)) return fail('unreadable', "Civitai's model API gave no versions.");
-    if (!table.ok) return fail('unreadable', `Base-model licenses: ${table.error}`);
+    if (!model || !Array.isArray(model.modelVersions)) return fail('unreadable', t('civitai_no_versions'));
+    if (!table.ok) return fail('unreadable', t('civitai_table', table.error));
     const version = model.modelVersions.find((v) => String(v?.id) === ref.versionId) ?? model.modelVersions[0];
     const baseModel = typeof version?.baseModel === 'string' ? version.baseModel : '';
     badge.setAttribute('data-base-model', baseModel);
@@ -93,7 +94,7 @@
     badge.setAttribute('data-permissions', allowed.join(' '));
     badge.setAttribute('data-permission-warnings', warnings.map((w) => w.key).join(' '));
     const notes = [
-      lic ? `Civitai names no license per model: this version's base model (${baseModel}) comes under ${lic.name}${lic.url ? ` (${lic.url})` : ''}.` : `No known license for the base model "${baseModel || 'not given'}".`,
+      lic ? (lic.url ? t('civitai_base_license_url', baseModel, lic.name, lic.url) : t('civitai_base_license', baseModel, lic.name)) : t('civitai_no_base_license', baseModel || t('civitai_not_given')),
       permissionLines(model),
       ...warnings.map((w) => w.text),
       ...conditions,
