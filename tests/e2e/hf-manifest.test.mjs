@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ROOT } from './harness.mjs';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
-const ORDER = ['extension/shared/messages.js', 'extension/shared/fetch.js', 'extension/content/runtime.js', 'extension/ui/badge.js'];
+const ORDER = ['extension/shared/messages.js', 'extension/shared/fetch.js', 'extension/content/runtime.js', 'extension/shared/i18n.js', 'extension/ui/badge.js'];
 const PANEL = ['extension/ui/breakdown.js', 'extension/ui/panel.js'];
 
 // The one entry that is no hub adapter: at document_start, message names, Hugging Face URLs (read by
@@ -25,7 +25,7 @@ test('the wake-up entry runs first on Hugging Face and loads nothing else', () =
   assert.deepEqual(wake[0].matches, ['https://huggingface.co/*']);
 });
 
-test('every content-script entry loads messages, fetch, runtime, badge in order, then its adapters', () => {
+test('every content-script entry loads messages, fetch, runtime, i18n, badge in order, then its adapters', () => {
   assert.ok(manifest.content_scripts.length > 0);
   for (const cs of manifest.content_scripts.filter((c) => !isWake(c))) {
     const js = cs.js;
