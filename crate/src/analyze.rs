@@ -183,6 +183,7 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     let answers = answers::answers(&license, &verdict, &clauses);
     let mut verdict = verdict;
     verdict.message = verdict::label_message(&verdict.label);
+    verdict.reason_messages = verdict::reason_messages(&verdict.reasons, &clauses);
     let in_short = answers::in_short(&answers);
     let in_short_message = answers::in_short_message(&answers);
     Ok(Report {

@@ -233,6 +233,9 @@ pub struct Verdict {
     /// The label as a message (extra field; absent for a label only English words exist for yet).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<Message>,
+    /// Each of `reasons` as a message, where one says it (extra field; `null` where only English does).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reason_messages: Vec<Option<Message>>,
 }
 
 /// One clause found in the input.

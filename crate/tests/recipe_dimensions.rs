@@ -8,7 +8,7 @@ use fineprint::report::{Verdict, VerdictClass};
 use lineage_support::*;
 
 fn open() -> Verdict {
-    Verdict { class: VerdictClass::Open, label: "Open".into(), reasons: vec![], message: None }
+    Verdict { class: VerdictClass::Open, label: "Open".into(), reasons: vec![], message: None, reason_messages: vec![] }
 }
 
 fn dims(r: &recipe::Recipe) -> Vec<(String, Dot, String)> {
@@ -44,7 +44,7 @@ fn bert_from_its_saved_response() {
 #[test]
 fn gated_llama_weights_are_partial() {
     let m = meta("real_api_models_meta-llama__Llama-3.2-3B_gated.json");
-    let r = recipe::assess(&m, None, &Verdict { class: VerdictClass::Restricted, label: "R".into(), reasons: vec![], message: None });
+    let r = recipe::assess(&m, None, &Verdict { class: VerdictClass::Restricted, label: "R".into(), reasons: vec![], message: None, reason_messages: vec![] });
     let w = r.get("weights").unwrap();
     assert_eq!((w.status, w.value.as_str()), (Dot::Partial, "gated"));
     assert!(w.note.as_deref().unwrap().contains("manual"));

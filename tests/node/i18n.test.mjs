@@ -215,6 +215,7 @@ test('the core\'s messages say its English summaries exactly, and exist in every
     check(r.badge.message, r.badge.text, `${name}: badge`);
     if (r.verdict.message) check(r.verdict.message, r.verdict.label, `${name}: verdict`);
     if (r.lineage?.relabel) check(r.lineage.relabel_message, r.lineage.relabel, `${name}: relabel`);
+    (r.verdict.reason_messages ?? []).forEach((msg, i) => { if (msg) check(msg, r.verdict.reasons[i], `${name}: reason ${i}`); });
   }
   // The personal answer, for someone unsure of everything (the riskiest reading) and for a hobbyist.
   const hobby = { purpose: 'personal', distribution: ['only_me'], monthly_users: 'under_1m', revenue: 'under_1m', regions: ['us'],

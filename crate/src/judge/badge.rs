@@ -140,7 +140,7 @@ mod tests {
     }
 
     fn verdict(class: VerdictClass) -> Verdict {
-        Verdict { class, label: String::new(), reasons: vec![], message: None }
+        Verdict { class, label: String::new(), reasons: vec![], message: None, reason_messages: vec![] }
     }
 
     fn recipe(disclosed: bool) -> Recipe {

@@ -121,7 +121,7 @@ pub fn declared_verdict(id: &str, decided: Verdict, named: bool) -> Verdict {
         VerdictClass::Unknown => "Unknown",
     };
     let how = if named { "named license, terms not read" } else { "declared license, text not read" };
-    Verdict { class, label: format!("{label} ({how})"), reasons, message: None }
+    Verdict { class, label: format!("{label} ({how})"), reasons, message: None, reason_messages: vec![] }
 }
 
 

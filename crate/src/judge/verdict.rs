@@ -435,7 +435,43 @@ fn reason(c: &Clause) -> String {
 }
 
 fn verdict(class: VerdictClass, label: &str, reasons: Vec<String>) -> Verdict {
-    Verdict { class, label: label.into(), reasons, message: None }
+    Verdict { class, label: label.into(), reasons, message: None, reason_messages: vec![] }
+}
+
+/// Each of a verdict's reasons as a message of the UI's message files, where one says it: a clause's
+/// summary (its message), and the reasons this module writes most (`None` for the others).
+pub fn reason_messages(reasons: &[String], clauses: &[Clause]) -> Vec<Option<Message>> {
+    let text = |s: &str| MessageArg::Text(s.to_string());
+    reasons
+        .iter()
+        .map(|r| {
+            if let Some(c) = clauses.iter().find(|c| c.summary == *r) {
+                return c.message.clone();
+            }
+            if r == "no known open license and no clause that decides the class" {
+                return Some(Message::new("reason_no_open_license"));
+            }
+            if let Some(id) = r.strip_suffix(" is OSI-approved, with no added restriction") {
+                return Some(Message::with("reason_osi_approved", vec![text(id)]));
+            }
+            if let Some(id) = r.strip_suffix(" is open-content license, with no added restriction") {
+                return Some(Message::with("reason_open_content", vec![text(id)]));
+            }
+            if let Some(id) = r.strip_suffix(" with added restrictions") {
+                return Some(Message::with("reason_added_restrictions", vec![text(id)]));
+            }
+            if let Some(id) = r.strip_suffix(" is not OSI-approved") {
+                return Some(Message::with("reason_not_osi", vec![text(id)]));
+            }
+            let declared = r
+                .strip_prefix("the page declares ")
+                .and_then(|s| s.strip_suffix("; its text was not read, so this is what the published license says, not what this model's copy says"));
+            if let Some(name) = declared {
+                return Some(Message::with("reason_declared", vec![text(name)]));
+            }
+            None
+        })
+        .collect()
 }
 
 /// A verdict's label as a message of the UI's message files (`verdict_...`), for the labels this

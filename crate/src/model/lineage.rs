@@ -208,7 +208,7 @@ fn info(a: &Ancestor, derived: Option<&Report>) -> Info {
         return Info { license: r.license.clone(), verdict: r.verdict.clone(), clauses: r.clauses.clone(), label, recipe };
     }
     let meta = meta.expect("walk only keeps ancestors with metadata or a report");
-    let verdict = Verdict { class: VerdictClass::Unknown, label: "No license declared".into(), reasons: vec![], message: None };
+    let verdict = Verdict { class: VerdictClass::Unknown, label: "No license declared".into(), reasons: vec![], message: None, reason_messages: vec![] };
     let recipe = Some(recipe::assess(meta, a.model_card.as_deref(), &verdict));
     Info { license: LicenseMatch::unknown(), verdict, clauses: vec![], label, recipe }
 }

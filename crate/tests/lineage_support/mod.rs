@@ -49,7 +49,7 @@ pub fn declared(hf: &str) -> Report {
 /// optional `restrictions_propagate` clause quoting `quote`.
 pub fn report_as(hf: &str, class: VerdictClass, propagate_quote: Option<&str>) -> Report {
     let mut r = declared(hf);
-    r.verdict = Verdict { class, label: format!("{class:?}"), reasons: vec![], message: None };
+    r.verdict = Verdict { class, label: format!("{class:?}"), reasons: vec![], message: None, reason_messages: vec![] };
     r.badge = badge_for(&r.verdict);
     if let Some(q) = propagate_quote {
         r.clauses.push(Clause {
