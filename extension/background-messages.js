@@ -221,7 +221,18 @@ const CONTENT = {
 
 const SHARED = {
   async [MSG.PROFILE_GET]() {
-    return { ok: true, profile: await Profile.read() };
+    const questions = await Profile.loadQuestions();
+    return { ok: true, profile: await Profile.read(), questions };
+  },
+  async [MSG.PROFILE_ANSWER](msg) {
+    const questions = await Profile.loadQuestions();
+    const q = Profile.shown(questions).find((x) => x.inline && !x.multiple && x.id === msg.question);
+    if (!q) return { ok: false, error: 'bad message: question (only a question asked inline)' };
+    if (typeof msg.answer !== 'string' || !q.answers.some((a) => a.id === msg.answer)) return { ok: false, error: 'bad message: answer' };
+    if (!isObj(msg.report) || JSON.stringify(msg.report).length > MAX_INPUT_BYTES) return { ok: false, error: 'bad message: report' };
+    const now = await Profile.read();
+    const profile = await Profile.write({ answers: { ...now.answers, [q.id]: msg.answer } });
+    return { ok: true, profile, answer: await answerFor(msg.report) };
   },
   async [MSG.ANSWER](msg) {
     if (!isObj(msg.report) || JSON.stringify(msg.report).length > MAX_INPUT_BYTES) return { ok: false, error: 'bad message: report' };

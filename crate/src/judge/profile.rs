@@ -192,11 +192,23 @@ pub struct Profile {
     pub redistribute_changed: Redistribute,
     /// In which fields? (empty = not sure)
     pub fields: Vec<Field>,
-    /// Can you show the vendor's credit and carry its name?
+    /// Can you show the licensor's credit and carry its name?
     pub can_credit: Answer,
     /// Can you accept a click-through contract, foreign law, indemnity, remote
-    /// restriction or forced updates, termination at will?
+    /// restriction or forced updates, termination at will? (All five at once: the
+    /// options page asks them one by one below; this stays for stored profiles and
+    /// policies, and answers any of the five left "not sure".)
     pub accept_terms: Answer,
+    /// Can you accept terms that bind you by using or downloading the model?
+    pub accept_clickwrap: Answer,
+    /// Can you accept disputes under another country's or state's law?
+    pub accept_foreign_law: Answer,
+    /// Can you agree to cover the licensor's costs if your use gets them sued?
+    pub accept_indemnity: Answer,
+    /// Can you accept that the licensor may restrict your use remotely or require updates?
+    pub accept_remote_updates: Answer,
+    /// Can you accept that the licensor may end your license at will?
+    pub accept_termination: Answer,
 }
 
 /// The outcome for one clause, or overall. Ordered from best to worst.
@@ -207,7 +219,7 @@ pub enum Outcome {
     Allowed,
     /// Allowed, with obligations (listed).
     AllowedWithObligations,
-    /// Needs the vendor's permission (a threshold, "request a license").
+    /// Needs the licensor's permission (a threshold, "request a license").
     NeedsPermission,
     /// Not allowed.
     NotAllowed,
@@ -256,8 +268,26 @@ impl Profile {
     fn in_field(&self, f: Field) -> bool {
         self.fields.is_empty() || self.fields.contains(&Field::NotSure) || self.fields.contains(&f)
     }
-    fn accepts(&self) -> bool {
-        self.accept_terms == Answer::Yes
+    /// The answer on accepting the term a clause kind states: the question asked for that
+    /// term, else the all-at-once question, else "not sure".
+    fn accepts(&self, kind: &str) -> Answer {
+        let own = match kind {
+            "clickwrap_acceptance" => self.accept_clickwrap,
+            "governing_law" => self.accept_foreign_law,
+            "indemnity" => self.accept_indemnity,
+            "remote_control_updates" => self.accept_remote_updates,
+            "revocable_or_at_will_termination" => self.accept_termination,
+            _ => Answer::NotSure,
+        };
+        if own == Answer::NotSure {
+            self.accept_terms
+        } else {
+            own
+        }
+    }
+    /// Whether the user named their fields (not "not sure", not unanswered).
+    fn fields_named(&self) -> bool {
+        !self.fields.is_empty() && !self.fields.contains(&Field::NotSure)
     }
     /// Inclusive-exclusive range of monthly users.
     fn users(&self) -> (u64, u64) {
@@ -348,14 +378,14 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
         Some(ClauseValue::Integer(n)) => Some(n),
         _ => None,
     };
-    // Whether the text offers a way to ask the vendor (so a "no" becomes "ask").
+    // Whether the text offers a way to ask the licensor (so a "no" becomes "ask").
     let can_ask = has("separate_license_needed");
     match c.kind.as_str() {
         "noncommercial" => {
             if !p.commercial() {
                 ok("Your use is personal or research, which the license allows.")
             } else if can_ask {
-                ask("Commercial use needs a separate license from the vendor.")
+                ask("Commercial use needs a separate license from the licensor.")
             } else {
                 no("The license allows only non-commercial use.")
             }
@@ -364,7 +394,7 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
             if p.purpose == Purpose::Research {
                 ok("Your use is research, which the license allows.")
             } else if can_ask {
-                ask("Anything beyond research needs a separate license from the vendor.")
+                ask("Anything beyond research needs a separate license from the licensor.")
             } else {
                 no("The license allows research or evaluation only.")
             }
@@ -375,12 +405,12 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                 if hi <= v.saturating_add(1) {
                     ok(&format!("Your monthly active users are at most {}, within the threshold.", crate::clauses::group_thousands(v)))
                 } else if lo > v {
-                    ask(&format!("Above {} monthly active users you need a license the vendor may refuse.", crate::clauses::group_thousands(v)))
+                    ask(&format!("Above {} monthly active users you need a license the licensor may refuse.", crate::clauses::group_thousands(v)))
                 } else {
-                    ask(&format!("You may be above {} monthly active users: then you need a license the vendor may refuse.", crate::clauses::group_thousands(v)))
+                    ask(&format!("You may be above {} monthly active users: then you need a license the licensor may refuse.", crate::clauses::group_thousands(v)))
                 }
             }
-            None => ask("Above a user threshold you need a license from the vendor."),
+            None => ask("Above a user threshold you need a license from the licensor."),
         },
         "revenue_threshold" => {
             let unit = c.unit.as_deref().unwrap_or("USD per year");
@@ -395,16 +425,16 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                     if hi <= v.saturating_add(1) {
                         ok("Your revenue is within the threshold.")
                     } else {
-                        ask(&format!("Above US${} a year in revenue you need a license the vendor may refuse.", crate::clauses::group_thousands(v)))
+                        ask(&format!("Above US${} a year in revenue you need a license the licensor may refuse.", crate::clauses::group_thousands(v)))
                     }
                 }
-                None => ask(&format!("The revenue threshold is stated in {unit}; above it you need a license from the vendor.")),
+                None => ask(&format!("The revenue threshold is stated in {unit}; above it you need a license from the licensor.")),
             }
         }
         "separate_license_needed" => ok("A separate license is needed only in the cases the quote names (see the other clauses)."),
         "aup_by_reference" => must(
             "A separate acceptable-use policy applies and can change.",
-            &["Follow the vendor's acceptable-use policy, and check it for updates.".into()],
+            &["Follow the licensor's acceptable-use policy, and check it for updates.".into()],
         ),
         "use_restrictions" => must("The license lists uses that are forbidden.", &["Do not use it for the uses the license lists.".into()]),
         "field_exclusions" => {
@@ -416,8 +446,10 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                 .collect();
             if hit.is_empty() {
                 ok("Your fields are not among those the license excludes.")
-            } else {
+            } else if p.fields_named() {
                 no(&format!("The license excludes use in fields you named: {}.", hit.join(", ")))
+            } else {
+                no(&format!("The license excludes some fields ({}); you have not said which fields you work in.", hit.join(", ")))
             }
         }
         "geo_exclusion" => {
@@ -511,15 +543,16 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
         }
         "remote_control_updates" | "revocable_or_at_will_termination" | "indemnity" | "clickwrap_acceptance" => {
             let what = match c.kind.as_str() {
-                "remote_control_updates" => "the vendor may restrict your use remotely or require updates",
-                "revocable_or_at_will_termination" => "the vendor may revoke or end the license",
-                "indemnity" => "you must indemnify the vendor against claims from your use",
+                "remote_control_updates" => "the licensor may restrict your use remotely or require updates",
+                "revocable_or_at_will_termination" => "the licensor may revoke or end the license",
+                "indemnity" => "you must indemnify the licensor against claims from your use",
                 _ => "using it counts as accepting a contract",
             };
-            if p.accepts() {
-                must(&format!("You accept that {what}."), &[format!("Accept that {what}.")])
-            } else {
-                no(&format!("You said you cannot accept that {what}."))
+            match p.accepts(&c.kind) {
+                Answer::Yes => must(&format!("You accept that {what}."), &[format!("Accept that {what}.")]),
+                Answer::No => no(&format!("You said you cannot accept that {what}.")),
+                // Not answered: the riskier reading, in words that do not put it in the user's mouth.
+                Answer::NotSure => no(&format!("Only if you can accept that {what} (not answered yet).")),
             }
         }
         "governing_law" => {
@@ -532,23 +565,24 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                 && p.regions.iter().all(|r| *r == Region::Us)
                 && !p.regions.is_empty()
                 || (l.contains("china") || l.contains("prc") || l.contains("hong kong")) && p.regions.iter().all(|r| *r == Region::China) && !p.regions.is_empty();
-            if home || p.accepts() {
-                ok(&format!("Disputes go under the law of {law}."))
-            } else {
-                no(&format!("Disputes go under the law of {law}, which you said you cannot accept."))
+            match p.accepts(&c.kind) {
+                _ if home => ok(&format!("Disputes go under the law of {law}.")),
+                Answer::Yes => ok(&format!("Disputes go under the law of {law}.")),
+                Answer::No => no(&format!("Disputes go under the law of {law}, which you said you cannot accept.")),
+                Answer::NotSure => no(&format!("Disputes go under the law of {law}: only if you can accept that (not answered yet).")),
             }
         }
         "registration_required" => {
             if p.commercial() {
-                must("Commercial users must register.", &["Register with the vendor before commercial use.".into()])
+                must("Commercial users must register.", &["Register with the licensor before commercial use.".into()])
             } else {
                 ok("Registration is for commercial use.")
             }
         }
-        "ip_litigation_termination" => ok("Your license ends if you sue the vendor over IP."),
+        "ip_litigation_termination" => ok("Your license ends if you sue the licensor over IP."),
         "patent_grant" => ok("Contributors grant you a patent license."),
-        "output_ownership" => ok("The vendor claims no rights in your outputs."),
-        "trademark_withheld" => ok("No trademark license: do not use the vendor's names or logos beyond the required credit."),
+        "output_ownership" => ok("The licensor claims no rights in your outputs."),
+        "trademark_withheld" => ok("No trademark license: do not use the licensor's names or logos beyond the required credit."),
         _ => ok("No effect on your use was recognised."),
     }
 }
