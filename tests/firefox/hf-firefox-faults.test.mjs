@@ -1,11 +1,12 @@
 // Faults and a hostile page in real headless Firefox (issue 17), as tests/e2e/hf-faults.test.mjs and
 // hf-panel-security.test.mjs check them in Chromium: a LICENSE that is missing (404) or refused (403),
-// 429 and 500 from the hub, and a page whose own script clicks the badge and plants a look-alike.
+// 429 and 500 from the hub, a background that never answers (the page's message timeout), and a page
+// whose own script clicks the badge and plants a look-alike.
 // Driven as tests/firefox/hf-firefox.test.mjs is (firefox.mjs: geckodriver, a local proxy serving the
 // committed fixtures).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchFirefox, HF } from './firefox.mjs';
+import { launchFirefox, HF, EXTENSION_ORIGIN } from './firefox.mjs';
 import { corpusText } from '../e2e/harness.mjs';
 import { badgeInPage } from '../e2e/hf-site.mjs';
 import { hfPage } from '../e2e/fixtures/huggingface/pages.mjs';
@@ -131,4 +132,62 @@ test('Firefox, a hostile page: its script\'s clicks open no panel, and a planted
   assert.ok(after_.panels > 0, 'the page\'s script saw the panel\'s host');
   assert.deepEqual([after_.panelText, after_.panelRoot], ['', false], 'and could read nothing in it');
   assert.deepEqual(v.errors(), [], 'no script error');
+});
+
+/** Run `fn` (async, self-contained) in one of the add-on's own pages, in a second tab, then come back. */
+async function inAddonPage(fn) {
+  const home = await ff.tab();
+  await ff.switchTo(await ff.newTab());
+  try {
+    await ff.goto(`${EXTENSION_ORIGIN}/extension/options/options.html`);
+    return await ff.runAsync(fn);
+  } finally {
+    await ff.closeTab();
+    await ff.switchTo(home);
+  }
+}
+
+test('Firefox, a background that never answers: after the page\'s message bound, an error badge with a retry', async () => {
+  // The bound (30 s) shortened through the add-on's storage.local, which no page can write; the
+  // background's reads of the hub then hang, so it never answers.
+  await inAddonPage(async () => {
+    await browser.storage.local.set({ 'fp:message-timeout-ms': 1500 });
+    const bg = await browser.runtime.getBackgroundPage();
+    bg.fpRealFetch ??= bg.fetch;
+    // Its reads of the hub hang (its own files, the engine's module among them, still load).
+    bg.fetch = (url, init) => (String(url).startsWith('https://huggingface.co/') ? new Promise(() => {}) : bg.fpRealFetch(url, init));
+    return true;
+  });
+  const id = 'acme-ai/ff-background-hangs';
+  ff.serve(`/${id}`, hfPage({ id, cardData: { license: 'apache-2.0' } }));
+  ff.serve(`/${id}/raw/main/LICENSE`, ff.text(APACHE));
+  try {
+    const v = await visit(`${HF}/${id}`);
+    assert.deepEqual([v.badge.state, v.badge.reason, v.badge.license], ['error', 'timeout', '']);
+    assert.match(v.badge.text, /did not answer/);
+    assert.deepEqual(v.reads(), [], 'the page read nothing itself, with or without the session');
+    // The background answers again; a person opens the panel and clicks Try again.
+    await inAddonPage(async () => {
+      const bg = await browser.runtime.getBackgroundPage();
+      bg.fetch = bg.fpRealFetch;
+      return true;
+    });
+    await ff.click(await ff.run(() => document.querySelector('[data-fineprint-badge]').shadowRoot.querySelector('button')));
+    await ff.waitFor(() => !!document.querySelector('[data-fineprint-panel]'), { timeout: 5000, what: 'the panel' });
+    const root = await ff.shadowRoot(await ff.run(() => document.querySelector('[data-fineprint-panel]')));
+    // The button may sit below the fold of the headless window: focused, then Enter (a person's key, trusted).
+    assert.equal(await ff.run((r) => { const b = r.querySelector('[data-fineprint-help="timeout"] button.retry'); b?.focus(); return b?.textContent; }, root), 'Try again');
+    await ff.press('\uE007');
+    const again = await ff.waitFor(`() => { const el = document.querySelector('[data-fineprint-badge][data-state="result"]'); return el && (${badgeInPage})(el); }`,
+      { what: 'the badge after Try again' });
+    assert.deepEqual([again.license, again.verdict, again.count], ['Apache-2.0', 'open-weights-permissive', 1]);
+    assert.deepEqual(v.errors(), [], 'no script error');
+  } finally {
+    await inAddonPage(async () => {
+      await browser.storage.local.remove('fp:message-timeout-ms');
+      const bg = await browser.runtime.getBackgroundPage();
+      if (bg.fpRealFetch) bg.fetch = bg.fpRealFetch;
+      return true;
+    });
+  }
 });
