@@ -248,10 +248,15 @@
     logOnce('runtime', err);
   }
 
-  /** "Try again" (the panel, after the worker did not answer): read this page again, without a reload. */
+  /**
+   * "Try again" (the panel, after the worker did not answer): read this page again, without a reload.
+   * The focus, which was on the button in the panel that goes away, moves to the new badge.
+   */
   function retry() {
     try {
       rerun();
+      const first = mounts.values().next().value;
+      first?.badge.shadowRoot?.querySelector('button')?.focus();
     } catch (err) {
       logOnce('retry', err);
     }

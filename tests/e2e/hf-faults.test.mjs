@@ -218,6 +218,7 @@ test('the worker never answers: after the page\'s message bound, an error badge 
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
     await v.page.mouse.click(at.x, at.y);
+    assert.equal(await v.page.evaluate(() => document.activeElement?.hasAttribute('data-fineprint-badge')), true, 'the focus moves to the new badge');
     await v.page.waitForSelector('[data-fineprint-badge][data-state="result"]', { timeout: 15000 });
     const again = await settled(v.page);
     assert.deepEqual([again.license, again.verdict, again.count], ['Apache-2.0', 'open-weights-permissive', 1]);

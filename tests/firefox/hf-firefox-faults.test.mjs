@@ -178,6 +178,7 @@ test('Firefox, a background that never answers: after the page\'s message bound,
     // The button may sit below the fold of the headless window: focused, then Enter (a person's key, trusted).
     assert.equal(await ff.run((r) => { const b = r.querySelector('[data-fineprint-help="timeout"] button.retry'); b?.focus(); return b?.textContent; }, root), 'Try again');
     await ff.press('\uE007');
+    assert.equal(await ff.run(() => document.activeElement?.hasAttribute('data-fineprint-badge')), true, 'the focus moves to the new badge');
     const again = await ff.waitFor(`() => { const el = document.querySelector('[data-fineprint-badge][data-state="result"]'); return el && (${badgeInPage})(el); }`,
       { what: 'the badge after Try again' });
     assert.deepEqual([again.license, again.verdict, again.count], ['Apache-2.0', 'open-weights-permissive', 1]);
