@@ -3,7 +3,7 @@
 // license.id or empty) and data-verdict (the badge.class). Everything else lives in an open shadow
 // root, so the page's styles cannot break it and its styles cannot break the page.
 // States (data-state): loading, result, error (data-reason says why: network, not-found, gated,
-// unreadable). Colour is never the only signal: every state has a glyph and words.
+// unreadable, timeout: the extension's worker did not answer in time). Colour is never the only signal: every state has a glyph and words.
 // Text from licenses and pages is only ever set with textContent.
 (() => {
   if (globalThis.FinePrintBadge) return;
@@ -23,12 +23,14 @@
     'not-found': 'No license found',
     network: 'License not reachable',
     unreadable: 'License unreadable',
+    timeout: 'Fine Print did not answer',
   };
   const REASONS = {
     gated: 'license file is gated: sign in and accept the terms',
     'not-found': 'no license declared or found',
     network: 'could not reach the site',
     unreadable: 'the license could not be read',
+    timeout: 'the extension did not answer in time',
   };
 
   // The badge takes the page's text colour (the host inherits it) on a transparent pill, so it follows

@@ -171,6 +171,16 @@
       const retry = el('button', { type: 'button', class: 'retry', text: 'Try again' });
       retry.addEventListener('click', () => location.reload());
       box.append(el('p', { text: 'The site did not answer (you may be offline, or a filter blocked the request).' }), el('p', {}, retry), el('p', { text: PASTE }));
+    } else if (result?.reason === 'timeout') {
+      // The worker did not answer within the page's bound: nothing was read meanwhile, nothing is
+      // claimed. Try again runs the page's reading once more, without reloading the page.
+      const retry = el('button', { type: 'button', class: 'retry', text: 'Try again' });
+      retry.addEventListener('click', (e) => {
+        if (!e.isTrusted) return;
+        if (globalThis.FinePrint?.retry) globalThis.FinePrint.retry();
+        else location.reload();
+      });
+      box.append(el('p', { text: 'Fine Print did not answer in time, so this license was not read: no verdict is shown.' }), el('p', {}, retry), el('p', { text: PASTE }));
     } else if (result?.reason === 'not-found') {
       const tried = el('ul');
       tried.append(
