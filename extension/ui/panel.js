@@ -71,7 +71,9 @@
     return e;
   }
 
+  // The runtime's bounded send (content/runtime.js: an answer or a timeout, never a hang), else a plain one.
   function send(msg) {
+    if (typeof globalThis.FinePrint?.send === 'function') return globalThis.FinePrint.send(msg).then((r) => (r?.ok === false && r.reason ? null : r));
     return chrome.runtime.sendMessage(msg).catch(() => null);
   }
 
