@@ -233,9 +233,18 @@ const CONTENT = {
 // ---- handlers: extension pages (privileged), and the few both may ask -----------------------------
 
 const SHARED = {
-  async [MSG.PROFILE_GET]() {
+  async [MSG.PROFILE_GET](msg, sender) {
     const questions = await Profile.loadQuestions();
-    return { ok: true, profile: await Profile.read(), questions };
+    const profile = await Profile.read();
+    if (senderKind(sender) === 'extension') return { ok: true, profile, questions };
+    // A content script (the panel) gets what it asks inline and how many answers there are; the
+    // rest of the profile stays with the extension's pages.
+    const inline = Profile.shown(questions).filter((q) => q.inline);
+    return {
+      ok: true,
+      profile: { version: profile.version, answered: profile.answered, answers: Object.fromEntries(inline.map((q) => [q.id, profile.answers[q.id]])) },
+      questions: { version: questions.version, questions: inline },
+    };
   },
   async [MSG.PROFILE_ANSWER](msg) {
     const questions = await Profile.loadQuestions();

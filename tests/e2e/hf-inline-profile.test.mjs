@@ -119,8 +119,14 @@ test('from a content script, the worker sets only an inline question, one valid 
       badAnswer: await send({ question: 'use', answer: 'everything' }),
       whole: await chrome.runtime.sendMessage({ type: 'fp:profile-set', profile: { answers: { use: 'personal' } } }),
       good: await send({ question: 'region', answer: 'eu' }),
+      read: await chrome.runtime.sendMessage({ type: 'fp:profile-get' }),
     };
   });
+  // What a content script reads of the profile: the inline questions' answers and a count, no more.
+  assert.deepEqual(Object.keys(sent.read.profile.answers).sort(), ['output_training', 'region', 'use']);
+  assert.equal(sent.read.profile.answers.region, 'eu');
+  assert.equal(sent.read.profile.answered, 1);
+  assert.deepEqual(sent.read.questions.questions.map((q) => q.id), ['use', 'region', 'output_training']);
   assert.equal(sent.notInline.ok, false, JSON.stringify(sent.notInline));
   assert.equal(sent.hidden.ok, false);
   assert.equal(sent.badAnswer.ok, false);
