@@ -120,6 +120,16 @@ function metaOf(raw) {
   }
 }
 
+/**
+ * A revision a content script names (the hub metadata's lastModified or sha): absent, or a short
+ * string (cacheKeyFor keeps it only in a revision's shape); anything else is a malformed message.
+ */
+const revisionOk = (v) => v === undefined || shortStr(v, 64) !== undefined;
+
+/** A URL a content script asks the worker to fetch: a string of a URL's size, or undefined. */
+const MAX_URL = 2048;
+const urlOf = (v) => shortStr(v, MAX_URL);
+
 const SUMMARY_FIELDS = ['state', 'license', 'verdict', 'text', 'reason', 'declared'];
 
 /** A tab summary from a content script: known string fields only; the URL is the sender's own. */
@@ -156,6 +166,7 @@ const CONTENT = {
   async [MSG.ANALYZE](msg, sender) {
     const docs = docsOf(msg.docs);
     if (typeof docs === 'string') return { ok: false, error: `bad message: ${docs}`, reason: 'unreadable' };
+    if (!revisionOk(msg.lastModified)) return { ok: false, error: 'bad message: lastModified', reason: 'unreadable' };
     const opts = optsOf(msg.opts);
     // Cached only for the Hugging Face repository the sender's tab shows, at the revision it names.
     const key = cacheKeyFor(hfPageOf(sender), msg.lastModified);
@@ -192,6 +203,7 @@ const CONTENT = {
     return { ...res, details: got.details };
   },
   async [MSG.CACHED](msg, sender) {
+    if (!revisionOk(msg.lastModified)) return { ok: false, cached: false, error: 'bad message: lastModified' };
     const hit = await cacheGet(cacheKeyFor(hfPageOf(sender), msg.lastModified));
     if (!hit) {
       prepareEngine();
@@ -212,6 +224,7 @@ const CONTENT = {
     return { ok: true };
   },
   async [MSG.TAB_RESULT](msg, sender) {
+    if (!isObj(msg.summary)) return { ok: false, error: 'bad message: summary' };
     await setTabResult(sender.tab.id, summaryOf(msg.summary, sender));
     return { ok: true };
   },
@@ -220,8 +233,28 @@ const CONTENT = {
 // ---- handlers: extension pages (privileged), and the few both may ask -----------------------------
 
 const SHARED = {
-  async [MSG.PROFILE_GET]() {
-    return { ok: true, profile: await Profile.read() };
+  async [MSG.PROFILE_GET](msg, sender) {
+    const questions = await Profile.loadQuestions();
+    const profile = await Profile.read();
+    if (senderKind(sender) === 'extension') return { ok: true, profile, questions };
+    // A content script (the panel) gets what it asks inline and how many answers there are; the
+    // rest of the profile stays with the extension's pages.
+    const inline = Profile.shown(questions).filter((q) => q.inline);
+    return {
+      ok: true,
+      profile: { version: profile.version, answered: profile.answered, answers: Object.fromEntries(inline.map((q) => [q.id, profile.answers[q.id]])) },
+      questions: { version: questions.version, questions: inline },
+    };
+  },
+  async [MSG.PROFILE_ANSWER](msg) {
+    const questions = await Profile.loadQuestions();
+    const q = Profile.shown(questions).find((x) => x.inline && !x.multiple && x.id === msg.question);
+    if (!q) return { ok: false, error: 'bad message: question (only a question asked inline)' };
+    if (typeof msg.answer !== 'string' || !q.answers.some((a) => a.id === msg.answer)) return { ok: false, error: 'bad message: answer' };
+    if (!isObj(msg.report) || JSON.stringify(msg.report).length > MAX_INPUT_BYTES) return { ok: false, error: 'bad message: report' };
+    const now = await Profile.read();
+    const profile = await Profile.write({ answers: { ...now.answers, [q.id]: msg.answer } });
+    return { ok: true, profile, answer: await answerFor(msg.report) };
   },
   async [MSG.ANSWER](msg) {
     if (!isObj(msg.report) || JSON.stringify(msg.report).length > MAX_INPUT_BYTES) return { ok: false, error: 'bad message: report' };
@@ -250,7 +283,18 @@ const EXTENSION = {
   },
 };
 
-const HANDLERS = { ...CONTENT, ...HUB_HANDLERS, ...SHARED, ...EXTENSION };
+// The hub reads' shapes, checked here like every other message's before the handler runs: a URL is
+// a string of a URL's size (not an object or a list that would stringify into one), a data name a short string.
+const HUB_SHAPES = {
+  [MSG.HUB_FETCH]: (msg) => (urlOf(msg.url) === undefined ? 'url' : null),
+  [MSG.HUB_DATA]: (msg) => (shortStr(msg.name, MAX_NAME) === undefined ? 'name' : null),
+};
+const HUB_CHECKED = Object.fromEntries(Object.entries(HUB_HANDLERS).map(([type, handler]) => [type, (msg, sender) => {
+  const bad = HUB_SHAPES[type]?.(msg);
+  return bad ? { ok: false, status: 0, reason: 'network', error: `bad message: ${bad}` } : handler(msg, sender);
+}]));
+
+const HANDLERS = { ...CONTENT, ...HUB_CHECKED, ...SHARED, ...EXTENSION };
 
 /** Answer one message: the sender is checked first, then whether its side may ask this, then the shape. */
 export async function onMessage(msg, sender) {

@@ -191,11 +191,12 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         in_short,
         in_short_message,
         osi_approved: if !unread.is_empty()
-            && matches!(license.match_kind, MatchKind::Modified | MatchKind::Partial)
+            && (matches!(license.match_kind, MatchKind::Modified | MatchKind::Partial) || verdict.class == VerdictClass::Unknown)
             && facts.and_then(|f| f.osi_approved) == Some(true)
         {
-            // A known open text with passages beside or inside it that were not read: whether the
-            // whole is still that license is not known.
+            // A known open text with passages beside or inside it that were not read (whether
+            // counted as changes or, like a reversed or disguised line, passed as formatting): whether
+            // the whole is still that license is not known.
             None
         } else {
             verdict::osi_approved(&license, facts, docs.iter().any(|d| !d.text.trim().is_empty()), &verdict)

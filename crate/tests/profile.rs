@@ -31,6 +31,7 @@ fn careful_company() -> Profile {
         fields: vec![Field::None],
         can_credit: Answer::Yes,
         accept_terms: Answer::Yes,
+        ..Profile::default()
     }
 }
 
@@ -135,4 +136,87 @@ fn every_excluded_field_counts_not_only_the_first_quotes() {
     let surveillance = Profile { fields: vec![Field::Surveillance], ..careful_company() };
     let a = answer_for(&["ai/bigscience-openrail-m.txt"], &surveillance);
     assert_eq!(outcome(&a, "field_exclusions"), Outcome::Allowed, "the RAIL list names no surveillance: {a:#?}");
+}
+
+/// Every AI license and policy of the corpus, analysed once.
+fn ai_corpus_clauses() -> Vec<(String, Vec<fineprint::report::Clause>)> {
+    let dir = format!("{}/data/corpus/ai", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let rel = format!("ai/{n}");
+            let r = analyze(&[Document::new(&rel, corpus(&rel))], &Options::default()).unwrap();
+            (rel, r.clauses)
+        })
+        .collect()
+}
+
+const CONTRACT_KINDS: [&str; 5] =
+    ["clickwrap_acceptance", "governing_law", "indemnity", "remote_control_updates", "revocable_or_at_will_termination"];
+
+#[test]
+fn an_unanswered_question_is_never_put_in_the_users_mouth() {
+    // Only "what you build" answered: every other answer is the default "not sure".
+    let p = Profile { purpose: Purpose::Product, ..Profile::default() };
+    let mut not_allowed = 0;
+    for (name, clauses) in ai_corpus_clauses() {
+        let a = answer(&clauses, &p);
+        for c in &a.clauses {
+            let r = c.reason.to_lowercase();
+            assert!(!r.contains("you said") && !r.contains("you named"), "{name} {}: {}", c.kind, c.reason);
+            if c.outcome == Outcome::NotAllowed && CONTRACT_KINDS.contains(&c.kind.as_str()) {
+                not_allowed += 1;
+                // Still the riskier reading ("not sure" counts as no), told as not answered.
+                assert!(r.contains("not answered"), "{name} {}: {}", c.kind, c.reason);
+            }
+        }
+    }
+    assert!(not_allowed > 0, "some corpus text has a contract term");
+    // The same words once the user did answer "no".
+    let said_no = Profile { accept_terms: Answer::No, fields: vec![Field::Military], ..p };
+    let all: Vec<String> = ai_corpus_clauses().iter().flat_map(|(_, c)| answer(c, &said_no).clauses).map(|c| c.reason).collect();
+    assert!(all.iter().any(|r| r.contains("You said you cannot accept")), "an answered no is said as said");
+    assert!(all.iter().any(|r| r.contains("fields you named: military")), "a named field is said as named");
+}
+
+#[test]
+fn each_contract_term_is_its_own_question_and_the_all_at_once_answer_fills_the_rest() {
+    let corpus = ai_corpus_clauses();
+    let mut seen = std::collections::BTreeSet::new();
+    for kind in CONTRACT_KINDS {
+        // Everything accepted at once, but this one term refused on its own question.
+        let mut p = careful_company();
+        let no = Answer::No;
+        match kind {
+            "clickwrap_acceptance" => p.accept_clickwrap = no,
+            "governing_law" => {
+                p.accept_foreign_law = no;
+                p.regions = vec![Region::Elsewhere]; // not at home under any named law
+            }
+            "indemnity" => p.accept_indemnity = no,
+            "remote_control_updates" => p.accept_remote_updates = no,
+            _ => p.accept_termination = no,
+        }
+        for (name, clauses) in &corpus {
+            let a = answer(clauses, &p);
+            for c in &a.clauses {
+                if !CONTRACT_KINDS.contains(&c.kind.as_str()) {
+                    continue;
+                }
+                if c.kind == kind {
+                    seen.insert(kind);
+                    assert_eq!(c.outcome, Outcome::NotAllowed, "{name} {kind} refused on its own: {}", c.reason);
+                } else {
+                    assert_ne!(c.outcome, Outcome::NotAllowed, "{name} {}: accepted all at once, refused only {kind}: {}", c.kind, c.reason);
+                }
+            }
+        }
+    }
+    assert!(seen.len() >= 3, "the corpus exercises most contract terms: {seen:?}");
 }

@@ -114,6 +114,7 @@ fn reversed_and_disguised_text_is_not_read() {
     let u = &r.unread[0];
     assert!(u.quote.starts_with('\u{202E}'), "{u:?}");
     assert!(r.verdict.label.contains("U+202E"), "{}", r.verdict.label);
+    assert_ne!(r.osi_approved, Some(true), "an unread rider beside MIT: whether the whole is MIT is not known");
     // A control inside the license's own text, too.
     let inside = mit.replacen("Permission is hereby granted", "Permission is hereby \u{202E}detnarg", 1);
     assert_ne!(run(&[Document::new("LICENSE", inside.as_str())]).verdict.class, VerdictClass::Open);
@@ -125,6 +126,7 @@ fn reversed_and_disguised_text_is_not_read() {
     let backwards = format!("{mit}\n\nesu laicremmoc yna morf desnecil eht stibihorp rodnev ehT .ylno hcraeser rof desu eb yam ledom sihT\n");
     let r = run(&[Document::new("LICENSE", backwards.as_str())]);
     assert_ne!(r.verdict.class, VerdictClass::Open, "{:?}", r.verdict);
+    assert_ne!(r.osi_approved, Some(true));
     assert_eq!(r.unread[0].language, "words of no known language");
 }
 

@@ -38,7 +38,7 @@ function normalizeProfile(raw) {
 function buildProfileForm() {
   const form = ui.profileForm;
   form.replaceChildren();
-  for (const q of state.questions.questions) {
+  for (const q of globalThis.FinePrintProfile.shown(state.questions)) {
     const fs = document.createElement('fieldset');
     const legend = document.createElement('legend');
     legend.textContent = t(`profile_q_${q.id}`);
@@ -68,13 +68,22 @@ export function editProfile() {
 }
 
 
+/** One answer given where the result asks it (the "For you" section): stored, and the form shows it too. */
+export async function answerOne(question, answer) {
+  if (!state.questions) return;
+  state.profile = normalizeProfile({ ...state.profile?.answers, [question]: answer });
+  buildProfileForm();
+  await profileStore.set({ version: state.profile.version, answers: state.profile.answers });
+}
+
 /** Save the form's answers when they change, then call `onChange()` (to redraw a result). */
 export function watchProfile(onChange) {
   ui.profileForm.addEventListener('change', async (e) => {
     if (!state.questions) return;
-    const q = state.questions.questions.find((x) => x.id === e.target.name);
+    const shown = globalThis.FinePrintProfile.shown(state.questions);
+    const q = shown.find((x) => x.id === e.target.name);
     const raw = {};
-    for (const question of state.questions.questions) {
+    for (const question of shown) {
       const checked = [...ui.profileForm.querySelectorAll(`input[name="${question.id}"]:checked`)].map((i) => i.value);
       raw[question.id] = question.multiple ? checked : checked[0];
     }

@@ -1,6 +1,6 @@
 // Render: the result (the breakdown from ui/breakdown.js, the text with quotes and changes marked) and moving between them.
 import { ui, state } from './page.js';
-import { editProfile, personalAnswer } from './profile.js';
+import { answerOne, editProfile, personalAnswer } from './profile.js';
 
 const UI = globalThis.FinePrintUI;
 const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args);
@@ -34,6 +34,12 @@ export async function showResult() {
     fileUrl: state.hub?.fileUrl ?? null,
     onLocate: locate,
     onEditProfile: editProfile,
+    questions: state.questions ?? null,
+    onAnswer: async (question, answer) => {
+      await answerOne(question, answer);
+      state.answer = personalAnswer(report, state.profile);
+      return { profile: state.profile, answer: state.answer };
+    },
   });
   ui.breakdown.replaceChildren(breakdown);
   ui.docView.replaceChildren(...renderDocs(report, state.analysed));

@@ -26,16 +26,37 @@
   const fetchText = (url, opts) => globalThis.FinePrintFetch.fetchText(url, opts);
 
   const MESSAGE_TIMEOUT_MS = 30000; // the engine may take seconds on a slow machine; never forever
+  // A shorter bound for tests, read from the extension's own storage.local (which no page can write;
+  // the tests set it from the worker). It can only shorten the wait, never lengthen it.
+  const TIMEOUT_KEY = 'fp:message-timeout-ms';
+  let bound = null;
+  function messageTimeout() {
+    bound ??= Promise.resolve()
+      .then(() => chrome.storage.local.get(TIMEOUT_KEY))
+      .then((r) => {
+        const ms = Number(r?.[TIMEOUT_KEY]);
+        return Number.isFinite(ms) && ms >= 200 && ms < MESSAGE_TIMEOUT_MS ? ms : MESSAGE_TIMEOUT_MS;
+      }, () => MESSAGE_TIMEOUT_MS);
+    return bound;
+  }
+  /** The answer when the worker does not answer in time: an error the badge shows with a retry. */
+  const timedOut = () => ({ ok: false, reason: 'timeout', error: 'Fine Print did not answer in time' });
 
   /**
-   * One message to the worker. Never throws and never hangs: an answer, or {ok: false} after a
-   * timeout. A worker stopped while the message was on its way is asked once more.
+   * One message to the worker. Never throws and never hangs: an answer, or {ok: false, reason:
+   * 'timeout'} after the bound. A worker stopped while the message was on its way is asked once more.
    */
   async function send(msg, retry = true) {
     let timer;
+    let over = false;
     try {
       const timeout = new Promise((resolve) => {
-        timer = setTimeout(() => resolve({ ok: false, error: 'the extension did not answer in time', reason: 'unreadable' }), MESSAGE_TIMEOUT_MS);
+        timer = setTimeout(() => resolve(timedOut()), MESSAGE_TIMEOUT_MS);
+        messageTimeout().then((ms) => {
+          if (over || ms >= MESSAGE_TIMEOUT_MS) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => resolve(timedOut()), ms);
+        });
       });
       const res = await Promise.race([chrome.runtime.sendMessage(msg), timeout]);
       return res ?? { ok: false, error: 'no answer from the extension', reason: 'unreadable' };
@@ -45,6 +66,7 @@
       logOnce('message', err);
       return { ok: false, error: text, reason: 'unreadable' };
     } finally {
+      over = true;
       clearTimeout(timer);
     }
   }
@@ -185,6 +207,11 @@
   function onUrlChange() {
     if (location.href === lastUrl) return;
     lastUrl = location.href;
+    rerun();
+  }
+
+  /** Take this page's badges away and run the adapters again (a new URL, or the user's "Try again"). */
+  function rerun() {
     navigation.abort();
     navigation = new AbortController();
     for (const m of mounts) {
@@ -221,7 +248,21 @@
     logOnce('runtime', err);
   }
 
+  /**
+   * "Try again" (the panel, after the worker did not answer): read this page again, without a reload.
+   * The focus, which was on the button in the panel that goes away, moves to the new badge.
+   */
+  function retry() {
+    try {
+      rerun();
+      const first = mounts.values().next().value;
+      first?.badge.shadowRoot?.querySelector('button')?.focus();
+    } catch (err) {
+      logOnce('retry', err);
+    }
+  }
+
   globalThis.FinePrint = Object.freeze({
-    registerAdapter, adapters, fetchText, analyze, cached, createBadge, setBadge, mount, logOnce, togglePanel,
+    registerAdapter, adapters, fetchText, analyze, cached, send, createBadge, setBadge, mount, logOnce, togglePanel, retry,
   });
 })();

@@ -21,7 +21,7 @@
 
   function render(questions, profile) {
     form.replaceChildren();
-    for (const q of questions.questions) {
+    for (const q of Profile.shown(questions)) {
       const set = document.createElement('fieldset');
       set.dataset.question = q.id;
       const legend = document.createElement('legend');
@@ -40,7 +40,7 @@
 
   function collect(questions) {
     const answers = {};
-    for (const q of questions.questions) {
+    for (const q of Profile.shown(questions)) {
       const picked = [...form.querySelectorAll(`input[name="${CSS.escape(q.id)}"]:checked`)].map((i) => i.value);
       answers[q.id] = q.multiple ? picked : picked[0];
     }
@@ -51,7 +51,7 @@
     const questions = await Profile.loadQuestions();
     render(questions, await Profile.read());
     form.addEventListener('change', async (ev) => {
-      const q = questions.questions.find((x) => x.id === ev.target.name);
+      const q = Profile.shown(questions).find((x) => x.id === ev.target.name);
       // "Not sure" and "none of these" exclude the other choices of a multiple-choice question.
       if (q?.multiple && ev.target.checked) {
         const exclusive = [Profile.NOT_SURE, 'none'];
@@ -63,7 +63,7 @@
       for (const other of form.querySelectorAll('.saved')) if (other !== here) other.textContent = '';
       try {
         const saved = await Profile.write(collect(questions));
-        const n = I18N.number(questions.questions.length);
+        const n = I18N.number(Profile.shown(questions).length);
         status.textContent = I18N.plural('saved_answered', saved.answered, n);
         if (here) {
           here.dataset.kind = 'ok';

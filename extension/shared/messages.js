@@ -34,6 +34,10 @@
     PROFILE_SET: 'fp:profile-set',
     // UI/CS→BG {report} -> {ok, answer|null}: the personal answer for the stored profile.
     ANSWER: 'fp:answer',
+    // UI/CS→BG {question, answer, report} -> {ok, profile, answer|null}: one answer to a question the panel
+    // asks inline (marked "inline" in profile-questions.json; no other), stored, and the personal answer
+    // for the report with it.
+    PROFILE_ANSWER: 'fp:profile-answer',
     // UI/CS→BG {} -> {ok}: open the options page (a page cannot link to it).
     OPEN_OPTIONS: 'fp:open-options',
     // UI→BG {} -> {ok, stats: {compileMs, initMs, warmMs, analyses: [ms]}}: this worker life's engine timings (for the bench)
@@ -46,11 +50,13 @@
   });
   const M = globalThis.FinePrintMsg;
   // Who may send what. CONTENT: the extension's own content scripts, in the top frame of a tab on a
-  // supported hub (unprivileged). EXTENSION: the extension's own pages (privileged). PROFILE_GET and
-  // ANSWER are in both while the panel that shows the personal answer runs as a content script.
+  // supported hub (unprivileged). EXTENSION: the extension's own pages (privileged). PROFILE_GET,
+  // ANSWER and PROFILE_ANSWER are in both while the panel that shows the personal answer runs as a
+  // content script (in a closed shadow root); a content script can set only the inline questions, one
+  // answer at a time, and never the whole profile (PROFILE_SET).
   globalThis.FinePrintMsgAccess ??= Object.freeze({
     CONTENT: Object.freeze([M.ANALYZE, M.HF_READ, M.CACHED, M.WAKE, M.TAB_RESULT, M.HUB_FETCH, M.HUB_DATA,
-      M.PROFILE_GET, M.ANSWER, M.OPEN_OPTIONS]),
-    EXTENSION: Object.freeze([M.GET_TAB_RESULT, M.PROFILE_GET, M.PROFILE_SET, M.ANSWER, M.OPEN_OPTIONS, M.STATS, M.VERSION]),
+      M.PROFILE_GET, M.ANSWER, M.PROFILE_ANSWER, M.OPEN_OPTIONS]),
+    EXTENSION: Object.freeze([M.GET_TAB_RESULT, M.PROFILE_GET, M.PROFILE_SET, M.ANSWER, M.PROFILE_ANSWER, M.OPEN_OPTIONS, M.STATS, M.VERSION]),
   });
 })();

@@ -20,22 +20,39 @@
    * `answered` counts the questions the user actually answered.
    */
   function normalize(raw, questions) {
-    const given = raw && typeof raw === 'object' ? (raw.answers ?? raw) : {};
+    const given = { ...(raw && typeof raw === 'object' ? (raw.answers ?? raw) : {}) };
+    // A question asked no more ("hidden": one that is now asked as several) still counts when stored:
+    // its answer fills each question that took its place and is not answered yet.
+    for (const old of questions.questions.filter((q) => q.hidden)) {
+      const v = given[old.id];
+      if (typeof v !== 'string' || v === NOT_SURE || !old.answers.some((a) => a.id === v)) continue;
+      for (const q of questions.questions) {
+        if (q.hidden || q.multiple || !q.decides.every((k) => old.decides.includes(k))) continue;
+        if ((given[q.id] === undefined || given[q.id] === NOT_SURE) && q.answers.some((a) => a.id === v)) given[q.id] = v;
+      }
+    }
     const answers = {};
     let answered = 0;
     for (const q of questions.questions) {
       const ok = new Set(q.answers.map((a) => a.id).concat(NOT_SURE));
       const v = given[q.id];
+      let yes;
       if (q.multiple) {
         const list = (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).filter((x) => ok.has(x));
         answers[q.id] = list.length ? [...new Set(list)] : [NOT_SURE];
-        if (list.length && !list.includes(NOT_SURE)) answered++;
+        yes = list.length > 0 && !list.includes(NOT_SURE);
       } else {
         answers[q.id] = ok.has(v) ? v : NOT_SURE;
-        if (ok.has(v) && v !== NOT_SURE) answered++;
+        yes = ok.has(v) && v !== NOT_SURE;
       }
+      if (yes && !q.hidden) answered++;
     }
     return { version: questions.version, answers, answered };
+  }
+
+  /** The questions a person is asked (a "hidden" one is kept only to read stored answers and policies). */
+  function shown(questions) {
+    return questions.questions.filter((q) => !q.hidden);
   }
 
   /**
@@ -79,5 +96,5 @@
     return toEngine(await read(), await loadQuestions());
   }
 
-  globalThis.FinePrintProfile ??= Object.freeze({ KEY, NOT_SURE, loadQuestions, normalize, toEngine, read, readForEngine, write });
+  globalThis.FinePrintProfile ??= Object.freeze({ KEY, NOT_SURE, loadQuestions, normalize, shown, toEngine, read, readForEngine, write });
 })();

@@ -6,6 +6,8 @@
   if (globalThis.FinePrintHubs) return;
 
   async function send(msg) {
+    // The runtime's send: bounded in time (a worker that never answers ends in a 'timeout' error).
+    if (globalThis.FinePrint?.send) return globalThis.FinePrint.send(msg);
     try {
       return (await chrome.runtime.sendMessage(msg)) ?? { ok: false, reason: 'unreadable', error: 'no answer from the extension' };
     } catch (err) {

@@ -144,6 +144,9 @@
       answer = await cachedAnswer(api, m);
     }
     if (api.signal.aborted) return;
+    // The worker did not answer in time: reading the files here would only end in the same wait (the
+    // engine is in the worker), with the user's session on every request. The badge says so, with a retry.
+    if (answer?.reason === 'timeout') answer = { ...answer, details: {} };
     if (!answer?.details) answer = await readHere(api, page, repo, m, budget, key);
     if (api.signal.aborted || !answer) return;
     const { details } = answer;
@@ -155,6 +158,7 @@
   /** The worker's report cached for this tab's repository at the revision `m` names, as an answer, or null. */
   async function cachedAnswer(api, m) {
     const hit = await api.cached(m.lastModified ?? '');
+    if (hit?.reason === 'timeout') return { ...hit, details: {} }; // no answer: the page reads nothing
     return hit?.ok ? { ...hit, details: hit.meta ?? {} } : null;
   }
 

@@ -3,7 +3,7 @@
 // license.id or empty) and data-verdict (the badge.class). Everything else lives in an open shadow
 // root, so the page's styles cannot break it and its styles cannot break the page.
 // States (data-state): loading, result, error (data-reason says why: network, not-found, gated,
-// unreadable). Colour is never the only signal: every state has a glyph and words.
+// unreadable, timeout: the extension's worker did not answer in time). Colour is never the only signal: every state has a glyph and words.
 // Text from licenses and pages is only ever set with textContent.
 (() => {
   if (globalThis.FinePrintBadge) return;
@@ -21,7 +21,7 @@
   // the full reason: reason_<reason>); the words are in the message files (extension/shared/i18n.js).
   const t = (key, ...args) => globalThis.FinePrintI18n.t(key, ...args);
   const key = (reason) => reason.replace(/-/g, '_');
-  const REASON_IDS = ['gated', 'not-found', 'network', 'unreadable'];
+  const REASON_IDS = ['gated', 'not-found', 'network', 'unreadable', 'timeout'];
   const SHORT = Object.fromEntries(REASON_IDS.map((r) => [r, { get text() { return t(`badge_error_${key(r)}`); } }]));
   const REASONS = Object.freeze(Object.defineProperties({}, Object.fromEntries(REASON_IDS.map((r) => [r, { enumerable: true, get: () => t(`reason_${key(r)}`) }]))));
 

@@ -290,9 +290,55 @@
       : { text: said(Array.isArray(messages) ? messages[n] : null, i), kind: '', outcome: '' })).filter((i) => i.text);
   }
 
-  function answerSection(answer, profile, onEditProfile) {
+  // Each outcome in a word, for the item it belongs to (the section's headline says it in full): outcome_word_<id>.
+
+  /**
+   * The questions asked right here (those marked "inline" in the questions file) that the user has not
+   * answered: radio groups; picking one calls onAnswer(question id, answer id), which stores it and
+   * gives back {profile, answer} to redraw the section with.
+   */
+  function inlineQuestions(inline, profile, redraw) {
+    const list = (inline?.questions?.questions ?? []).filter((q) => q.inline && !q.hidden && !q.multiple);
+    const open = list.filter((q) => [].concat(profile?.answers?.[q.id] ?? 'not_sure').includes('not_sure'));
+    if (!open.length || typeof inline.onAnswer !== 'function') return null;
+    const box = el('div', { class: 'fp-inline-questions' });
+    for (const q of open) {
+      const name = `fp-q-${q.id}-${Math.random().toString(36).slice(2, 8)}`;
+      const set = el('fieldset', { 'data-question': q.id }, el('legend', {}, t(`profile_q_${q.id}`)));
+      for (const a of q.answers) {
+        const input = el('input', { type: 'radio', name, value: a.id });
+        input.addEventListener('change', async () => {
+          if (!input.checked) return;
+          for (const i of box.querySelectorAll('input')) i.disabled = true;
+          let next = null;
+          try {
+            next = await inline.onAnswer(q.id, a.id);
+          } catch { /* kept below */ }
+          if (next && typeof next === 'object') redraw(next, q.id);
+          else {
+            for (const i of box.querySelectorAll('input')) i.disabled = false;
+            box.append(el('p', { class: 'fp-warn', role: 'alert' }, t('inline_not_saved')));
+          }
+        });
+        set.append(el('label', {}, input, ' ', t(`profile_a_${q.id}_${a.id}`)));
+      }
+      box.append(set);
+    }
+    return box;
+  }
+
+  function answerSection(answer, profile, onEditProfile, inline = null) {
     const sec = el('section', { class: 'fp-answer', 'aria-label': t('for_you') });
     sec.append(el('h3', {}, t('for_you')));
+    // Redraw in place after an inline answer, with the focus where the user was.
+    const redraw = (next, answeredId) => {
+      const fresh = answerSection(next.answer ?? null, next.profile ?? null, onEditProfile, inline);
+      sec.replaceWith(fresh);
+      const after = fresh.querySelector('.fp-inline-questions input') ?? fresh.querySelector('.fp-outcome') ?? fresh;
+      if (!after.matches('input')) after.setAttribute('tabindex', '-1');
+      after.focus?.();
+      fresh.dataset.answered = answeredId;
+    };
     // No personal verdict from questions the user never answered: a default is not something they said.
     const unanswered = !profile || typeof profile !== 'object' || !(Number(profile.answered) > 0);
     if (unanswered) {
@@ -303,14 +349,19 @@
       const o = outcomeOf(answer.overall ?? answer.outcome);
       sec.dataset.outcome = o.id;
       sec.append(el('p', { class: `fp-outcome fp-outcome--${o.id}` }, o.text));
-      // The clauses that decide it, worst first; "allowed" ones add nothing to read.
+      // The clauses that decide it, worst first, each with its own outcome; "allowed" ones add nothing
+      // to read. Those as bad as the whole answer are the blockers, and say so.
       const rank = (i) => OUTCOMES.findIndex((x) => x.id === outcomeOf(i.outcome).id);
       const items = answerItems(answer.clauses ?? answer.reasons).filter((i) => outcomeOf(i.outcome).id !== 'allowed')
         .sort((x, y) => rank(y) - rank(x));
       if (items.length) {
-        sec.append(el('ul', { class: 'fp-answer-items' }, items.map((i) => el('li', {
-          'data-kind': i.kind || null, 'data-outcome': i.outcome ? outcomeOf(i.outcome).id : null,
-        }, i.kind && KINDS[i.kind] ? el('span', { class: 'fp-answer-kind' }, t('label_colon', kindLabel(i.kind))) : null, i.text))));
+        sec.append(el('ul', { class: 'fp-answer-items' }, items.map((i) => {
+          const io = i.outcome ? outcomeOf(i.outcome) : null;
+          const blocker = io && io.id === o.id && (o.id === 'not_allowed' || o.id === 'permission');
+          return el('li', { 'data-kind': i.kind || null, 'data-outcome': io ? io.id : null, 'data-blocker': blocker ? '' : null },
+            io ? el('span', { class: `fp-item-outcome fp-outcome--${io.id}` }, t(blocker ? 'item_outcome_blocker' : 'item_outcome', t(`outcome_word_${io.id}`))) : null,
+            i.kind && KINDS[i.kind] ? el('span', { class: 'fp-answer-kind' }, t('kind_in_item', kindLabel(i.kind))) : null, i.text);
+        })));
       }
       const obligations = answerItems(answer.obligations, answer.obligation_messages);
       if (obligations.length) {
@@ -319,14 +370,16 @@
       }
       if (answer.note) sec.append(el('p', { class: 'fp-muted fp-small' }, said(answer.note_message, answer.note)));
     } else {
-      const answered = profile && typeof profile === 'object' && Number(profile.answered) > 0;
       sec.dataset.outcome = 'none';
-      sec.append(el('p', { class: 'fp-muted' }, answered
-        ? t('no_personal_answer')
-        : t('answer_questions_invite')));
+      sec.append(el('p', { class: 'fp-muted' }, t('no_personal_answer')));
+    }
+    const asked = inlineQuestions(inline, profile, redraw);
+    if (asked) {
+      if (!unanswered) sec.append(el('p', { class: 'fp-muted fp-small' }, t('inline_more')));
+      sec.append(asked);
     }
     if (typeof onEditProfile === 'function') {
-      const b = el('button', { type: 'button', class: 'fp-edit-profile' }, unanswered ? t('answer_questions') : t('edit_answers'));
+      const b = el('button', { type: 'button', class: 'fp-edit-profile' }, unanswered ? (asked ? t('more_questions') : t('answer_questions')) : t('edit_answers'));
       b.addEventListener('click', () => onEditProfile());
       sec.append(b);
     }
@@ -591,10 +644,13 @@
    * The breakdown of `report` (the contract of shared/spec/README.md).
    * opts: profile (the stored profile, or null), answer (the personal answer, or null), docs ([{name,text}]
    * as analysed, for document names), fileUrl (link to the license file), onLocate(span) (called when the
-   * reader asks to see a quote or change in the text; without it no such button), onEditProfile().
+   * reader asks to see a quote or change in the text; without it no such button), onEditProfile(),
+   * questions (the profile questions file) and onAnswer(question id, answer id) -> Promise<{profile,
+   * answer}> (with both, the unanswered questions marked "inline" are asked in the "For you" section).
    */
   function renderBreakdown(report, opts = {}) {
-    const { profile = null, answer = null, docs = null, fileUrl = null, onLocate = null, onEditProfile = null } = opts ?? {};
+    const { profile = null, answer = null, docs = null, fileUrl = null, onLocate = null, onEditProfile = null,
+      questions = null, onAnswer = null } = opts ?? {};
     const root = el('article', { class: 'fp-breakdown', 'data-fineprint-breakdown': '' });
     if (!report || typeof report !== 'object') {
       root.append(el('p', { class: 'fp-warn', role: 'alert' }, t('no_report')),
@@ -613,7 +669,7 @@
     const lineage = lineageSection(report.lineage);
     if (lineage) root.append(lineage);
     root.append(clausesSection(report.clauses, docs, onLocate, fileUrl));
-    root.append(answerSection(answer, profile, onEditProfile));
+    root.append(answerSection(answer, profile, onEditProfile, questions && onAnswer ? { questions, onAnswer } : null));
     const recipe = recipeSection(report.recipe);
     if (recipe) root.append(recipe);
     const notes = notesSection(report);
@@ -676,6 +732,12 @@
 .fp-outcome--permission{color:var(--fp-amber)}
 .fp-outcome--not_allowed{color:var(--fp-red)}
 .fp-answer-kind{font-weight:600}
+.fp-item-outcome{font-weight:700}
+.fp-answer-items li[data-blocker]{font-weight:600}
+.fp-inline-questions fieldset{border:1px solid var(--fp-line);border-radius:6px;margin:.4em 0;padding:.3em .6em}
+.fp-inline-questions legend{font-weight:600;padding:0 .2em}
+.fp-inline-questions label{display:inline-flex;align-items:center;gap:.3em;margin:.15em .9em .15em 0;min-height:32px;cursor:pointer}
+.fp-inline-questions input{width:18px;height:18px;margin:0}
 .fp-answer-must{font-weight:600;margin-top:.5em}
 .fp-group{border-top:1px solid var(--fp-line);padding-top:.2em}
 .fp-group-title{display:flex;gap:.3em;align-items:baseline}

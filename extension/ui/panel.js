@@ -66,7 +66,9 @@
     return e;
   }
 
+  // The runtime's bounded send (content/runtime.js: an answer or a timeout, never a hang), else a plain one.
   function send(msg) {
+    if (typeof globalThis.FinePrint?.send === 'function') return globalThis.FinePrint.send(msg).then((r) => (r?.ok === false && r.reason ? null : r));
     return chrome.runtime.sendMessage(msg).catch(() => null);
   }
 
@@ -168,6 +170,16 @@
       const retry = el('button', { type: 'button', class: 'retry', text: t('try_again') });
       retry.addEventListener('click', () => location.reload());
       box.append(el('p', { text: t('network_intro') }), el('p', {}, retry), el('p', { text: paste() }));
+    } else if (result?.reason === 'timeout') {
+      // The worker did not answer within the page's bound: nothing was read meanwhile, nothing is
+      // claimed. Try again runs the page's reading once more, without reloading the page.
+      const retry = el('button', { type: 'button', class: 'retry', text: t('try_again') });
+      retry.addEventListener('click', (e) => {
+        if (!e.isTrusted) return;
+        if (globalThis.FinePrint?.retry) globalThis.FinePrint.retry();
+        else location.reload();
+      });
+      box.append(el('p', { text: t('timeout_intro') }), el('p', {}, retry), el('p', { text: paste() }));
     } else if (result?.reason === 'not-found') {
       const tried = el('ul');
       tried.append(
@@ -185,10 +197,17 @@
     send({ type: MSG.OPEN_OPTIONS });
   }
 
-  function breakdown(result, details, profile, answer) {
+  /** One answer to a question the panel asks inline: stored by the worker, which answers with the new personal answer. */
+  async function answerInline(report, question, answer) {
+    const res = await send({ type: MSG.PROFILE_ANSWER, question, answer, report });
+    return res?.ok ? { profile: res.profile ?? null, answer: res.answer ?? null } : null;
+  }
+
+  function breakdown(result, details, profile, answer, questions) {
     try {
       const node = globalThis.FinePrintUI.renderBreakdown(result.report, {
         profile, answer, docs: details.docs ?? [], fileUrl: details.fileUrl ?? null, onEditProfile: openOptions,
+        questions, onAnswer: questions ? (q, a) => answerInline(result.report, q, a) : null,
       });
       return node instanceof Node ? el('div', { class: 'breakdown' }, node) : null;
     } catch (err) {
@@ -217,15 +236,17 @@
     root.append(el('style', { text: STYLE }), dialog);
 
     let profile = null;
+    let questions = null;
     let answer = result?.answer ?? null;
     if (result?.ok) {
       const [p, a] = await Promise.all([send({ type: MSG.PROFILE_GET }), send({ type: MSG.ANSWER, report: result.report })]);
       profile = p?.profile ?? null;
+      questions = p?.questions && typeof p.questions === 'object' ? p.questions : null;
       answer = a?.answer ?? answer;
     }
     const notes = (details.notes ?? []).length ? el('ul', { class: 'notes' }, ...details.notes.map((n) => el('li', { text: typeof n === 'object' && n ? I18N.render(n) : n }))) : null;
     const rendered = result?.ok && typeof globalThis.FinePrintUI?.renderBreakdown === 'function'
-      ? breakdown(result, details, profile, answer) : null;
+      ? breakdown(result, details, profile, answer, questions) : null;
     if (rendered) globalThis.FinePrintUI.attachStyles?.(root);
     const parts = rendered
       ? [hubFacts(result, details, false), notes, rendered] // the breakdown shows the ancestry and the recipe

@@ -116,8 +116,10 @@ test('a modified license lists its changes, and the personal answer sits beside 
     { kind: 'removed', del: 'in its sole discretion', ins: null },
   ]);
   assert.equal(r.answer.outcome, 'permission');
-  assert.match(r.answer.text, /Needs the vendor’s permission/);
-  assert.match(r.answer.text, /User-count threshold \(MAU\): Over 700M users/);
+  assert.match(r.answer.text, /Needs the licensor’s permission/);
+  // Each item says its own outcome, then its clause; the worst is marked as the blocker.
+  assert.match(r.answer.text, /Blocker · Needs permission: User-count threshold \(MAU\)\. Over 700M users/);
+  assert.match(r.answer.text, /With obligations: Visible attribution/);
   // Worst first; an "allowed" clause adds nothing to read.
   assert.deepEqual(r.answer.items, [['mau_threshold', 'permission'], ['attribution_display', 'obligations']]);
   assert.deepEqual(r.answer.obligations, ['Show “Built with Llama”']);

@@ -17,7 +17,10 @@ test('the profile is asked on the page, kept in localStorage, and survives a rel
     // Nothing answered yet: no personal verdict, only the offer to answer (a default is not something the user said).
     assert.equal(await c.page.$eval('.fp-answer', (s) => s.dataset.outcome), 'none');
     assert.doesNotMatch(await c.page.textContent('.fp-answer'), /Not allowed for you|you said|Allowed for you/i);
-    // "Answer questions about your use" opens the questions and moves focus into them.
+    // The three most telling questions are asked right there.
+    assert.deepEqual(await c.page.$$eval('.fp-answer .fp-inline-questions fieldset', (f) => f.map((x) => x.dataset.question)),
+      ['use', 'region', 'output_training']);
+    // "More questions" opens the rest and moves focus into them.
     await c.page.click('.fp-edit-profile');
     assert.equal(await c.page.$eval('#profile-box', (d) => d.open), true);
     assert.equal(await c.page.evaluate(() => document.activeElement?.closest('#profile') !== null), true);
@@ -40,6 +43,12 @@ test('the profile is asked on the page, kept in localStorage, and survives a rel
     assert.equal(await c.page.isChecked('#profile input[name="fields"][value="medical"]'), false);
     // The result updates with the profile: now a personal answer.
     await c.page.waitForFunction(() => document.querySelector('.fp-answer')?.dataset.outcome !== 'none');
+    // An answer given inline is the same answer as on the form, kept in the same place.
+    await c.page.click('.fp-answer .fp-inline-questions fieldset[data-question="region"] input[value="us"]');
+    await c.page.waitForFunction(() => JSON.parse(localStorage.getItem('fp:profile')).answers.region === 'us');
+    assert.equal(await c.page.isChecked('#profile input[name="region"][value="us"]'), true);
+    assert.deepEqual(await c.page.$$eval('.fp-answer .fp-inline-questions fieldset', (f) => f.map((x) => x.dataset.question)),
+      ['output_training'], 'answered questions are not asked again');
     await c.page.reload();
     await c.page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     assert.equal(await c.page.isChecked('#profile input[name="use"][value="product"]'), true);
@@ -50,7 +59,7 @@ test('the profile is asked on the page, kept in localStorage, and survives a rel
   }
 });
 
-test('the personal answer follows the profile on the page: over the user threshold needs the vendor, under it does not', async () => {
+test('the personal answer follows the profile on the page: over the user threshold needs the licensor, under it does not', async () => {
   const c = await openChecker();
   try {
     await c.page.fill('[data-fineprint-input]', corpusText('ai/llama-3.1-community.txt'));
@@ -58,14 +67,14 @@ test('the personal answer follows the profile on the page: over the user thresho
     await c.page.click('#profile-box summary');
     // A product maker who can meet every other term of the license.
     const answers = { use: 'product', distribution: 'hosted', mau: 'over_700m', revenue: 'under_1m', region: 'us',
-      output_training: 'no', redistribute: 'no', fields: 'none', attribution: 'yes', contract: 'yes' };
+      output_training: 'no', redistribute: 'no', fields: 'none', attribution: 'yes', clickwrap: 'yes', foreign_law: 'yes', indemnity: 'yes', remote_updates: 'yes', termination: 'yes' };
     for (const [q, a] of Object.entries(answers)) await c.page.check(`#profile input[name="${q}"][value="${a}"]`);
     const answerOf = () => c.page.$eval('.fp-answer', (s) => ({ outcome: s.dataset.outcome, text: s.textContent,
       kinds: [...s.querySelectorAll('[data-kind]')].map((li) => `${li.dataset.kind}:${li.dataset.outcome}`) }));
     await c.page.waitForFunction(() => document.querySelector('.fp-answer')?.dataset.outcome === 'permission');
     const over = await answerOf();
     assert.ok(over.kinds.includes('mau_threshold:permission'), over.kinds.join(' '));
-    assert.match(over.text, /Needs the vendor’s permission/);
+    assert.match(over.text, /Needs the licensor’s permission/);
     assert.match(over.text, /700,000,000 monthly active users/);
     await c.page.check('#profile input[name="mau"][value="under_1m"]');
     await c.page.waitForFunction(() => document.querySelector('.fp-answer')?.dataset.outcome !== 'permission');

@@ -20,7 +20,7 @@ for (const [name, viewport, colorScheme] of all) {
     await c.page.emulateMedia({ colorScheme });
     await c.page.evaluate(() => localStorage.setItem('fp:profile', JSON.stringify({ version: 1, answers: {
       use: 'product', distribution: 'hosted', mau: 'over_700m', revenue: 'over_10m', region: 'us', output_training: 'no',
-      redistribute: 'no', fields: ['none'], attribution: 'yes', contract: 'yes' } })));
+      redistribute: 'no', fields: ['none'], attribution: 'yes', clickwrap: 'yes', foreign_law: 'yes', indemnity: 'yes', remote_updates: 'yes', termination: 'yes' } })));
     await c.page.reload();
     await c.page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     await c.page.evaluate(({ lic, aup }) => {

@@ -239,15 +239,16 @@ test('the options page keeps the profile in storage.sync', async () => {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`chrome-extension://${b.extensionId}/extension/options/options.html`);
   await page.waitForSelector('fieldset');
-  assert.equal(await page.locator('fieldset').count(), 10, 'the ten questions');
+  assert.equal(await page.locator('fieldset').count(), 14, 'one fieldset per question asked');
+  assert.equal(await page.locator('input[name="contract"]').count(), 0, 'the five-in-one question is asked as five');
   await page.locator('input[name="use"][value="product"]').check();
   await page.locator('input[name="region"][value="eu"]').check();
   await page.locator('input[name="fields"][value="medical"]').check();
   await page.locator('input[name="fields"][value="minors"]').check();
-  await page.waitForFunction(() => /Saved \(3 of 10/.test(document.getElementById('status').textContent));
+  await page.waitForFunction(() => /Saved \(3 of 14/.test(document.getElementById('status').textContent));
   // "None of these" excludes the other fields.
   await page.locator('input[name="fields"][value="none"]').check();
-  await page.waitForFunction(() => /Saved \(3 of 10/.test(document.getElementById('status').textContent) && !document.querySelector('input[name="fields"][value="medical"]').checked);
+  await page.waitForFunction(() => /Saved \(3 of 14/.test(document.getElementById('status').textContent) && !document.querySelector('input[name="fields"][value="medical"]').checked);
   const stored = await page.evaluate(() => chrome.storage.sync.get('fp:profile'));
   const answers = stored['fp:profile'].answers;
   assert.equal(answers.use, 'product');
@@ -343,13 +344,13 @@ test('the personal answer: the profile from the options page decides the panel\'
     await options.goto(`chrome-extension://${b.extensionId}/extension/options/options.html`);
     await options.waitForSelector('fieldset');
     const answers = { use: 'product', distribution: 'hosted', revenue: 'under_1m', region: 'us', output_training: 'no',
-      redistribute: 'no', fields: 'none', attribution: 'yes', contract: 'yes', mau };
+      redistribute: 'no', fields: 'none', attribution: 'yes', clickwrap: 'yes', foreign_law: 'yes', indemnity: 'yes', remote_updates: 'yes', termination: 'yes', mau };
     for (const [q, a] of Object.entries(answers)) await options.locator(`input[name="${q}"][value="${a}"]`).check();
     // Every change is saved as it happens: wait until the last one is in storage.sync.
     let profile;
     for (let i = 0; i < 50; i++) {
       profile = await options.evaluate(() => FinePrintProfile.readForEngine());
-      if (profile.monthly_users === mau && profile.accept_terms === 'yes' && profile.purpose === 'product') break;
+      if (profile.monthly_users === mau && profile.accept_termination === 'yes' && profile.purpose === 'product') break;
       await new Promise((r) => setTimeout(r, 50));
     }
     assert.equal(profile.monthly_users, mau);

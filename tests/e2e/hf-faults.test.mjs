@@ -1,5 +1,5 @@
 // Faults on Hugging Face pages (issue 17): the worker stopped mid-request (once and twice), the
-// fetch timeout, slow base models, 429 and 500 from the hub, a non-UTF-8 license file, a
+// fetch timeout, the page's message timeout (a worker that never answers), slow base models, 429 and 500 from the hub, a non-UTF-8 license file, a
 // model card over its cap, author-sized metadata, and storage.session full. In each the user gets
 // a badge that says what was read, in time, and a result that holds is cached. Redirects and
 // bodies without Content-Length need a real server: hf-server-faults.test.mjs.
@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { corpusText } from './harness.mjs';
 import { hfPage } from './fixtures/huggingface/pages.mjs';
-import { hfBrowser, visit, settled, fetched, stopWorker, commonChecks, HF } from './hf-site.mjs';
+import { hfBrowser, visit, settled, fetched, stopWorker, commonChecks, openPanel, inExtensionWorld, HF } from './hf-site.mjs';
 
 let b;
 before(async () => {
@@ -182,4 +182,52 @@ test('storage.session full: the badge still comes, from a fresh analysis', async
     for (let i = 0; i < 12; i++) await chrome.storage.session.remove(`junk:${i}`);
   });
   await v.page.close();
+});
+
+test('the worker never answers: after the page\'s message bound, an error badge with a retry; nothing read with the session', async () => {
+  // The bound (30 s) is shortened for this test through the extension's storage.local, which no page
+  // can write (content/runtime.js); the worker's reads of the hub then hang, so it never answers.
+  const sw = b.context.serviceWorkers().at(-1);
+  await sw.evaluate(async () => {
+    await chrome.storage.local.set({ 'fp:message-timeout-ms': 1500 });
+    globalThis.fpRealFetch ??= globalThis.fetch;
+    // Its reads of the hub hang (its own files, the engine's module among them, still load).
+    globalThis.fetch = (url, init) => (String(url).startsWith('https://huggingface.co/') ? new Promise(() => {}) : globalThis.fpRealFetch(url, init));
+  });
+  const id = 'acme-ai/worker-hangs';
+  model(id);
+  b.serve(`/${id}/raw/main/LICENSE`, b.text(APACHE));
+  try {
+    const v = await visit(b, `${HF}/${id}`, { timeout: 15000 });
+    assert.deepEqual([v.badge.state, v.badge.reason, v.badge.license, v.badge.verdict], ['error', 'timeout', '', 'unknown']);
+    assert.match(v.badge.text, /did not answer/);
+    // The page did not fall back to reading the files itself (with the user's cookies): the worker it
+    // would need for the analysis is the one that did not answer.
+    assert.deepEqual(v.requests().filter((r) => r.url.includes('/raw/') && !r.byWorker).map((r) => r.url), [], 'no read by the page');
+
+    // The panel (opened by a person) says what happened and offers to try again.
+    const panel = await openPanel(v.page);
+    assert.match(panel.rows.Status, /did not answer in time/);
+    assert.match(panel.text, /no verdict is shown/);
+    assert.equal(panel.breakdown, null, 'no verdict, no breakdown');
+    // The worker answers again; "Try again" (a real click, at the button inside the closed panel) reads the page once more.
+    await sw.evaluate(() => { globalThis.fetch = globalThis.fpRealFetch; });
+    const at = await inExtensionWorld(v.page, () => {
+      const host = document.querySelector('[data-fineprint-panel]');
+      const r = globalThis.FinePrintPanel.rootOf(host).querySelector('[data-fineprint-help="timeout"] button.retry').getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await v.page.mouse.click(at.x, at.y);
+    assert.equal(await v.page.evaluate(() => document.activeElement?.hasAttribute('data-fineprint-badge')), true, 'the focus moves to the new badge');
+    await v.page.waitForSelector('[data-fineprint-badge][data-state="result"]', { timeout: 15000 });
+    const again = await settled(v.page);
+    assert.deepEqual([again.license, again.verdict, again.count], ['Apache-2.0', 'open-weights-permissive', 1]);
+    assert.deepEqual(v.errors(), [], 'no page errors');
+    await v.page.close();
+  } finally {
+    await sw.evaluate(async () => {
+      if (globalThis.fpRealFetch) globalThis.fetch = globalThis.fpRealFetch;
+      await chrome.storage.local.remove('fp:message-timeout-ms');
+    });
+  }
 });

@@ -59,7 +59,21 @@ test('the Hugging Face entry runs on huggingface.co only, and the popup and opti
 test('profile questions: data the options page renders, each deciding known clause kinds', () => {
   const q = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/shared/profile-questions.json'), 'utf8'));
   const kinds = new Set(JSON.parse(fs.readFileSync(path.join(ROOT, 'crate/data/clause-kinds.json'), 'utf8')).clause_kinds.map((k) => k.id));
-  assert.equal(q.questions.length, 10, 'the ten questions of shared/spec/profile.md');
+  // The ten questions of shared/spec/profile.md: the last ("contract", five terms at once) is kept hidden,
+  // for stored profiles and policies, and asked as five questions of one term each.
+  const shown = q.questions.filter((x) => !x.hidden);
+  const hidden = q.questions.filter((x) => x.hidden);
+  assert.equal(q.questions.length, 15);
+  assert.deepEqual(hidden.map((x) => x.id), ['contract']);
+  assert.equal(shown.length, 14);
+  const contract = hidden[0];
+  const parts = shown.filter((x) => x.decides.every((k) => contract.decides.includes(k)));
+  for (const k of contract.decides) {
+    assert.equal(parts.filter((x) => x.decides.includes(k)).length, 1, `${k}: asked by exactly one of the five`);
+  }
+  assert.ok(parts.every((x) => x.decides.length === 1), 'one term per control');
+  // The questions the panel asks inline: what you build, where you are, whether you train on outputs.
+  assert.deepEqual(q.questions.filter((x) => x.inline).map((x) => x.id), ['use', 'region', 'output_training']);
   const ids = new Set();
   for (const question of q.questions) {
     assert.match(question.id, /^[a-z_]+$/);

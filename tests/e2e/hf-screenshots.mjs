@@ -37,7 +37,7 @@ try {
   await options.goto(`chrome-extension://${b.extensionId}/extension/options/options.html`);
   await options.waitForSelector('fieldset');
   const answers = { use: 'product', distribution: 'hosted', revenue: 'under_1m', region: 'us', output_training: 'no',
-    redistribute: 'no', fields: 'none', attribution: 'yes', contract: 'yes', mau: 'under_1m' };
+    redistribute: 'no', fields: 'none', attribution: 'yes', clickwrap: 'yes', foreign_law: 'yes', indemnity: 'yes', remote_updates: 'yes', termination: 'yes', mau: 'under_1m' };
   for (const [q, a] of Object.entries(answers)) await options.locator(`input[name="${q}"][value="${a}"]`).check();
   await options.waitForTimeout(300);
   await options.screenshot({ path: shot('hf-options'), fullPage: true });

@@ -20,6 +20,7 @@ before(async () => {
     routes: [
       [/^https:\/\/huggingface\.co\//, (u) => table.get(u.pathname)],
       [/^https:\/\/civitai\.com\//, () => ({ body: '<!doctype html><html><head><title>Civitai</title></head><body><main>A page</main></body></html>' })],
+      [/^https:\/\/ollama\.com\//, () => ({ body: '<!doctype html><html><head><title>Ollama</title></head><body><main>A page</main></body></html>' })],
     ],
   });
 });
@@ -141,4 +142,47 @@ test('a crafted license_link never leaves the repository, even on a private page
     assert.equal(v.badge.license, 'Apache-2.0', `${link}: the repository's own LICENSE`);
     await v.page.close();
   }
+});
+
+test('every field a content script sends is checked for its shape before it is used', async () => {
+  const id = 'acme-ai/shapes';
+  serve(`/${id}`, hfPage({ id, cardData: { license: 'mit' } }));
+  serve(`/${id}/raw/main/LICENSE`, text(corpusText('spdx/MIT.txt')));
+  const v = await visit(b, `${HF}/${id}`);
+  const cacheKeys = () => b.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('fp:cache:') && k !== 'fp:cache-index'));
+  const tabResults = () => b.worker.evaluate(async () => Object.entries(await chrome.storage.session.get(null)).filter(([k]) => k.startsWith('fp:tab:') && k !== 'fp:tab-index'));
+  const keysBefore = await cacheKeys();
+  const tabsBefore = await tabResults();
+  const mit = corpusText('spdx/MIT.txt');
+  // A revision that is not a short string: refused, nothing analysed or cached (it used to be cached under an empty revision).
+  for (const lastModified of [{ toString: 'x' }, ['2025'], 42, 'r'.repeat(65)]) {
+    const res = await send(v.page, { type: 'fp:analyze', docs: [{ name: 'LICENSE', text: mit }], opts: {}, lastModified });
+    assert.equal(res.ok, false, `ANALYZE lastModified ${JSON.stringify(lastModified).slice(0, 20)}`);
+    assert.match(res.error, /bad message: lastModified/);
+    const hit = await send(v.page, { type: 'fp:cached', lastModified });
+    assert.match(String(hit.error), /bad message: lastModified/, `CACHED lastModified ${JSON.stringify(lastModified).slice(0, 20)}`);
+  }
+  assert.deepEqual((await cacheKeys()).sort(), keysBefore.sort(), 'nothing cached');
+  // A tab result that is not an object: refused, the tab's recorded result unchanged.
+  for (const summary of [undefined, 'result', ['result']]) {
+    const res = await send(v.page, { type: 'fp:tab-result', summary });
+    assert.equal(res.ok, false, `TAB_RESULT ${JSON.stringify(summary)}`);
+    assert.match(res.error, /bad message: summary/);
+  }
+  assert.deepEqual(await tabResults(), tabsBefore, 'the tab\'s result is unchanged');
+  await v.page.close();
+
+  // A hub fetch's URL must be a string of a URL's size: a list that would stringify into an allowed URL is refused unfetched.
+  const ollama = await b.context.newPage();
+  await ollama.goto('https://ollama.com/'); // the hub's home: its content script runs, no adapter reads
+  const from = b.requests.length;
+  for (const url of [['https://registry.ollama.ai/v2/library/gemma/manifests/latest'], { href: 'https://registry.ollama.ai/' }, `https://registry.ollama.ai/${'a'.repeat(3000)}`]) {
+    const res = await send(ollama, { type: 'fp:hub-fetch', url });
+    assert.equal(res.ok, false);
+    assert.match(res.error, /bad message: url/, JSON.stringify(url).slice(0, 40));
+  }
+  const data = await send(ollama, { type: 'fp:hub-data', name: ['civitai-base-licenses'] });
+  assert.match(String(data.error), /bad message: name/, 'a data file name is a string');
+  assert.deepEqual(b.requests.slice(from).filter((r) => r.url.includes('registry.ollama.ai')).map((r) => r.url), [], 'nothing fetched');
+  await ollama.close();
 });

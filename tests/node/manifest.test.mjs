@@ -47,6 +47,22 @@ test('fewest permissions: only storage-like APIs and the hubs', () => {
   assert.equal(manifest.externally_connectable, undefined);
 });
 
+test('the store\'s permission justifications name exactly the manifest\'s hosts', () => {
+  // docs/store/permissions.md: one table for the host permissions, one for the content scripts' sites.
+  const doc = fs.readFileSync(path.join(ROOT, 'docs/store/permissions.md'), 'utf8');
+  const section = (title) => {
+    const body = doc.split(/\n## /).find((part) => part.startsWith(title));
+    assert.ok(body, `permissions.md has the section "${title}"`);
+    const rows = body.split('\n').filter((l) => /^\| `/.test(l));
+    for (const r of rows) assert.ok(r.split('|')[2].trim().length > 20, `a reason for ${r.split('|')[1].trim()}`);
+    return rows.flatMap((r) => [...r.split('|')[1].matchAll(/`([^`]+)`/g)].map((m) => m[1])).sort();
+  };
+  assert.deepEqual(section('Host permissions'), [...manifest.host_permissions].sort(), 'host permissions');
+  const matches = new Set((manifest.content_scripts ?? []).flatMap((cs) => cs.matches));
+  assert.deepEqual(section('Sites the badge runs on'), [...matches].sort(), 'content script sites');
+  for (const p of manifest.permissions ?? []) assert.match(doc, new RegExp(`^## \`${p}\`$`, 'm'), `a justification for the permission ${p}`);
+});
+
 test('no remote code: extension scripts load nothing from the network', () => {
   const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]);

@@ -31,6 +31,7 @@ const REGIONS: &[(&str, &[&str])] = &[
     ("mainland china", &["CN"]),
     ("people's republic of china", &["CN"]),
     ("china", &["CN"]),
+    ("prc", &["CN"]),
     ("russian federation", &["RU"]),
     ("russia", &["RU"]),
     ("iran", &["IR"]),

@@ -192,11 +192,23 @@ pub struct Profile {
     pub redistribute_changed: Redistribute,
     /// In which fields? (empty = not sure)
     pub fields: Vec<Field>,
-    /// Can you show the vendor's credit and carry its name?
+    /// Can you show the licensor's credit and carry its name?
     pub can_credit: Answer,
     /// Can you accept a click-through contract, foreign law, indemnity, remote
-    /// restriction or forced updates, termination at will?
+    /// restriction or forced updates, termination at will? (All five at once: the
+    /// options page asks them one by one below; this stays for stored profiles and
+    /// policies, and answers any of the five left "not sure".)
     pub accept_terms: Answer,
+    /// Can you accept terms that bind you by using or downloading the model?
+    pub accept_clickwrap: Answer,
+    /// Can you accept disputes under another country's or state's law?
+    pub accept_foreign_law: Answer,
+    /// Can you agree to cover the licensor's costs if your use gets them sued?
+    pub accept_indemnity: Answer,
+    /// Can you accept that the licensor may restrict your use remotely or require updates?
+    pub accept_remote_updates: Answer,
+    /// Can you accept that the licensor may end your license at will?
+    pub accept_termination: Answer,
 }
 
 /// The outcome for one clause, or overall. Ordered from best to worst.
@@ -207,7 +219,7 @@ pub enum Outcome {
     Allowed,
     /// Allowed, with obligations (listed).
     AllowedWithObligations,
-    /// Needs the vendor's permission (a threshold, "request a license").
+    /// Needs the licensor's permission (a threshold, "request a license").
     NeedsPermission,
     /// Not allowed.
     NotAllowed,
@@ -268,8 +280,26 @@ impl Profile {
     fn in_field(&self, f: Field) -> bool {
         self.fields.is_empty() || self.fields.contains(&Field::NotSure) || self.fields.contains(&f)
     }
-    fn accepts(&self) -> bool {
-        self.accept_terms == Answer::Yes
+    /// The answer on accepting the term a clause kind states: the question asked for that
+    /// term, else the all-at-once question, else "not sure".
+    fn accepts(&self, kind: &str) -> Answer {
+        let own = match kind {
+            "clickwrap_acceptance" => self.accept_clickwrap,
+            "governing_law" => self.accept_foreign_law,
+            "indemnity" => self.accept_indemnity,
+            "remote_control_updates" => self.accept_remote_updates,
+            "revocable_or_at_will_termination" => self.accept_termination,
+            _ => Answer::NotSure,
+        };
+        if own == Answer::NotSure {
+            self.accept_terms
+        } else {
+            own
+        }
+    }
+    /// Whether the user named their fields (not "not sure", not unanswered).
+    fn fields_named(&self) -> bool {
+        !self.fields.is_empty() && !self.fields.contains(&Field::NotSure)
     }
     /// Inclusive-exclusive range of monthly users.
     fn users(&self) -> (u64, u64) {
@@ -382,14 +412,14 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
         Some(ClauseValue::Integer(n)) => Some(n),
         _ => None,
     };
-    // Whether the text offers a way to ask the vendor (so a "no" becomes "ask").
+    // Whether the text offers a way to ask the licensor (so a "no" becomes "ask").
     let can_ask = has("separate_license_needed");
     match c.kind.as_str() {
         "noncommercial" => {
             if !p.commercial() {
                 ok("Your use is personal or research, which the license allows.", m("you_r01"))
             } else if can_ask {
-                ask("Commercial use needs a separate license from the vendor.", m("you_r02"))
+                ask("Commercial use needs a separate license from the licensor.", m("you_r43"))
             } else {
                 no("The license allows only non-commercial use.", m("you_r03"))
             }
@@ -398,7 +428,7 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
             if p.purpose == Purpose::Research {
                 ok("Your use is research, which the license allows.", m("you_r04"))
             } else if can_ask {
-                ask("Anything beyond research needs a separate license from the vendor.", m("you_r05"))
+                ask("Anything beyond research needs a separate license from the licensor.", m("you_r44"))
             } else {
                 no("The license allows research or evaluation only.", m("you_r06"))
             }
@@ -409,12 +439,12 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                 if hi <= v.saturating_add(1) {
                     ok(&format!("Your monthly active users are at most {}, within the threshold.", crate::clauses::group_thousands(v)), ma("you_mau_within", vec![MessageArg::Number(v)]))
                 } else if lo > v {
-                    ask(&format!("Above {} monthly active users you need a license the vendor may refuse.", crate::clauses::group_thousands(v)), ma("you_mau_above", vec![MessageArg::Number(v)]))
+                    ask(&format!("Above {} monthly active users you need a license the licensor may refuse.", crate::clauses::group_thousands(v)), ma("you_mau_above", vec![MessageArg::Number(v)]))
                 } else {
-                    ask(&format!("You may be above {} monthly active users: then you need a license the vendor may refuse.", crate::clauses::group_thousands(v)), ma("you_mau_maybe_above", vec![MessageArg::Number(v)]))
+                    ask(&format!("You may be above {} monthly active users: then you need a license the licensor may refuse.", crate::clauses::group_thousands(v)), ma("you_mau_maybe_above", vec![MessageArg::Number(v)]))
                 }
             }
-            None => ask("Above a user threshold you need a license from the vendor.", m("you_r07")),
+            None => ask("Above a user threshold you need a license from the licensor.", m("you_r45")),
         },
         "revenue_threshold" => {
             let unit = c.unit.as_deref().unwrap_or("USD per year");
@@ -429,28 +459,30 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                     if hi <= v.saturating_add(1) {
                         ok("Your revenue is within the threshold.", m("you_r08"))
                     } else {
-                        ask(&format!("Above US${} a year in revenue you need a license the vendor may refuse.", crate::clauses::group_thousands(v)), ma("you_revenue_above", vec![MessageArg::Number(v)]))
+                        ask(&format!("Above US${} a year in revenue you need a license the licensor may refuse.", crate::clauses::group_thousands(v)), ma("you_revenue_above", vec![MessageArg::Number(v)]))
                     }
                 }
-                None => ask(&format!("The revenue threshold is stated in {unit}; above it you need a license from the vendor."), ma("you_revenue_unit", vec![MessageArg::Text(unit.into())])),
+                None => ask(&format!("The revenue threshold is stated in {unit}; above it you need a license from the licensor."), ma("you_revenue_unit", vec![MessageArg::Text(unit.into())])),
             }
         }
         "separate_license_needed" => ok("A separate license is needed only in the cases the quote names (see the other clauses).", m("you_r09")),
         "aup_by_reference" => must(
             "A separate acceptable-use policy applies and can change.",
             m("you_r41"),
-            &[("Follow the vendor's acceptable-use policy, and check it for updates.".into(), m("you_o01"))],
+            &[("Follow the licensor's acceptable-use policy, and check it for updates.".into(), m("you_o10"))],
         ),
         "use_restrictions" => must("The license lists uses that are forbidden.", m("you_r10"), &[("Do not use it for the uses the license lists.".into(), m("you_o02"))]),
         "field_exclusions" => {
             let q = quotes(c);
             let fields: Vec<Field> = FIELD_WORDS.iter().filter(|(f, words)| p.in_field(*f) && words.iter().any(|w| q.contains(w))).map(|(f, _)| *f).collect();
             let hit: Vec<&str> = fields.iter().map(|f| field_name(*f)).collect();
-            let names = MessageArg::List { list: fields.iter().map(|f| m(&format!("you_field_{}", field_name(*f).replace(' ', "_")))).collect() };
+            let names = || MessageArg::List { list: fields.iter().map(|f| m(&format!("you_field_{}", field_name(*f).replace(' ', "_")))).collect() };
             if hit.is_empty() {
                 ok("Your fields are not among those the license excludes.", m("you_r11"))
+            } else if p.fields_named() {
+                no(&format!("The license excludes use in fields you named: {}.", hit.join(", ")), ma("you_fields_excluded", vec![names()]))
             } else {
-                no(&format!("The license excludes use in fields you named: {}.", hit.join(", ")), ma("you_fields_excluded", vec![names]))
+                no(&format!("The license excludes some fields ({}); you have not said which fields you work in.", hit.join(", ")), ma("you_fields_unsaid", vec![names()]))
             }
         }
         "geo_exclusion" => {
@@ -552,17 +584,17 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
         }
         "remote_control_updates" | "revocable_or_at_will_termination" | "indemnity" | "clickwrap_acceptance" => {
             let what = match c.kind.as_str() {
-                "remote_control_updates" => "the vendor may restrict your use remotely or require updates",
-                "revocable_or_at_will_termination" => "the vendor may revoke or end the license",
-                "indemnity" => "you must indemnify the vendor against claims from your use",
+                "remote_control_updates" => "the licensor may restrict your use remotely or require updates",
+                "revocable_or_at_will_termination" => "the licensor may revoke or end the license",
+                "indemnity" => "you must indemnify the licensor against claims from your use",
                 _ => "using it counts as accepting a contract",
             };
-            if p.accepts() {
-                let w = || MessageArg::Message(m(&format!("you_what_{}", c.kind)));
-                must(&format!("You accept that {what}."), ma("you_accept_that", vec![w()]), &[(format!("Accept that {what}."), ma("you_accept", vec![w()]))])
-            } else {
-                let w = MessageArg::Message(m(&format!("you_what_{}", c.kind)));
-                no(&format!("You said you cannot accept that {what}."), ma("you_cannot_accept", vec![w]))
+            let w = || MessageArg::Message(m(&format!("you_what_{}", c.kind)));
+            match p.accepts(&c.kind) {
+                Answer::Yes => must(&format!("You accept that {what}."), ma("you_accept_that", vec![w()]), &[(format!("Accept that {what}."), ma("you_accept", vec![w()]))]),
+                Answer::No => no(&format!("You said you cannot accept that {what}."), ma("you_cannot_accept", vec![w()])),
+                // Not answered: the riskier reading, in words that do not put it in the user's mouth.
+                Answer::NotSure => no(&format!("Only if you can accept that {what} (not answered yet)."), ma("you_only_if_accept", vec![w()])),
             }
         }
         "governing_law" => {
@@ -575,23 +607,24 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                 && p.regions.iter().all(|r| *r == Region::Us)
                 && !p.regions.is_empty()
                 || (l.contains("china") || l.contains("prc") || l.contains("hong kong")) && p.regions.iter().all(|r| *r == Region::China) && !p.regions.is_empty();
-            if home || p.accepts() {
-                ok(&format!("Disputes go under the law of {law}."), ma("you_law", vec![law_arg]))
-            } else {
-                no(&format!("Disputes go under the law of {law}, which you said you cannot accept."), ma("you_law_not_accepted", vec![law_arg]))
+            match p.accepts(&c.kind) {
+                _ if home => ok(&format!("Disputes go under the law of {law}."), ma("you_law", vec![law_arg])),
+                Answer::Yes => ok(&format!("Disputes go under the law of {law}."), ma("you_law", vec![law_arg])),
+                Answer::No => no(&format!("Disputes go under the law of {law}, which you said you cannot accept."), ma("you_law_not_accepted", vec![law_arg])),
+                Answer::NotSure => no(&format!("Disputes go under the law of {law}: only if you can accept that (not answered yet)."), ma("you_law_not_answered", vec![law_arg])),
             }
         }
         "registration_required" => {
             if p.commercial() {
-                must("Commercial users must register.", m("you_r34"), &[("Register with the vendor before commercial use.".into(), m("you_o09"))])
+                must("Commercial users must register.", m("you_r34"), &[("Register with the licensor before commercial use.".into(), m("you_o11"))])
             } else {
                 ok("Registration is for commercial use.", m("you_r35"))
             }
         }
-        "ip_litigation_termination" => ok("Your license ends if you sue the vendor over IP.", m("you_r36")),
+        "ip_litigation_termination" => ok("Your license ends if you sue the licensor over IP.", m("you_r46")),
         "patent_grant" => ok("Contributors grant you a patent license.", m("you_r37")),
-        "output_ownership" => ok("The vendor claims no rights in your outputs.", m("you_r38")),
-        "trademark_withheld" => ok("No trademark license: do not use the vendor's names or logos beyond the required credit.", m("you_r39")),
+        "output_ownership" => ok("The licensor claims no rights in your outputs.", m("you_r47")),
+        "trademark_withheld" => ok("No trademark license: do not use the licensor's names or logos beyond the required credit.", m("you_r48")),
         _ => ok("No effect on your use was recognised.", m("you_r40")),
     }
 }
