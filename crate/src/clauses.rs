@@ -64,7 +64,7 @@ pub const GROUPS: &[(&[&str], &str)] = &[
     (&["cant"], "Can't"),
     (&["only-if"], "Only if"),
     (&["must"], "Must"),
-    (&["vendor"], "Vendor powers"),
+    (&["vendor"], "Licensor's powers"),
     (&["legal", "grant"], "Legal"),
 ];
 

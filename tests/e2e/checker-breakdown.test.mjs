@@ -82,7 +82,7 @@ async function render(page, rep, opts) {
   }, { rep, opts });
 }
 
-test('clauses are grouped Can\'t / Only if / Must / Vendor powers / Legal, with summaries, values and verbatim quotes', async () => {
+test('clauses are grouped Can\'t / Only if / Must / Licensor’s powers / Legal, with summaries, values and verbatim quotes', async () => {
   const r = await render(c.page, report, { docs, answer, fileUrl: 'https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/LICENSE' });
   assert.equal(r.tag, 'ARTICLE');
   assert.deepEqual(r.data, { fineprintBreakdown: '', license: 'llama-3.1-community', verdict: 'restricted', badge: 'open-weights-restricted' });
@@ -118,7 +118,7 @@ test('a modified license lists its changes, and the personal answer sits beside 
   assert.equal(r.answer.outcome, 'permission');
   assert.match(r.answer.text, /Needs the licensor’s permission/);
   // Each item says its own outcome, then its clause; the worst is marked as the blocker.
-  assert.match(r.answer.text, /Blocker · Needs permission: User-count threshold \(MAU\)\. Over 700M users/);
+  assert.match(r.answer.text, /Blocker · Needs permission: User-count threshold \(monthly active users\)\. Over 700M users/);
   assert.match(r.answer.text, /With obligations: Visible attribution/);
   // Worst first; an "allowed" clause adds nothing to read.
   assert.deepEqual(r.answer.items, [['mau_threshold', 'permission'], ['attribution_display', 'obligations']]);
