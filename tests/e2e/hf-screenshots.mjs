@@ -5,13 +5,14 @@
 // Writes hf-badge.png (header with the badge), hf-panel.png (the open panel, light),
 // hf-panel-dark.png (dark page), hf-badge-gated.png (the error state of a gated repository),
 // hf-panel-phone.png (the panel at 375 px), hf-panel-relabel.png (an apache-labelled fine-tune of a Llama 3 model), hf-files-tab.png,
+// hf-panel-for-you.png (the panel's "For you" before any answer: the three questions asked inline),
 // hf-options.png (the profile questions), hf-panel-phone-dark.png, hf-panel-gated.png (what to do about
 // a gated license), hf-popup.png and hf-popup-dark.png (the toolbar popup on a model page).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, corpusText } from './harness.mjs';
 import { hfPage, apiAnswer } from './fixtures/huggingface/pages.mjs';
-import { hfBrowser, visit, tabIdOf, HF } from './hf-site.mjs';
+import { hfBrowser, visit, tabIdOf, inExtensionWorld, HF } from './hf-site.mjs';
 
 // The fixtures carry no Hugging Face stylesheet: a few rules in its spirit make the header readable.
 const PAGE_CSS = `
@@ -32,6 +33,24 @@ const out = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) 
 fs.mkdirSync(out, { recursive: true });
 const b = await hfBrowser({ lang: zh ? 'zh-CN' : null });
 try {
+  {
+    // No profile yet: "For you" gives no verdict and asks the three most telling questions inline.
+    const id = 'meta-llama/Llama-3.1-8B';
+    b.serve(`/${id}`, hfPage({ id, cardData: { license: 'llama3.1', license_link: 'LICENSE' } }));
+    b.serve(`/${id}/raw/main/LICENSE`, b.text(corpusText('ai/llama-3.1-community.txt')));
+    const v = await visit(b, `${HF}/${id}`);
+    await v.page.setViewportSize({ width: 1280, height: 900 });
+    await v.page.addStyleTag({ content: PAGE_CSS });
+    await v.page.locator('[data-fineprint-badge] button').click();
+    await v.page.waitForSelector('[data-fineprint-panel]');
+    await v.page.waitForTimeout(400);
+    await inExtensionWorld(v.page, () => {
+      const host = document.querySelector('[data-fineprint-panel]');
+      globalThis.FinePrintPanel.rootOf(host)?.querySelector('.fp-answer')?.scrollIntoView({ block: 'start' });
+    });
+    await v.page.locator('[data-fineprint-panel]').screenshot({ path: shot('hf-panel-for-you') });
+    await v.page.close();
+  }
   // A profile, so the panel's "For you" answers for someone: a small company's hosted product in the US.
   const options = await b.context.newPage();
   await options.goto(`chrome-extension://${b.extensionId}/extension/options/options.html`);
