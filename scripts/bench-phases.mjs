@@ -32,7 +32,7 @@ export function phaseCases() {
     llama: [[{ name: 'LICENSE', text: rd('crate/data/corpus/ai/llama-3.1-community.txt') },
       { name: 'USE_POLICY.md', text: rd('crate/data/corpus/ai/llama-3.1-aup.txt') }],
     { hf_license: 'llama3.1', hf_metadata: meta('bench/llama', { license: 'llama3.1', license_link: 'LICENSE' }) }],
-    gated: [[{ name: 'access form (extra_gated_prompt)', text: rd('crate/data/corpus/ai/llama-3.2-community.txt') }],
+    gated: [[{ name: 'the model’s access form', text: rd('crate/data/corpus/ai/llama-3.2-community.txt') }],
       { hf_license: 'llama3.2', hf_metadata: { ...meta('meta-llama/Llama-3.2-3B', { license: 'llama3.2' }), gated: (gatedApi.response ?? gatedApi.data)?.gated ?? 'manual' } }],
     custom: [[{ name: 'LICENSE.md', text: fx('acme-model-license.md') }],
       { hf_license: 'other', license_name: 'acme-1.0', hf_metadata: meta('bench/custom', { license: 'other', license_name: 'acme-1.0', license_link: 'LICENSE.md' }) }],

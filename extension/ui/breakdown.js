@@ -21,7 +21,7 @@
     revenue_threshold: ["Revenue threshold","Above a revenue level (often org + affiliates) the free license ends.","caution"],
     separate_license_needed: ["Must ask the licensor for a license","Some uses need a license granted at the licensor's sole discretion.","caution"],
     aup_by_reference: ["Acceptable-use policy incorporated by reference","A separate, externally hosted policy binds you and can change after you adopt the model.","caution"],
-    use_restrictions: ["Behavioral use restrictions (a list of forbidden uses)","A list of forbidden uses; not open source under OSD #6 (no discrimination against fields of endeavor).","caution"],
+    use_restrictions: ["Behavioral use restrictions (a list of forbidden uses)","A list of forbidden uses; the Open Source Definition allows no restriction on fields of use.","caution"],
     field_exclusions: ["Excluded sectors / applications","Named sectors (medical advice, law enforcement, military, surveillance, biometrics, automated decisions) are off-limits.","caution"],
     geo_exclusion: ["Region excluded from the license","Certain countries or regions (e.g. EU for some multimodal or Hunyuan models) get no license.","caution"],
     export_sanctions: ["Export-control / sanctions compliance","Standard trade-law clause; matters if you or your users are in sanctioned jurisdictions.","info"],

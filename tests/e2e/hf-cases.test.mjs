@@ -194,10 +194,10 @@ test('gated repository: files answer 403, the access form\'s terms are read from
   assert.equal(v.badge.state, 'result');
   // The API is asked beside the license file (in either order); one 403 is enough.
   assert.deepEqual(fetched(v.requests()).sort(), [`/api/models/${id}`, `/${id}/raw/main/LICENSE`], 'one 403 is enough: no more file requests');
-  expectEngine(v.badge, [{ name: 'access form (extra_gated_prompt)', text: terms }], { hf_license: 'llama3.2' });
+  expectEngine(v.badge, [{ name: 'the model’s access form', text: terms }], { hf_license: 'llama3.2' });
   assert.deepEqual([v.badge.license, v.badge.verdict], ['llama-3.2-community', 'open-weights-restricted']);
   const panel = await openPanel(v.page);
-  assert.equal(panel.rows.Read, 'access form (extra_gated_prompt)');
+  assert.equal(panel.rows.Read, 'the model’s access form');
   assert.ok(panel.notes.some((n) => /gated/.test(n)), `a note says the files are gated: ${panel.notes}`);
   commonChecks(v, v.badge);
   await v.page.close();
