@@ -162,6 +162,13 @@ export function recordTab(sender, report, meta) {
     state: 'result', license: report.license?.id ?? '', verdict: report.badge?.class ?? 'unknown',
     text: report.badge?.text ?? '', declared: meta?.declared ?? undefined, url: sender.tab.url ?? sender.url,
     message: report.badge?.message ?? undefined, // the words in the reader's language (shared/i18n.js)
+    // The popup's condensed answer: the one sentence and the five answers (question and answer only).
+    in_short: typeof report.in_short === 'string' ? report.in_short : undefined,
+    in_short_message: report.in_short_message ?? undefined,
+    answers: Array.isArray(report.answers)
+      ? report.answers.filter((a) => a && typeof a.question === 'string' && typeof a.answer === 'string').slice(0, 5)
+        .map((a) => ({ question: a.question, answer: a.answer }))
+      : undefined,
   };
   setTabResult(sender.tab.id, summary).catch(() => {});
 }

@@ -6,6 +6,7 @@
   const $ = (id) => document.getElementById(id);
   const I18N = globalThis.FinePrintI18n;
   I18N.apply(document);
+  const ICONS = { allowed: '✓', 'allowed-with-conditions': '▲', 'not-allowed': '✕', 'not-addressed': '–' };
 
   async function activeTabId() {
     const q = new URLSearchParams(location.search).get('tab'); // tests open the popup as a page: ?tab=ID
@@ -24,6 +25,26 @@
     const license = summary.license || summary.declared || (summary.state === 'result' ? I18N.t('panel_not_identified') : '');
     $('facts').hidden = !license;
     $('license').textContent = license;
+    // Condensed: the one sentence and the five answers; the full breakdown is one click away.
+    const done = summary.state === 'result';
+    const sentence = done ? (I18N.render(summary.in_short_message) || summary.in_short || '') : '';
+    $('in-short').textContent = sentence;
+    $('in-short').hidden = !sentence;
+    const list = done && Array.isArray(summary.answers) ? summary.answers : [];
+    $('answers').replaceChildren(...list.map((a) => {
+      const li = document.createElement('li');
+      li.dataset.question = a.question;
+      li.dataset.answer = a.answer;
+      const icon = document.createElement('span');
+      icon.className = 'icon';
+      icon.setAttribute('aria-hidden', 'true');
+      icon.textContent = ICONS[a.answer] ?? '?';
+      const word = document.createElement('strong');
+      word.textContent = ICONS[a.answer] ? I18N.t(`answer_${a.answer.replace(/-/g, '_')}`) : a.answer;
+      li.append(icon, `${I18N.t(`question_${a.question}`)}: `, word);
+      return li;
+    }));
+    $('answers').hidden = !list.length;
     $('page').textContent = summary.url ?? '';
     const model = summary.state === 'loading' ? null : hfModel(summary.url);
     $('open-breakdown').hidden = !model;

@@ -192,6 +192,16 @@ test('the popup shows the current tab\'s result and links to the checker and the
     page: document.getElementById('page').textContent,
   }));
   assert.deepEqual(shown, { license: 'Apache-2.0', verdict: 'open-weights-permissive', headline: 'Open license · weights only', page: `${HF}/${id}` });
+  // Condensed: the engine's one sentence and its five answers, as the panel's grid has them.
+  const engine = (await loadEngine()).analyze([{ name: 'LICENSE', text: corpusText('spdx/Apache-2.0.txt') }], { hf_license: 'apache-2.0' });
+  const glance = await popup.evaluate(() => ({
+    sentence: document.getElementById('in-short').textContent,
+    answers: [...document.querySelectorAll('#answers li')].map((li) => [li.dataset.question, li.dataset.answer, li.textContent]),
+  }));
+  assert.equal(glance.sentence, engine.in_short);
+  assert.deepEqual(glance.answers.map(([q, a]) => [q, a]), engine.answers.map((a) => [a.question, a.answer]));
+  assert.equal(glance.answers.length, 5);
+  assert.match(glance.answers[0][2], /^✓Commercial use: Yes$/);
   assert.equal(await popup.locator('#open-checker').count(), 1);
   assert.equal(await popup.locator('#open-options').count(), 1);
   await popup.close();

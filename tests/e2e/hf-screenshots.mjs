@@ -94,7 +94,7 @@ try {
       const tab = await tabIdOf(b, v.page);
       for (const scheme of zh ? ['light'] : ['light', 'dark']) {
         const popup = await b.context.newPage();
-        await popup.setViewportSize({ width: 360, height: 260 });
+        await popup.setViewportSize({ width: 360, height: 440 });
         await popup.emulateMedia({ colorScheme: scheme });
         await popup.goto(`chrome-extension://${b.extensionId}/extension/popup/popup.html?tab=${tab}`);
         await popup.waitForSelector('#result[data-state="result"]');
