@@ -220,3 +220,20 @@ fn each_contract_term_is_its_own_question_and_the_all_at_once_answer_fills_the_r
     }
     assert!(seen.len() >= 3, "the corpus exercises most contract terms: {seen:?}");
 }
+
+#[test]
+fn a_user_count_over_the_threshold_is_said_as_above_it_not_maybe() {
+    let files = ["ai/llama-3.1-community.txt"];
+    let reason = |users: Users| {
+        let a = answer_for(&files, &Profile { monthly_users: users, ..careful_company() });
+        let c = a.clauses.iter().find(|c| c.kind == "mau_threshold").expect("Llama 3.1 has a user threshold").clone();
+        (c.outcome, c.reason)
+    };
+    let (o, r) = reason(Users::Over700m);
+    assert_eq!(o, Outcome::NeedsPermission);
+    assert!(r.starts_with("Above 700,000,000 monthly active users"), "{r}");
+    let (o, r) = reason(Users::NotSure);
+    assert_eq!(o, Outcome::NeedsPermission);
+    assert!(r.starts_with("You may be above"), "{r}");
+    assert_eq!(reason(Users::From100mTo700m).0, Outcome::Allowed);
+}

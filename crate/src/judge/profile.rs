@@ -438,7 +438,8 @@ fn judge(c: &Clause, p: &Profile, has: &dyn Fn(&str) -> bool) -> Judged {
                 let (lo, hi) = p.users();
                 if hi <= v.saturating_add(1) {
                     ok(&format!("Your monthly active users are at most {}, within the threshold.", crate::clauses::group_thousands(v)), ma("you_mau_within", vec![MessageArg::Number(v)]))
-                } else if lo > v {
+                } else if lo >= v && lo > 0 {
+                    // "Over 700M" against a threshold of 700 million: above it, not "maybe".
                     ask(&format!("Above {} monthly active users you need a license the licensor may refuse.", crate::clauses::group_thousands(v)), ma("you_mau_above", vec![MessageArg::Number(v)]))
                 } else {
                     ask(&format!("You may be above {} monthly active users: then you need a license the licensor may refuse.", crate::clauses::group_thousands(v)), ma("you_mau_maybe_above", vec![MessageArg::Number(v)]))
