@@ -148,6 +148,9 @@ export async function settledBadge(page, { timeout = 10000 } = {}) {
 export function extensionCopy(edit) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fineprint-ext-'));
   fs.cpSync(path.join(ROOT, 'extension'), path.join(dir, 'extension'), { recursive: true });
+  // The manifest's __MSG_ names need the message files (default_locale): without them the browser
+  // refuses to load the copy at all.
+  fs.cpSync(path.join(ROOT, '_locales'), path.join(dir, '_locales'), { recursive: true });
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(edit(manifest), null, 2));
   return dir;
