@@ -32,7 +32,8 @@ const NOT_MODEL_PAGES = ['https://ollama.com/search', 'https://ollama.com/librar
 /** Load an adapter in a fresh context with a stub FinePrint and return what it registered. */
 function loadAdapter(hub) {
   const registered = [];
-  const sandbox = { FinePrint: { registerAdapter: (a) => registered.push(a) }, FinePrintHubs: {}, URL, console };
+  const sandbox = { FinePrint: { registerAdapter: (a) => registered.push(a) }, FinePrintHubs: {}, URL, console,
+    FinePrintI18n: { t: (key) => key } }; // the words (shared/i18n.js loads before every adapter): keys will do here
   vm.createContext(sandbox);
   vm.runInContext(fs.readFileSync(path.join(SITES, `${hub}.js`), 'utf8'), sandbox, { filename: `${hub}.js` });
   assert.equal(registered.length, 1, `${hub}.js registers one adapter`);
