@@ -2,7 +2,7 @@
 
 use crate::clauses;
 use crate::identify::{self, kb, named};
-use crate::judge::{answers, declared, verdict};
+use crate::judge::{answers, declared, said, verdict};
 use crate::model::{hub, lineage, recipe};
 use crate::report::*;
 
@@ -182,8 +182,26 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
     badge.same_as_declared = crate::judge::badge::same_as_declared(&license, declared);
     let answers = answers::answers(&license, &verdict, &clauses);
     let mut verdict = verdict;
-    verdict.message = verdict::label_message(&verdict.label);
-    verdict.reason_messages = verdict::reason_messages(&verdict.reasons, &clauses);
+    verdict.message = verdict::label_message(&verdict.label).or_else(|| said::message(&verdict.label));
+    verdict.reason_messages = verdict::reason_messages(&verdict.reasons, &clauses)
+        .into_iter()
+        .zip(&verdict.reasons)
+        .map(|(m, r)| m.or_else(|| said::message(r)))
+        .collect();
+    if let Some(l) = lineage.as_mut() {
+        for n in l.chain.iter_mut() {
+            n.note_message = n.note.as_deref().and_then(said::message);
+        }
+    }
+    // The relabel warning is the lineage's own sentence, with its own message.
+    let relabel = lineage.as_ref().and_then(|l| Some((l.relabel.as_deref()?, l.relabel_message.as_ref()?)));
+    let warning_messages = warnings
+        .iter()
+        .map(|w| match relabel {
+            Some((r, m)) if r == w => Some(m.clone()),
+            _ => said::message(w),
+        })
+        .collect();
     let in_short = answers::in_short(&answers);
     let in_short_message = answers::in_short_message(&answers);
     Ok(Report {
@@ -207,6 +225,7 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         badge,
         also_found: ident.others,
         warnings,
+        warning_messages,
         unread,
         recipe,
         lineage,

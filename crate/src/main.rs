@@ -106,6 +106,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
         docs.push(d);
     }
     let mut report = analyze(&docs, &opts).map_err(|e| e.to_string())?;
+    report.warning_messages.extend(decoded.iter().map(|w| fineprint::judge::said::message(w)));
     report.warnings.extend(decoded);
     if markdown {
         // Each quote points at its line in the file it came from (FILE#L12), ready for a review.

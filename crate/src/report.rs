@@ -42,6 +42,10 @@ pub struct Report {
     /// Problems with the input that did not stop the analysis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Each of `warnings` as a message of the UI's message files, where one says it (extra field;
+    /// `null` where only English does).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warning_messages: Vec<Option<Message>>,
     /// Passages the engine could not read (another language or script, reordered or disguised
     /// text), each marked in its document: while any is there the verdict is not `open`
     /// (extra field; absent when every passage was read).
@@ -555,6 +559,9 @@ pub struct Node {
     /// Anything worth saying about it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// `note` as a message of the UI's message files (extra field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_message: Option<Message>,
 }
 
 /// Whether an ancestor could be read.
@@ -611,4 +618,7 @@ pub struct Lineage {
     /// Cycles, unreadable ids, licenses that also apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Each of `notes` as a message, where one says it (extra field; `null` where only English does).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub note_messages: Vec<Option<Message>>,
 }

@@ -6,10 +6,11 @@ import { launch, foreignScriptedRequests } from './harness.mjs';
 export const HF = 'https://huggingface.co';
 
 /** One browser with the extension; `serve(path, answer)` adds a route for https://huggingface.co{path}. */
-export async function hfBrowser({ lang = null } = {}) {
+export async function hfBrowser({ lang = null, extensionDir } = {}) {
   const table = new Map();
   const b = await launch({
     lang,
+    ...(extensionDir ? { extensionDir } : {}),
     routes: [[/^https:\/\/huggingface\.co\//, (u) => {
       const hit = table.get(u.pathname);
       return typeof hit === 'function' ? hit(u) : hit;

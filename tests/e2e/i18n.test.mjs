@@ -7,10 +7,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, corpusText } from './harness.mjs';
+import { ROOT, corpusText, extensionCopy } from './harness.mjs';
 import { openChecker, result } from './checker-lib.mjs';
 import { hfBrowser, visit, inExtensionWorld, tabIdOf, HF } from './hf-site.mjs';
-import { hfPage } from './fixtures/huggingface/pages.mjs';
+import { hfPage, apiAnswer } from './fixtures/huggingface/pages.mjs';
 
 // Where words are not ours to translate: the license's words, the text itself, names and ids, links.
 const DATA = ['blockquote', 'code', 'q', 'del', 'ins', 'textarea', 'input', '.fp-mono', '.fp-license', '.doc-view', '.doc-list',
@@ -40,7 +40,11 @@ function visibleWords({ data, selector }) {
 
 /** The names and values a report takes from the license's text: the license's, the others', the clauses' words. */
 const namesOf = (report) => [report.license?.name, report.license?.id, ...(report.also_found ?? []).flatMap((l) => [l.name, l.id]),
-  ...(report.clauses ?? []).map((c) => (typeof c.value === 'string' ? c.value : ''))];
+  ...(report.clauses ?? []).map((c) => (typeof c.value === 'string' ? c.value : '')),
+  // What the core's sentences quote as given (names and ids it read): the text arguments of their messages.
+  ...[...(report.warning_messages ?? []), ...(report.verdict?.reason_messages ?? [])].flatMap(function texts(m) {
+    return (m?.args ?? []).flatMap((a) => (typeof a === 'string' ? a.split(/,\s*/) : a && typeof a === 'object' && a.id ? texts(a) : []));
+  })];
 
 /** English words left in `text` (names in `names`, the KEEP words, and quoted words aside). */
 function english(text, names = []) {
@@ -64,6 +68,10 @@ const CASES = [
   [['LICENSE', corpusText('spdx/MIT.txt').replace('without restriction', 'without restriction, except for commercial use,')]],
   [['LICENSE', corpusText('ai/creativeml-openrail-m.txt')]],
   [['LICENSE', corpusText('spdx/CC-BY-NC-4.0.txt')]],
+  // The core's rarer sentences: a passage in another language, a changed open text, a license named.
+  [['LICENSE', `${corpusText('spdx/Apache-2.0.txt')}\n\nDie Nutzung ist nur für die Forschung gestattet und nicht für kommerzielle Zwecke, es sei denn, der Lizenzgeber hat dies schriftlich erlaubt.\n`]],
+  [['LICENSE', corpusText('spdx/MIT.txt').replace('sublicense, and/or sell', 'and/or sublicense')]],
+  [['README.md', 'The model weights are licensed under CC-BY-NC-4.0, and the code in this repository under the MIT License.']],
 ];
 
 test('the checker in a pseudo-locale: every visible word comes from the message files', async () => {
@@ -170,8 +178,91 @@ test('the extension in Chinese: badge, panel, popup and options speak it (chrome
     const optionsText = await options.evaluate(visibleWords, { data: [] });
     assert.deepEqual(english(optionsText), [], optionsText);
     assert.match(optionsText, /已保存/);
+
+    // A fine-tune labelled Apache of a gated Llama base: the ancestry's warning, the base's note and
+    // the relabel, all written by the core, in Chinese too.
+    const base = 'meta-llama/Meta-Llama-3-8B';
+    const tune = 'acme-ai/llama3-apache-tune';
+    const gated = apiAnswer('api-meta-llama__Llama-3.2-3B-gated.json');
+    b.serve(`/api/models/${base}`, b.json({ ...gated, id: base, modelId: base,
+      cardData: { ...gated.cardData, license: 'llama3', extra_gated_prompt: corpusText('ai/llama-3-community.txt') } }));
+    b.serve(`/${tune}`, hfPage({ id: tune, cardData: { license: 'apache-2.0', base_model: base } }));
+    b.serve(`/${tune}/raw/main/LICENSE`, b.text(corpusText('spdx/Apache-2.0.txt')));
+    const d = await visit(b, `${HF}/${tune}`);
+    assert.equal(d.badge.verdict, 'open-weights-restricted');
+    await d.page.locator('[data-fineprint-badge] button').click();
+    await d.page.waitForSelector('[data-fineprint-panel]');
+    await d.page.waitForTimeout(400);
+    const lineage = await inExtensionWorld(d.page, ({ data }) => {
+      const root = globalThis.FinePrintPanel.rootOf(document.querySelector('[data-fineprint-panel]'));
+      const sec = root.querySelector('[data-fineprint-lineage]');
+      const out = [];
+      const walker = document.createTreeWalker(sec, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!data.some((s) => n.parentElement.closest(s))) out.push(n.textContent);
+      return { text: out.join('\n'), notes: [...sec.querySelectorAll('li .fp-muted, p')].length };
+    }, { data: DATA });
+    assert.ok(lineage.notes >= 2, lineage.text);
+    assert.deepEqual(english(lineage.text, [base, tune, 'apache-2.0', 'Apache-2.0', 'Meta Llama 3 Community License Agreement (with appended AUP)', 'Meta Llama 3 Community License Agreement', 'Llama 3 Community License']), [], lineage.text);
+    assert.match(lineage.text, /基于/);
     assert.deepEqual(b.pageErrors?.map(String) ?? [], []);
   } finally {
     await b.close();
+  }
+});
+
+test('the extension in a pseudo-locale: every word of the badge and the panel comes from the message files', async () => {
+  // A copy of the extension whose English messages are each wrapped in ⟦…⟧ (the browser speaks English).
+  const dir = extensionCopy((m) => m);
+  const en = JSON.parse(fs.readFileSync(path.join(ROOT, '_locales/en/messages.json'), 'utf8'));
+  const pseudo = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, { ...v, message: ['locale', 'list_separator', 'ext_name'].includes(k) ? v.message : `⟦${v.message}⟧` }]));
+  fs.writeFileSync(path.join(dir, '_locales/en/messages.json'), JSON.stringify(pseudo));
+  const b = await hfBrowser({ lang: 'en-US', extensionDir: dir });
+  try {
+    const base = 'meta-llama/Meta-Llama-3-8B';
+    const gated = apiAnswer('api-meta-llama__Llama-3.2-3B-gated.json');
+    b.serve(`/api/models/${base}`, b.json({ ...gated, id: base, modelId: base,
+      cardData: { ...gated.cardData, license: 'llama3', extra_gated_prompt: corpusText('ai/llama-3-community.txt') } }));
+    const cases = [
+      ['meta-llama/Llama-3.1-8B-Instruct', { license: 'llama3.1', license_link: 'LICENSE' },
+        { LICENSE: corpusText('ai/llama-3.1-community.txt'), 'USE_POLICY.md': corpusText('ai/llama-3.1-aup.txt') }],
+      ['acme-ai/llama3-apache-tune', { license: 'apache-2.0', base_model: base }, { LICENSE: corpusText('spdx/Apache-2.0.txt') }],
+      ['acme-ai/changed-mit', { license: 'mit' }, { LICENSE: corpusText('spdx/MIT.txt').replace('sublicense, and/or sell', 'and/or sublicense') }],
+    ];
+    for (const [id, cardData, files] of cases) {
+      b.serve(`/${id}`, hfPage({ id, cardData }));
+      for (const [name, text] of Object.entries(files)) b.serve(`/${id}/raw/main/${name}`, b.text(text));
+      const v = await visit(b, `${HF}/${id}`);
+      assert.equal(v.badge.state, 'result', id);
+      assert.match(v.badge.text, /⟦.*⟧/s, `${id}: the badge says a message: ${v.badge.text}`);
+      await v.page.locator('[data-fineprint-badge] button').click();
+      await v.page.waitForSelector('[data-fineprint-panel]');
+      await v.page.waitForTimeout(400);
+      const got = await inExtensionWorld(v.page, ({ data }) => {
+        const root = globalThis.FinePrintPanel.rootOf(document.querySelector('[data-fineprint-panel]'));
+        const dialog = root.querySelector('[role="dialog"]');
+        // Open every fold, so that the clause quotes' neighbours and the recipe are read too.
+        for (const d of dialog.querySelectorAll('details')) d.open = true;
+        const out = [];
+        const walker = document.createTreeWalker(dialog, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (data.some((s) => el.closest(s)) || !el.checkVisibility()) continue;
+          out.push(n.textContent);
+        }
+        for (const el of dialog.querySelectorAll('[aria-label], [title]')) for (const a of ['aria-label', 'title']) if (el.getAttribute(a)) out.push(el.getAttribute(a));
+        return { text: out.join('\n'), docs: [...dialog.querySelectorAll('dl.kv dd')].map((d) => d.textContent) };
+      }, { data: DATA });
+      let text = got.text;
+      for (let prev = ''; prev !== text;) { prev = text; text = text.replace(/⟦[^⟦⟧]*⟧/g, ' '); }
+      const names = [id, base, ...Object.keys(files), ...got.docs, 'Llama 3.1 Community License Agreement', 'Llama 3.1 Acceptable Use Policy',
+        'Meta Llama 3 Community License Agreement (with appended AUP)', 'Apache License 2.0', 'Apache-2.0', 'apache-2.0', 'MIT License', 'MIT',
+        'llama-3.1-community', 'llama3.1', 'State of California'];
+      assert.deepEqual(english(text, names), [], `${id}: words outside the message files:\n${text}`);
+      await v.page.close();
+    }
+    assert.deepEqual(b.pageErrors?.map(String) ?? [], []);
+  } finally {
+    await b.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -121,6 +121,35 @@ test('the static pages: every visible text in their HTML is a message, and says 
   }
 });
 
+test('what the checker says when it cannot start (boot.js, <noscript>) is its messages, in every locale', () => {
+  // boot.js runs where the message files cannot be read (a page opened as a file): it carries the
+  // two sentences per locale; they must be the message files' own.
+  const ctx = { navigator: { languages: [] }, location: { protocol: 'file:' }, document: { addEventListener() {}, documentElement: { dataset: {} } },
+    window: { addEventListener() {} } };
+  const src = fs.readFileSync(path.join(ROOT, 'extension/checker/boot.js'), 'utf8');
+  const said = vm.runInNewContext(src.replace(/\n  \/\/ The reader[\s\S]*$/, '\n  return SAID;\n})()'), ctx);
+  assert.deepEqual(Object.keys(said).sort(), LOCALES);
+  for (const l of LOCALES) {
+    for (const key of ['checker_boot_file', 'checker_boot_failed']) assert.equal(said[l][key], files[l][key]?.message, `${l}/${key}`);
+  }
+  // Which one it shows: run it whole, for a Chinese and an English reader, on a page opened as a file.
+  for (const [languages, locale] of [[['zh-CN', 'en'], 'zh_CN'], [['en-US'], 'en'], [['fr'], 'en']]) {
+    const status = { textContent: '', dataset: {}, setAttribute() {} };
+    let ready;
+    const page = { navigator: { languages }, location: { protocol: 'file:' }, window: { addEventListener() {} },
+      document: { documentElement: { dataset: {} }, getElementById: () => status, addEventListener: (_, f) => { ready = f; } } };
+    vm.runInNewContext(src, page);
+    ready();
+    assert.equal(status.textContent, files[locale].checker_boot_file.message, languages.join());
+  }
+  // <noscript> (no script runs to pick a language): the sentence in every locale, each marked with its language.
+  const html = fs.readFileSync(path.join(ROOT, 'extension/checker/index.html'), 'utf8');
+  const noscript = /<noscript>([\s\S]*?)<\/noscript>/.exec(html)[1];
+  for (const l of LOCALES) {
+    assert.ok(noscript.includes(`lang="${files[l].locale?.message ?? l.replace('_', '-')}">${files[l].checker_noscript.message}<`), `${l} in <noscript>`);
+  }
+});
+
 /** extension/shared/i18n.js as the static checker runs it: the message files fetched, for `languages`. */
 async function i18n(languages) {
   const ctx = {
@@ -203,7 +232,24 @@ test('the core\'s messages say its English summaries exactly, and exist in every
     return [meta.id, engine.analyze([], { hf_metadata: meta, ancestors })];
   });
   assert.ok(withBases.length >= 3, `${withBases.length} models with bases`);
+  // Texts that make the core say its rarer sentences: passages it cannot read, changed open texts,
+  // licenses named rather than given, a declared id that is not the text's.
+  const spdx = (id) => fs.readFileSync(path.join(dir, 'spdx', `${id}.txt`), 'utf8');
+  const one = (text, opts = {}) => engine.analyze([{ name: 'LICENSE', text }], opts);
+  const edges = [
+    ['Apache + German', one(`${spdx('Apache-2.0')}\n\nDie Nutzung ist nur für die Forschung gestattet und nicht für kommerzielle Zwecke, es sei denn, der Lizenzgeber hat dies schriftlich erlaubt.\n`)],
+    ['MIT + Chinese', one(`${spdx('MIT')}\n\n本软件的中文说明：这是一个示例项目的介绍文字，与许可条款无关，仅供参考阅读。\n`)],
+    ['MIT + reversed', one(spdx('MIT').replace('without restriction', 'without \u202Enoitcirtser\u202C restriction'))],
+    ['MIT + disguised', one(`${spdx('MIT')}\nY\u043Eu m\u0430y n\u043Et use the S\u043Eftware f\u043Er c\u043Emmercial purp\u043Eses.\n`)],
+    ['MIT narrowed', one(spdx('MIT').replace('without restriction', 'without restriction, except for commercial use,'))],
+    ['MIT less', one(spdx('MIT').replace('sublicense, and/or sell', 'and/or sublicense'))],
+    ['OpenMDW changed', one(spdx('OpenMDW-1.0').replace('infringe any patent,', 'infringe any patent or copyright,'))],
+    ['named several', one('The model weights are licensed under CC-BY-NC-4.0, and the code in this repository under the MIT License.')],
+    ['named one', one('This model is licensed under the Apache License, Version 2.0.', { hf_license: 'mit' })],
+    ['declared mismatch', one(spdx('MIT'), { hf_license: 'apache-2.0' })],
+  ];
   const reports = [
+    ...edges,
     ...texts.map((f) => [f, engine.analyze([{ name: 'LICENSE', text: fs.readFileSync(path.join(dir, f), 'utf8') }], {})]),
     ...declared.map((id) => [id, engine.analyze([], { hf_license: id })]),
     ...withBases,
@@ -213,9 +259,13 @@ test('the core\'s messages say its English summaries exactly, and exist in every
     for (const a of r.answers) check(a.message, a.summary, `${name}: answer ${a.question}`);
     if (r.in_short) check(r.in_short_message, r.in_short, `${name}: in_short`);
     check(r.badge.message, r.badge.text, `${name}: badge`);
-    if (r.verdict.message) check(r.verdict.message, r.verdict.label, `${name}: verdict`);
+    check(r.verdict.message, r.verdict.label, `${name}: verdict`);
     if (r.lineage?.relabel) check(r.lineage.relabel_message, r.lineage.relabel, `${name}: relabel`);
-    (r.verdict.reason_messages ?? []).forEach((msg, i) => { if (msg) check(msg, r.verdict.reasons[i], `${name}: reason ${i}`); });
+    // Every reason, warning and ancestry note the core writes has its message (none is left in English only).
+    r.verdict.reasons.forEach((reason, i) => check(r.verdict.reason_messages?.[i], reason, `${name}: reason ${i}`));
+    (r.warnings ?? []).forEach((w, i) => check(r.warning_messages?.[i], w, `${name}: warning ${i}`));
+    (r.lineage?.notes ?? []).forEach((n, i) => check(r.lineage.note_messages?.[i], n, `${name}: lineage note ${i}`));
+    for (const n of r.lineage?.chain ?? []) if (n.note) check(n.note_message, n.note, `${name}: note of ${n.id}`);
   }
   // The personal answer, for someone unsure of everything (the riskiest reading) and for a hobbyist.
   const hobby = { purpose: 'personal', distribution: ['only_me'], monthly_users: 'under_1m', revenue: 'under_1m', regions: ['us'],
@@ -234,5 +284,9 @@ test('the core\'s messages say its English summaries exactly, and exist in every
     }
   }
   for (const id of seenIds) for (const l of LOCALES) assert.ok(files[l][id], `${id} in ${l}`);
+  // The sweep reaches the core's rarer sentences (else it would check nothing of them).
+  for (const id of ['core_unread_language', 'core_unread_chinese', 'core_unread_reordered', 'core_lang_german', 'core_warn_declared_mismatch',
+    'core_warn_names_several_weights', 'core_reason_changed_in_substance', 'core_reason_changed_inside_read', 'core_reason_rest_reads_as',
+    'core_note_not_hub_id', 'core_node_not_open', 'core_warn_base_unassessed_may']) assert.ok(seenIds.has(id), `${id} reached`);
   assert.ok(checked > 500, `${checked} messages checked`);
 });

@@ -111,7 +111,7 @@ pub fn decide(license: &LicenseMatch, facts: Option<&Facts>, found: &Found) -> V
                 vec![format!(
                     "the text is {id} with {} change(s), each inside a clause that was read ({}); none restricts use",
                     changed.len(),
-                    kinds.join(", ")
+                    kinds.iter().map(|k| crate::judge::said::kind_label(k)).collect::<Vec<_>>().join("; ")
                 )],
             );
         }

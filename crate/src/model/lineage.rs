@@ -16,6 +16,7 @@ pub use super::bases::{base_models, normalize_id};
 use super::hub::{is_placeholder_license, lenient, HubModel};
 use super::recipe::{self, dim, Dimension, Dot};
 use crate::judge::badge::{badge, badge_for, badge_message, badge_text};
+use crate::judge::said;
 pub use crate::report::{BaseRef, Effective, Lineage, Node, NodeStatus, Relation, RelationSource};
 use crate::report::{Badge, BadgeClass, Clause, LicenseMatch, Message, MessageArg, Recipe, Report, Verdict, VerdictClass};
 use serde::Deserialize;
@@ -107,6 +108,7 @@ fn walk(meta: &HubModel, ancestors: &[Ancestor]) -> (Vec<BaseRef>, Walk) {
             badge: None,
             passes_on: true,
             note: None,
+            note_message: None,
         };
         if path.contains(&key) {
             let mut names = path.clone();
@@ -506,6 +508,7 @@ pub fn resolve(
         relabel,
         relabel_message,
         complete,
+        note_messages: w.notes.iter().map(|n| said::message(n)).collect(),
         notes: w.notes,
     };
     Some(Outcome { lineage, badge: Badge { class, text, same_as_declared: false, message }, warnings })
