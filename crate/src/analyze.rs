@@ -171,16 +171,24 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         .map(|m| recipe::assess(m, opts.model_card.as_deref(), &verdict));
     let mut badge = recipe::badge(&license, &verdict, recipe.as_ref());
     let mut lineage = None;
+    let mut answers = answers::answers(&license, &verdict, &clauses);
     if let (Some(meta), Some(rec)) = (opts.hf_metadata.as_ref(), recipe.as_mut()) {
         let derived = ancestor_licenses(&opts.ancestors);
         if let Some(out) = lineage::resolve(meta, &license, &verdict, rec, &opts.ancestors, &derived) {
             badge = out.badge;
             warnings.extend(out.warnings);
+            // The five answers count the base models whose terms bind this one, as the badge does.
+            for n in out.lineage.chain.iter().filter(|n| n.passes_on) {
+                let at = opts.ancestors.iter().position(|a| a.id.trim().eq_ignore_ascii_case(&n.id));
+                let base = at.and_then(|i| opts.ancestors[i].report.as_ref().or(derived[i].as_ref()));
+                if let Some(b) = base {
+                    answers = answers::with_base(answers, &b.answers, &n.id);
+                }
+            }
             lineage = Some(out.lineage);
         }
     }
     badge.same_as_declared = crate::judge::badge::same_as_declared(&license, declared);
-    let answers = answers::answers(&license, &verdict, &clauses);
     let mut verdict = verdict;
     verdict.message = verdict::label_message(&verdict.label).or_else(|| said::message(&verdict.label));
     verdict.reason_messages = verdict::reason_messages(&verdict.reasons, &clauses)

@@ -401,6 +401,10 @@ pub struct Answer {
     /// The summary as a message (extra field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<Message>,
+    /// The base model whose binding terms give this answer, when they are stricter than the model's
+    /// own license (extra field; absent when the answer is the model's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_base: Option<String>,
 }
 
 /// The disclaimer every report carries.

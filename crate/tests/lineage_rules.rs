@@ -413,3 +413,32 @@ fn every_pair_of_own_and_base_class() {
     assert_eq!(cases, 42);
     assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
 }
+
+#[test]
+fn the_five_answers_count_a_binding_base_as_the_badge_does() {
+    use fineprint::report::AnswerKind;
+    let answer = |r: &fineprint::Report, q: &str| r.answers.iter().find(|a| a.question == q).cloned().unwrap();
+    // A fine-tune labelled Apache-2.0 of a non-commercial base: its own license says yes, the base says no.
+    let anc = vec![with_report("org/nc-base", "cc-by-nc-4.0", VerdictClass::NonCommercial)];
+    let r = analyze_model(model("org/apache-ft", Some("apache-2.0"), &["org/nc-base"]), anc, None);
+    assert_eq!(r.badge.class, BadgeClass::NonCommercial);
+    let own = declared("apache-2.0");
+    assert_eq!(answer(&own, "commercial_use").answer, AnswerKind::Allowed);
+    let com = answer(&r, "commercial_use");
+    assert_eq!(com.answer, AnswerKind::NotAllowed, "{com:?}");
+    assert_eq!(com.from_base.as_deref(), Some("org/nc-base"));
+    assert_eq!(com.summary, answer(&declared("cc-by-nc-4.0"), "commercial_use").summary);
+    assert!(!r.in_short.starts_with("Commercial use allowed"), "{}", r.in_short);
+    // Where the base says nothing or is no stricter, the model's own answer stands, unmarked.
+    for a in &r.answers {
+        let base = answer(&declared("cc-by-nc-4.0"), &a.question);
+        if base.answer == AnswerKind::NotAddressed || a.from_base.is_none() {
+            assert_eq!(a, &answer(&own, &a.question), "{}", a.question);
+        }
+    }
+    // An open base binds nothing: every answer is the derivative's own.
+    let anc = vec![with_report("org/apache-base", "apache-2.0", VerdictClass::Open)];
+    let r = analyze_model(model("org/nc-ft", Some("cc-by-nc-4.0"), &["org/apache-base"]), anc, None);
+    assert!(r.answers.iter().all(|a| a.from_base.is_none()));
+    assert_eq!(r.answers, declared("cc-by-nc-4.0").answers);
+}

@@ -579,7 +579,9 @@
         el('span', { class: 'fp-cell-icon', 'aria-hidden': 'true' }, icon),
         el('span', { class: 'fp-cell-q' }, question(a.question)),
         el('strong', { class: 'fp-cell-word' }, word),
-        el('span', { class: 'fp-cell-summary' }, said(a.message, a.summary)));
+        el('span', { class: 'fp-cell-summary' }, said(a.message, a.summary),
+          // A base model's binding terms give this answer (the model's own license says less).
+          a.from_base ? el('span', { class: 'fp-cell-from', 'data-from-base': str(a.from_base) }, ` ${t('ans_from_base', str(a.from_base))}`) : ''));
       if (kinds.length) {
         const go = el('button', { type: 'button', class: 'fp-why-link' }, t('why'));
         go.setAttribute('aria-label', t('why_aria', question(a.question)));
@@ -605,7 +607,8 @@
     if (report?.in_short) out.push(`**${cell(said(report.in_short_message, report.in_short))}**`, '');
     out.push(`| ${t('md_question')} | ${t('md_answer')} | ${t('md_in_short')} |`, '|---|---|---|');
     for (const a of Array.isArray(report?.answers) ? report.answers : []) {
-      out.push(`| ${cell(question(a.question))} | ${cell(answerWord(a.answer))} | ${cell(said(a.message, a.summary))} |`);
+      const from = a.from_base ? ` ${t('ans_from_base', str(a.from_base))}` : '';
+      out.push(`| ${cell(question(a.question))} | ${cell(answerWord(a.answer))} | ${cell(said(a.message, a.summary) + from)} |`);
     }
     out.push('');
     for (const c of Array.isArray(report?.clauses) ? report.clauses : []) {

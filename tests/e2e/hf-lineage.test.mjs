@@ -57,6 +57,17 @@ test('an apache-labelled fine-tune of a Llama 3 model: the Llama license applies
   assert.equal(p.chain[0].status, 'gated');
   assert.match(p.chain[0].text, /Llama 3/);
   commonChecks(v, v.badge);
+  // The five answers count the base's terms as the badge does: commercial use has Llama's conditions,
+  // marked as the base's; the Apache file alone would have said yes.
+  const cells = await inExtensionWorld(v.page, () => {
+    const root = globalThis.FinePrintPanel.rootOf(document.querySelector('[data-fineprint-panel]'));
+    return Object.fromEntries([...root.querySelectorAll('[data-fineprint-answers] [data-question]')]
+      .map((li) => [li.dataset.question, { answer: li.dataset.answer, from: li.querySelector('[data-from-base]')?.dataset.fromBase ?? null, text: li.textContent }]));
+  });
+  assert.equal(cells.commercial_use.answer, 'allowed-with-conditions', JSON.stringify(cells));
+  assert.equal(cells.commercial_use.from, base);
+  assert.match(cells.commercial_use.text, /a term of base model meta-llama\/Meta-Llama-3-8B/);
+  assert.equal(cells.train_on_outputs.answer, 'not-allowed');
 
   // A second fine-tune of the same base: the base's metadata comes from the worker's cache.
   const other = 'acme-ai/llama3-apache-tune-2';

@@ -327,7 +327,7 @@ pub fn answers(license: &LicenseMatch, verdict: &Verdict, clauses: &[Clause]) ->
             summary.push_str(" (from the published license: this copy was not read)");
             message = m1("ans_declared", MessageArg::Message(message));
         }
-        out.push(Answer { question: q.to_string(), answer, summary, clauses: b.kinds, message: Some(message) });
+        out.push(Answer { question: q.to_string(), answer, summary, clauses: b.kinds, message: Some(message), from_base: None });
     }
     out
 }
@@ -346,6 +346,32 @@ fn lower_first(s: &str) -> String {
         Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
         None => String::new(),
     }
+}
+
+/// How much an answer holds a user back, for choosing between a model's own answer and a binding
+/// base model's: silence restricts nothing, conditions restrict, a ban most.
+fn strictness(a: AnswerKind) -> u8 {
+    match a {
+        AnswerKind::Allowed => 0,
+        AnswerKind::NotAddressed => 1,
+        AnswerKind::AllowedWithConditions => 2,
+        AnswerKind::NotAllowed => 3,
+    }
+}
+
+/// A model's answers once a base model whose terms bind it is counted: for each question, the base's
+/// answer where it is stricter (a fine-tune labelled Apache-2.0 of a Llama model may not be used
+/// commercially above Llama's threshold, whatever its own file says), marked with the base's id.
+/// The base saying nothing (`not-addressed`) never replaces an answer.
+pub fn with_base(own: Vec<Answer>, base: &[Answer], base_id: &str) -> Vec<Answer> {
+    own.into_iter()
+        .map(|a| match base.iter().find(|b| b.question == a.question) {
+            Some(b) if b.answer != AnswerKind::NotAddressed && strictness(b.answer) > strictness(a.answer) => {
+                Answer { from_base: Some(b.from_base.clone().unwrap_or_else(|| base_id.to_string())), ..b.clone() }
+            }
+            _ => a,
+        })
+        .collect()
 }
 
 /// One sentence that says it all: what commercial use may do, then what sharing carries
@@ -492,7 +518,8 @@ pub fn markdown(r: &crate::report::Report, doc_names: &[&str], texts: &[&str], l
     }
     s += "| Question | Answer | In short |\n|---|---|---|\n";
     for a in &r.answers {
-        s += &format!("| {} | {} | {} |\n", question_text(&a.question), answer_word(a.answer), cell(&a.summary));
+        let from = a.from_base.as_deref().map(|b| format!(" (a term of base model {b}, which binds this model)")).unwrap_or_default();
+        s += &format!("| {} | {} | {}{} |\n", question_text(&a.question), answer_word(a.answer), cell(&a.summary), cell(&from));
     }
     if !r.clauses.is_empty() {
         s += "\n";
