@@ -177,15 +177,20 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         if let Some(out) = lineage::resolve(meta, &license, &verdict, rec, &opts.ancestors, &derived) {
             badge = out.badge;
             warnings.extend(out.warnings);
-            // The five answers count the base models whose terms bind this one, as the badge does.
-            for n in out.lineage.chain.iter().filter(|n| n.passes_on) {
+            // The five answers count the base models whose terms bind this one, as the badge does,
+            // and the personal answer judges their clauses (lineage.inherited).
+            let mut l = out.lineage;
+            for n in l.chain.iter().filter(|n| n.passes_on) {
                 let at = opts.ancestors.iter().position(|a| a.id.trim().eq_ignore_ascii_case(&n.id));
                 let base = at.and_then(|i| opts.ancestors[i].report.as_ref().or(derived[i].as_ref()));
                 if let Some(b) = base {
                     answers = answers::with_base(answers, &b.answers, &n.id);
+                    if !b.clauses.is_empty() {
+                        l.inherited.push(Inherited { from: n.id.clone(), clauses: b.clauses.clone() });
+                    }
                 }
             }
-            lineage = Some(out.lineage);
+            lineage = Some(l);
         }
     }
     badge.same_as_declared = crate::judge::badge::same_as_declared(&license, declared);

@@ -36,27 +36,37 @@ pub fn decode_js(bytes: &[u8]) -> Result<JsValue, JsError> {
 }
 
 /// The personal answer: `clauses` is a report's `clauses` array (or the whole
-/// report object), `profile` the user's answers (`shared/spec/profile.md`;
+/// report object, whose `lineage.inherited` clauses of binding base models are
+/// judged too, each outcome marked `from_base`), `profile` the user's answers (`shared/spec/profile.md`;
 /// missing answers count as "not sure"). Returns `{overall, clauses:
 /// [{kind, outcome, reason, obligations}], obligations, note}` with outcomes
 /// `allowed` | `allowed_with_obligations` | `needs_permission` | `not_allowed`.
 #[wasm_bindgen(js_name = personalAnswer)]
 pub fn personal_answer_js(clauses: JsValue, profile: JsValue) -> Result<JsValue, JsError> {
     #[derive(serde::Deserialize)]
+    struct Inherited {
+        #[serde(default)]
+        inherited: Vec<crate::report::Inherited>,
+    }
+    #[derive(serde::Deserialize)]
     #[serde(untagged)]
     enum Input {
         Clauses(Vec<crate::report::Clause>),
-        Report { clauses: Vec<crate::report::Clause> },
+        Report { clauses: Vec<crate::report::Clause>, lineage: Option<Inherited> },
     }
-    let clauses = match serde_wasm_bindgen::from_value(clauses).map_err(|e| JsError::new(&format!("bad clauses: {e}")))? {
-        Input::Clauses(c) | Input::Report { clauses: c } => c,
+    // A whole report: its binding base models' clauses are judged too (lineage.inherited).
+    let (clauses, bases) = match serde_wasm_bindgen::from_value(clauses).map_err(|e| JsError::new(&format!("bad clauses: {e}")))? {
+        Input::Clauses(c) => (c, vec![]),
+        Input::Report { clauses, lineage } => {
+            (clauses, lineage.map(|l| l.inherited.into_iter().map(|i| (i.from, i.clauses)).collect()).unwrap_or_default())
+        }
     };
     let profile: crate::judge::profile::Profile = if profile.is_undefined() || profile.is_null() {
         Default::default()
     } else {
         serde_wasm_bindgen::from_value(profile).map_err(|e| JsError::new(&format!("bad profile: {e}")))?
     };
-    to_js(&crate::judge::profile::answer(&clauses, &profile))
+    to_js(&crate::judge::profile::answer_with_bases(&clauses, &bases, &profile))
 }
 
 /// The declared base models of a model: `metadata` is the answer of

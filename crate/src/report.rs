@@ -625,4 +625,18 @@ pub struct Lineage {
     /// Each of `notes` as a message, where one says it (extra field; `null` where only English does).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub note_messages: Vec<Option<Message>>,
+    /// The clauses of each base model whose terms bind this one, nearest first (extra field): what
+    /// the personal answer judges beside the model's own clauses. Their evidence is in the base's
+    /// own documents (its license or gated prompt), not in this report's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inherited: Vec<Inherited>,
+}
+
+/// A binding base model's clauses (see [`Lineage::inherited`]).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Inherited {
+    /// The base model's id.
+    pub from: String,
+    /// Its clauses.
+    pub clauses: Vec<Clause>,
 }

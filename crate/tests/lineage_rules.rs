@@ -442,3 +442,32 @@ fn the_five_answers_count_a_binding_base_as_the_badge_does() {
     assert!(r.answers.iter().all(|a| a.from_base.is_none()));
     assert_eq!(r.answers, declared("cc-by-nc-4.0").answers);
 }
+
+#[test]
+fn the_personal_answer_judges_a_binding_base_models_clauses() {
+    use fineprint::profile::{answer_with_bases, Outcome, Profile};
+    use fineprint::report::Document;
+    let llama = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/corpus/ai/llama-3-community.txt")).unwrap();
+    let base_report = fineprint::analyze(&[Document::new("LICENSE", llama.as_str())], &fineprint::Options::default()).unwrap();
+    assert!(base_report.clauses.iter().any(|c| c.kind == "mau_threshold"));
+    let base = Ancestor { report: Some(base_report), ..ancestor_of(model("org/llama-base", Some("llama3"), &[])) };
+    let r = analyze_model(model("org/apache-ft", Some("apache-2.0"), &["org/llama-base"]), vec![base], None);
+    let l = r.lineage.as_ref().unwrap();
+    assert_eq!(l.inherited.len(), 1);
+    assert_eq!(l.inherited[0].from, "org/llama-base");
+    let bases: Vec<(String, Vec<fineprint::report::Clause>)> = l.inherited.iter().map(|i| (i.from.clone(), i.clauses.clone())).collect();
+    // Someone unsure of everything: the model's own (Apache, declared) clauses alone hold them back from
+    // nothing Llama's do; with the base's, the threshold needs permission, and says whose term it is.
+    let p = Profile::default();
+    let own = answer_with_bases(&r.clauses, &[], &p);
+    let all = answer_with_bases(&r.clauses, &bases, &p);
+    assert!(all.overall > own.overall, "{:?} vs {:?}", all.overall, own.overall);
+    let mau = all.clauses.iter().find(|c| c.kind == "mau_threshold").expect("the base's threshold is judged");
+    assert_eq!(mau.from_base.as_deref(), Some("org/llama-base"));
+    assert_ne!(mau.outcome, Outcome::Allowed);
+    assert!(all.clauses.iter().filter(|c| c.from_base.is_none()).count() == r.clauses.len());
+    // An open base binds nothing: nothing is inherited.
+    let anc = vec![with_report("org/apache-base", "apache-2.0", VerdictClass::Open)];
+    let r = analyze_model(model("org/nc-ft", Some("cc-by-nc-4.0"), &["org/apache-base"]), anc, None);
+    assert!(r.lineage.unwrap().inherited.is_empty());
+}

@@ -286,7 +286,7 @@
     if (!Array.isArray(list)) return [];
     // In the reader's language: an item's message (the engine's `message`, or `messages[i]` beside a list of strings).
     return list.map((i, n) => [i, n]).filter(([i]) => i !== null && i !== undefined).map(([i, n]) => (typeof i === 'object'
-      ? { text: said(i.message, i.reason ?? i.text ?? i.summary), kind: str(i.kind), outcome: str(i.outcome) }
+      ? { text: said(i.message, i.reason ?? i.text ?? i.summary), kind: str(i.kind), outcome: str(i.outcome), from: str(i.from_base) }
       : { text: said(Array.isArray(messages) ? messages[n] : null, i), kind: '', outcome: '' })).filter((i) => i.text);
   }
 
@@ -358,9 +358,11 @@
         sec.append(el('ul', { class: 'fp-answer-items' }, items.map((i) => {
           const io = i.outcome ? outcomeOf(i.outcome) : null;
           const blocker = io && io.id === o.id && (o.id === 'not_allowed' || o.id === 'permission');
-          return el('li', { 'data-kind': i.kind || null, 'data-outcome': io ? io.id : null, 'data-blocker': blocker ? '' : null },
+          return el('li', { 'data-kind': i.kind || null, 'data-outcome': io ? io.id : null, 'data-blocker': blocker ? '' : null, 'data-from-base': i.from || null },
             io ? el('span', { class: `fp-item-outcome fp-outcome--${io.id}` }, t(blocker ? 'item_outcome_blocker' : 'item_outcome', t(`outcome_word_${io.id}`))) : null,
-            i.kind && KINDS[i.kind] ? el('span', { class: 'fp-answer-kind' }, t('kind_in_item', kindLabel(i.kind))) : null, i.text);
+            i.kind && KINDS[i.kind] ? el('span', { class: 'fp-answer-kind' }, t('kind_in_item', kindLabel(i.kind))) : null, i.text,
+            // A base model's binding term, not the model's own text's.
+            i.from ? el('span', { class: 'fp-muted' }, ` ${t('ans_from_base', i.from)}`) : null);
         })));
       }
       const obligations = answerItems(answer.obligations, answer.obligation_messages);

@@ -109,3 +109,26 @@ test('odd metadata shapes are read; a non-object is refused with a reason', () =
   });
   assert.equal(r2.lineage.chain[0].status, 'unavailable');
 });
+
+test('the personal answer of a whole report judges its binding base models\' clauses too', () => {
+  // An Apache-labelled fine-tune of a Llama 3 base whose gated prompt holds its license (as Meta's does).
+  const base = 'meta-llama/Meta-Llama-3-8B';
+  const llama = fs.readFileSync(path.join(ROOT, 'crate/data/corpus/ai/llama-3-community.txt'), 'utf8');
+  const meta = { id: 'acme/apache-tune', modelId: 'acme/apache-tune', cardData: { license: 'apache-2.0', base_model: base }, tags: [`base_model:${base}`] };
+  const ancestors = [{ id: base, metadata: { id: base, modelId: base, gated: 'manual', cardData: { license: 'llama3', extra_gated_prompt: llama } } }];
+  const report = engine.analyze([{ name: 'LICENSE', text: fs.readFileSync(path.join(ROOT, 'crate/data/corpus/spdx/Apache-2.0.txt'), 'utf8') }], { hf_metadata: meta, ancestors });
+  assert.equal(report.lineage.inherited[0].from, base);
+  const profile = { purpose: 'product', monthly_users: 'over_700m' };
+  const own = engine.personalAnswer(report.clauses, profile);
+  const all = engine.personalAnswer(report, profile);
+  const mau = all.clauses.find((c) => c.kind === 'mau_threshold');
+  assert.ok(mau, JSON.stringify(all.clauses.map((c) => c.kind)));
+  assert.equal(mau.from_base, base);
+  assert.equal(mau.outcome, 'needs_permission');
+  assert.ok(!own.clauses.some((c) => c.kind === 'mau_threshold'), 'the Apache text alone has no threshold');
+  assert.notEqual(all.overall, own.overall);
+  // The five answers say the same: commercial use has the base's conditions.
+  const com = report.answers.find((a) => a.question === 'commercial_use');
+  assert.equal(com.answer, 'allowed-with-conditions');
+  assert.equal(com.from_base, base);
+});

@@ -243,6 +243,10 @@ pub struct ClauseOutcome {
     /// `obligations` as messages, in the same order (extra field).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub obligation_messages: Vec<Message>,
+    /// The base model whose binding terms hold this clause, when it is not the model's own text's
+    /// (extra field; see [`answer_with_bases`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_base: Option<String>,
 }
 
 /// The personal answer.
@@ -363,12 +367,36 @@ fn ma(id: &str, args: Vec<MessageArg>) -> Message {
 
 /// The personal answer for a set of clauses.
 pub fn answer(clauses: &[Clause], p: &Profile) -> PersonalAnswer {
-    let has = |k: &str| clauses.iter().any(|c| c.kind == k);
+    answer_with_bases(clauses, &[], p)
+}
+
+/// The personal answer for a model's own clauses and those of the base models whose terms bind it
+/// (the lineage's `inherited`: each base's id and clauses). A base's clause of a kind the model's
+/// own text already has is not judged twice; the others are judged as the model's own, and marked
+/// with the base's id.
+pub fn answer_with_bases(clauses: &[Clause], bases: &[(String, Vec<Clause>)], p: &Profile) -> PersonalAnswer {
+    let mut all: Vec<(&Clause, Option<&str>)> = clauses.iter().map(|c| (c, None)).collect();
+    for (id, cs) in bases {
+        for c in cs {
+            if !all.iter().any(|(x, _)| x.kind == c.kind) {
+                all.push((c, Some(id.as_str())));
+            }
+        }
+    }
+    let has = |k: &str| all.iter().any(|(c, _)| c.kind == k);
     let mut out = vec![];
-    for c in clauses {
+    for (c, from) in &all {
         let (outcome, reason, message, obs) = judge(c, p, &has);
         let (obligations, obligation_messages) = obs.into_iter().unzip();
-        out.push(ClauseOutcome { kind: c.kind.clone(), outcome, reason, obligations, message: Some(message), obligation_messages });
+        out.push(ClauseOutcome {
+            kind: c.kind.clone(),
+            outcome,
+            reason,
+            obligations,
+            message: Some(message),
+            obligation_messages,
+            from_base: from.map(str::to_string),
+        });
     }
     let overall = out.iter().map(|o| o.outcome).max().unwrap_or(Outcome::Allowed);
     let mut obligations: Vec<String> = vec![];

@@ -510,6 +510,7 @@ pub fn resolve(
         complete,
         note_messages: w.notes.iter().map(|n| said::message(n)).collect(),
         notes: w.notes,
+        inherited: vec![],
     };
     Some(Outcome { lineage, badge: Badge { class, text, same_as_declared: false, message }, warnings })
 }
