@@ -89,7 +89,7 @@ fn measure() -> (usize, usize, usize, usize, Vec<String>, Vec<String>) {
 }
 
 /// The issue's bar. Not met yet: the sealed halves' first runs (README) were 50 of 51 ids right and 6 of
-/// 46 right ids `modified` (sealed), 60 of 60 and 7 of 55 (sealed2); run with
+/// 46 right ids `modified` (sealed), 60 of 60 and 7 of 55 (sealed2), 100 of 101 and 6 of 89 (sealed3); run with
 /// `cargo test --release --test identify_third_party -- --ignored`.
 #[test]
 #[ignore = "issue 15's bar is not met yet on the sealed half (see tests/fixtures/third-party/README.md)"]
@@ -100,7 +100,7 @@ fn third_party_files_meet_the_issue_bar() {
     assert!(plain_modified as f64 / plain.max(1) as f64 <= 0.02, "modified on {plain_modified} of {plain} right ids (> 2 in 100):\n{misses:#?}");
 }
 
-/// No regression below what the rules reach today on all 162 files (162 ids right; 9 of 148 right ids
+/// No regression below what the rules reach today on all 263 files (262 ids right; 15 of 237 right ids
 /// on the license's own terms called `modified`), and no file whose terms differ read as the license.
 #[test]
 fn third_party_files_do_not_regress() {
@@ -109,6 +109,6 @@ fn third_party_files_do_not_regress() {
     if std::env::var("FINEPRINT_THIRD_PARTY").is_ok() {
         return;
     }
-    assert!(right >= n, "id right on {right} of {n}, was 162 of 162:\n{misses:#?}");
-    assert!(plain_modified <= 9, "modified on {plain_modified} of {plain} right ids, was 9 of 148:\n{misses:#?}");
+    assert!(right + 1 >= n, "id right on {right} of {n}, was 262 of 263:\n{misses:#?}");
+    assert!(plain_modified <= 15, "modified on {plain_modified} of {plain} right ids, was 15 of 237:\n{misses:#?}");
 }
