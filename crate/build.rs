@@ -451,6 +451,54 @@ fn transfer_soft(file: &mut Text, tpl: &Text) {
     }
 }
 
+/// Fewest words of an optional passage of the template that the file lacks for it to be added.
+const SPLICE_MIN: usize = 5;
+
+/// Add to the file the template's optional closing passage it lacks (a paragraph the list keeps as
+/// optional, such as GPL-2.0's closing "This General Public License does not permit incorporating
+/// your program..." that the corpus text leaves out), marked optional: a copy with them is the
+/// license, and a copy without them still is. Only after the file's last word, and only a passage
+/// of at least [`SPLICE_MIN`] words with no number in it, optional throughout (its replaceable words
+/// included).
+fn splice_optional(file: &mut Text, tpl: &Text) {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut id = |w: &str| -> u32 {
+        let n = ids.len() as u32;
+        *ids.entry(w.to_string()).or_insert(n)
+    };
+    let a: Vec<u32> = file.words.iter().map(|w| id(w)).collect();
+    let b: Vec<u32> = tpl.words.iter().map(|w| id(w)).collect();
+    let pairs = align::align(&a, &b);
+    let is_var = |k: u8| k & SOFT_VAR_BASE != 0;
+    let mut inserts: Vec<(usize, usize, usize)> = vec![];
+    let mut prev: Option<(usize, usize)> = None;
+    for &(i, j) in pairs.iter().chain(std::iter::once(&(a.len() as u32, b.len() as u32))) {
+        let (i, j) = (i as usize, j as usize);
+        let (pi, pj) = prev.map(|(x, y)| (x + 1, y + 1)).unwrap_or((0, 0));
+        prev = Some((i, j));
+        // Only after the file's last word: a closing passage it leaves out (inside the text, an
+        // optional part the file lacks may stand for words the file has elsewhere).
+        // The file must end where the passage begins: its last word matched, none left over.
+        if i != a.len() || pi != i || pi == 0 || j < pj + SPLICE_MIN {
+            continue;
+        }
+        // No number in it: a dated or versioned closing line is another form of the file's own
+        // ending (where a changed number must still show), not a passage it lacks.
+        if tpl.words[pj..j].iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        let kinds: Vec<u8> = (pj..j).map(|y| tpl.soft[y]).collect();
+        let optional = kinds.iter().filter(|&&k| k == SOFT_OPTIONAL).count();
+        if kinds.iter().all(|&k| k == SOFT_OPTIONAL || is_var(k)) && optional * 2 > kinds.len() {
+            inserts.push((i, pj, j));
+        }
+    }
+    for &(i, j0, j1) in inserts.iter().rev() {
+        file.words.splice(i..i, tpl.words[j0..j1].iter().cloned());
+        file.soft.splice(i..i, tpl.soft[j0..j1].iter().copied());
+    }
+}
+
 fn varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let b = (v & 0x7f) as u8;
@@ -508,6 +556,7 @@ fn build_kb(entries: &[Entry], template_of: &HashMap<&str, &str>, xml: &HashMap<
         if t.words.is_empty() {
             continue;
         }
+        splice_optional(&mut groups[g].text, &t);
         transfer_soft(&mut groups[g].text, &t);
         let h = fx::hash_words(t.words.iter().map(String::as_str));
         if let std::collections::hash_map::Entry::Vacant(v) = group_of_hash.entry(h) {

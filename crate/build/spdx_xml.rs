@@ -223,6 +223,12 @@ pub fn parse(src: &str, codes: &Codes) -> Result<Source, String> {
                     }
                     _ => {}
                 }
+                // A break trims the space an enclosing part's start may lie after (`<optional><p>`):
+                // that part starts where the text now ends, or its first word would fall outside it.
+                let len = s.text.len();
+                for e in stack.iter_mut() {
+                    e.1 = e.1.min(len);
+                }
                 if !empty {
                     stack.push((name, s.text.len(), code));
                 }
