@@ -485,9 +485,9 @@ fn truncated_texts_are_partial() {
                 let sub = |f: &dyn Fn(usize) -> bool| (0..toks.len()).filter(|&i| !soft[i] && f(toks.spans[i].1 as usize)).count();
                 (sub(&|e| e <= t.len()), sub(&|e| e > t.len()))
             })
-            .unwrap_or((usize::MAX, usize::MAX));
+            .unwrap_or((usize::MAX, usize::MAX)); // no template soft marks: neither rule below applies
         // A loss of at most a quarter of the substance at the end is a removal: `modified`.
-        let small_loss = lost * 4 <= kept + lost && same && m.match_kind == MatchKind::Modified;
+        let small_loss = lost != usize::MAX && lost * 4 <= kept + lost && same && m.match_kind == MatchKind::Modified;
         if (lost == 0 && same && m.match_kind == MatchKind::Equivalent) || (kept < 25 && m.match_kind == MatchKind::Unknown) || small_loss {
             continue;
         }
