@@ -444,7 +444,9 @@ fn transfer_soft(file: &mut Text, tpl: &Text) {
                 }
             }
         }
-        if i < a.len() && is_var_or_opt(tpl.soft[j]) && (file.soft[i] == 0 || file.soft[i] == SOFT_BULLET) {
+        // A variable inside an optional part beats the optional mark an earlier template gave the
+        // same word (LGPL-2.1's "an idea" that the XML lets be "a brief idea").
+        if i < a.len() && is_var_or_opt(tpl.soft[j]) && (file.soft[i] == 0 || file.soft[i] == SOFT_BULLET || (file.soft[i] == SOFT_OPTIONAL && is_var(tpl.soft[j]))) {
             file.soft[i] = tpl.soft[j];
         }
         prev = Some((i, j));

@@ -9,6 +9,9 @@
 //! - `<alt match=REGEX>`: replaceable: the original words stand in the text, and the range carries
 //!   how many words may take their place (from the regular expression, as for the text templates);
 //! - `<bullet>`: numbering, free.
+//! - a placeholder in angle brackets of the text itself (`<year>`, `<name of author>`, `<one line to
+//!   give the program's name and a brief idea of what it does.>`): replaceable, as an `<alt>` (the
+//!   license asks for it to be filled in); never a bracketed address (`<https://...>`).
 //!
 //! A small reader of the subset of XML these files use (elements, attributes, character
 //! references, comments): the build carries no XML parser. Only `std` is used.
@@ -293,7 +296,34 @@ pub fn parse(src: &str, codes: &Codes) -> Result<Source, String> {
     if s.id.is_empty() {
         return Err("no <license> or <exception>".into());
     }
+    placeholders(&mut s, codes);
     // Innermost ranges last (they were closed first: sort by start, then longest first).
     s.ranges.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     Ok(s)
+}
+
+/// Most words of a placeholder in angle brackets.
+const PLACEHOLDER_WORDS: usize = 20;
+
+/// Mark each placeholder in angle brackets of the text (`<year>`, `<name of author>`) as
+/// replaceable: up to twice its words (at least 6) may take its place. A bracketed web or mail
+/// address is no placeholder.
+fn placeholders(s: &mut Source, codes: &Codes) {
+    let t = &s.text;
+    let mut at = 0;
+    while let Some(o) = t[at..].find('<').map(|o| at + o) {
+        let Some(c) = t[o + 1..].find(['<', '>']).map(|c| o + 1 + c) else { break };
+        at = c;
+        if t.as_bytes()[c] != b'>' {
+            continue;
+        }
+        let inner = &t[o + 1..c];
+        let words = inner.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+        if words == 0 || words > PLACEHOLDER_WORDS || inner.contains("\n\n") || inner.contains("://") || inner.contains('@') || inner.contains("www.") {
+            continue;
+        }
+        let pattern = format!(".{{0,{}}}", 8 * (2 * words).max(6));
+        s.ranges.push((o, c + 1, (codes.var)(&pattern)));
+        at = c + 1;
+    }
 }

@@ -100,7 +100,7 @@ fn third_party_files_meet_the_issue_bar() {
     assert!(plain_modified as f64 / plain.max(1) as f64 <= 0.02, "modified on {plain_modified} of {plain} right ids (> 2 in 100):\n{misses:#?}");
 }
 
-/// No regression below what the rules reach today on all 263 files (262 ids right; 15 of 237 right ids
+/// No regression below what the rules reach today on all 263 files (262 ids right; 9 of 237 right ids
 /// on the license's own terms called `modified`), and no file whose terms differ read as the license.
 #[test]
 fn third_party_files_do_not_regress() {
@@ -110,5 +110,5 @@ fn third_party_files_do_not_regress() {
         return;
     }
     assert!(right + 1 >= n, "id right on {right} of {n}, was 262 of 263:\n{misses:#?}");
-    assert!(plain_modified <= 15, "modified on {plain_modified} of {plain} right ids, was 15 of 237:\n{misses:#?}");
+    assert!(plain_modified <= 9, "modified on {plain_modified} of {plain} right ids, was 9 of 237:\n{misses:#?}");
 }

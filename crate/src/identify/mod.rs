@@ -792,6 +792,28 @@ fn judge(input: &Input, doc: usize, a: &Aligned, s: usize, e: usize) -> LicenseM
             continue;
         }
         let size = in_words.len().max(kb_words);
+        // Words added inside the text that read as no term, where the known text loses no
+        // substantive word: a whole sentence beside the terms, to its full stop ("The GNU General
+        // Public License referred to below is reproduced in full in the LICENSE file."), other words
+        // in place of an optional passage's words (an Unlicense footer's "contact NAME or visit" for
+        // "please refer to"), or a bare web address. Not a numbered item, not a negation.
+        if kb_words == 0 && !flips && !in_words.is_empty() {
+            let (x0, x1) = (in_words[0], *in_words.last().unwrap());
+            let text = &input.text[span_start(input, x0)..span_end(input, x1)];
+            // A sentence: from a boundary to its own full stop.
+            let stop = input.text[span_end(input, x1)..].trim_start_matches([')', '"', '\'']).starts_with(['.', '!', '?']);
+            let whole = input.boundary(x0) && stop && in_words.len() >= 3;
+            // Words in place of optional words (not put between them).
+            let within_optional = gj1 > gj0 && soft[pj] == Soft::Optional && soft[j] == Soft::Optional;
+            let address = !text.contains(char::is_whitespace) && text.contains('/') && text.contains('.');
+            if (whole || within_optional || address) && !list_item(input.text, span_start(input, x0)) && beside_the_license(text) {
+                let mut c = make_change(input, doc, &in_words, 0, words_of(gj0, gj1), span_end(input, pi));
+                c.material = false;
+                c.aspect = "note".into();
+                changes.push(c);
+                continue;
+            }
+        }
         let mut c = make_change(input, doc, &in_words, kb_words, words_of(gj0, gj1), span_end(input, pi));
         let kb_sub: Vec<usize> = (gj0..gj1).filter(|&y| sub(y)).collect();
         classify(&mut c, input, &in_words, &kb_sub.iter().map(|&y| ix.vocab[kbt[y] as usize]).collect::<Vec<_>>(), flips, f_name);
