@@ -415,9 +415,8 @@ fn var_limit(pattern: &str) -> u8 {
     (longest.max(1)).min(VAR_WORDS_MAX as usize) as u8
 }
 
-/// Mark the words of `file` soft where they align with soft words of the
-/// template `tpl`, or fill a gap the template has at a variable.
-fn transfer_soft(file: &mut Text, tpl: &Text) {
+/// The words of `file` and of `tpl` as ids of one vocabulary, and their alignment.
+fn align_words(file: &Text, tpl: &Text) -> (Vec<u32>, Vec<u32>, Vec<(u32, u32)>) {
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut id = |w: &str| -> u32 {
         let n = ids.len() as u32;
@@ -426,6 +425,13 @@ fn transfer_soft(file: &mut Text, tpl: &Text) {
     let a: Vec<u32> = file.words.iter().map(|w| id(w)).collect();
     let b: Vec<u32> = tpl.words.iter().map(|w| id(w)).collect();
     let pairs = align::align(&a, &b);
+    (a, b, pairs)
+}
+
+/// Mark the words of `file` soft where they align with soft words of the
+/// template `tpl`, or fill a gap the template has at a variable.
+fn transfer_soft(file: &mut Text, tpl: &Text) {
+    let (a, b, pairs) = align_words(file, tpl);
     let is_var = |k: u8| k & SOFT_VAR_BASE != 0;
     let is_var_or_opt = |k: u8| is_var(k) || k == SOFT_OPTIONAL || k == SOFT_TITLE;
     let mut prev: Option<(usize, usize)> = None;
@@ -463,14 +469,7 @@ const SPLICE_MIN: usize = 5;
 /// of at least [`SPLICE_MIN`] words with no number in it, optional throughout (its replaceable words
 /// included).
 fn splice_optional(file: &mut Text, tpl: &Text) {
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let mut id = |w: &str| -> u32 {
-        let n = ids.len() as u32;
-        *ids.entry(w.to_string()).or_insert(n)
-    };
-    let a: Vec<u32> = file.words.iter().map(|w| id(w)).collect();
-    let b: Vec<u32> = tpl.words.iter().map(|w| id(w)).collect();
-    let pairs = align::align(&a, &b);
+    let (a, b, pairs) = align_words(file, tpl);
     let is_var = |k: u8| k & SOFT_VAR_BASE != 0;
     let mut inserts: Vec<(usize, usize, usize)> = vec![];
     let mut prev: Option<(usize, usize)> = None;
