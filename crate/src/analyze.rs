@@ -177,20 +177,11 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         if let Some(out) = lineage::resolve(meta, &license, &verdict, rec, &opts.ancestors, &derived) {
             badge = out.badge;
             warnings.extend(out.warnings);
-            // The five answers count the base models whose terms bind this one, as the badge does,
-            // and the personal answer judges their clauses (lineage.inherited).
-            let mut l = out.lineage;
-            for n in l.chain.iter().filter(|n| n.passes_on) {
-                let at = opts.ancestors.iter().position(|a| a.id.trim().eq_ignore_ascii_case(&n.id));
-                let base = at.and_then(|i| opts.ancestors[i].report.as_ref().or(derived[i].as_ref()));
-                if let Some(b) = base {
-                    answers = answers::with_base(answers, &b.answers, &n.id);
-                    if !b.clauses.is_empty() {
-                        l.inherited.push(Inherited { from: n.id.clone(), clauses: b.clauses.clone() });
-                    }
-                }
+            // The five answers count the base models whose terms bind this one, as the badge does.
+            for (id, base) in &out.binding_answers {
+                answers = answers::with_base(answers, base, id);
             }
-            lineage = Some(l);
+            lineage = Some(out.lineage);
         }
     }
     badge.same_as_declared = crate::judge::badge::same_as_declared(&license, declared);
@@ -201,11 +192,6 @@ pub fn analyze(docs: &[Document], opts: &Options) -> Result<Report, InputError> 
         .zip(&verdict.reasons)
         .map(|(m, r)| m.or_else(|| said::message(r)))
         .collect();
-    if let Some(l) = lineage.as_mut() {
-        for n in l.chain.iter_mut() {
-            n.note_message = n.note.as_deref().and_then(said::message);
-        }
-    }
     // The relabel warning is the lineage's own sentence, with its own message.
     let relabel = lineage.as_ref().and_then(|l| Some((l.relabel.as_deref()?, l.relabel_message.as_ref()?)));
     let warning_messages = warnings

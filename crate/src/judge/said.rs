@@ -11,6 +11,7 @@
 //! message of a wide sweep of reports back to English checks it.
 
 use crate::report::{Message, MessageArg};
+use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/said.rs"));
 
@@ -36,8 +37,7 @@ fn tag(english: &str, depth: usize) -> Option<Message> {
     if let Some(m) = crate::judge::verdict::label_message(english) {
         return Some(m);
     }
-    for (id, template) in SAID {
-        let pieces = split(template);
+    for (id, pieces) in templates() {
         let mut args = Vec::with_capacity(pieces.len().saturating_sub(1));
         if fill(&pieces, english, &mut args) {
             let args = args
@@ -56,6 +56,12 @@ fn tag(english: &str, depth: usize) -> Option<Message> {
         }
     }
     None
+}
+
+/// Every `core_` message's id and its template's pieces ([`split`]), split once.
+fn templates() -> &'static [(&'static str, Vec<String>)] {
+    static PIECES: OnceLock<Vec<(&'static str, Vec<String>)>> = OnceLock::new();
+    PIECES.get_or_init(|| SAID.iter().map(|(id, t)| (*id, split(t))).collect())
 }
 
 /// A template's literal pieces around its holes (`$1`..`$9` in order; `$$` is a dollar sign).

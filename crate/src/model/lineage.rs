@@ -18,7 +18,7 @@ use super::recipe::{self, dim, Dimension, Dot};
 use crate::judge::badge::{badge, badge_for, badge_message, badge_text};
 use crate::judge::said;
 pub use crate::report::{BaseRef, Effective, Lineage, Node, NodeStatus, Relation, RelationSource};
-use crate::report::{Badge, BadgeClass, Clause, LicenseMatch, Message, MessageArg, Recipe, Report, Verdict, VerdictClass};
+use crate::report::{Answer, Badge, BadgeClass, Clause, Inherited, LicenseMatch, Message, MessageArg, Recipe, Report, Verdict, VerdictClass};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -67,6 +67,9 @@ pub struct Outcome {
     pub badge: Badge,
     /// For `report.warnings`.
     pub warnings: Vec<String>,
+    /// The five answers of each base model whose terms bind this one (its id, nearest first), for
+    /// the orchestrator to count in the model's own ([`crate::judge::answers::with_base`]).
+    pub binding_answers: Vec<(String, Vec<Answer>)>,
 }
 
 // ---- walking the ancestors -------------------------------------------------
@@ -195,6 +198,7 @@ struct Info {
     license: LicenseMatch,
     verdict: Verdict,
     clauses: Vec<Clause>,
+    answers: Vec<Answer>,
     label: Option<String>,
     recipe: Option<Recipe>,
 }
@@ -207,12 +211,12 @@ fn info(a: &Ancestor, derived: Option<&Report>) -> Info {
     let label = meta.and_then(|m| m.declared_label()).map(str::to_string);
     if let Some(r) = a.report.as_ref().or(derived) {
         let recipe = r.recipe.clone().or_else(|| meta.map(|m| recipe::assess(m, a.model_card.as_deref(), &r.verdict)));
-        return Info { license: r.license.clone(), verdict: r.verdict.clone(), clauses: r.clauses.clone(), label, recipe };
+        return Info { license: r.license.clone(), verdict: r.verdict.clone(), clauses: r.clauses.clone(), answers: r.answers.clone(), label, recipe };
     }
     let meta = meta.expect("walk only keeps ancestors with metadata or a report");
     let verdict = Verdict { class: VerdictClass::Unknown, label: "No license declared".into(), reasons: vec![], message: None, reason_messages: vec![] };
     let recipe = Some(recipe::assess(meta, a.model_card.as_deref(), &verdict));
-    Info { license: LicenseMatch::unknown(), verdict, clauses: vec![], label, recipe }
+    Info { license: LicenseMatch::unknown(), verdict, clauses: vec![], answers: vec![], label, recipe }
 }
 
 /// Restrictiveness of a badge class (higher binds more); `None` for unknown.
@@ -501,6 +505,20 @@ pub fn resolve(
         None if class == BadgeClass::Unknown => (None, None, None),
         None => (own_license.id.clone(), own_license.name.clone(), None),
     };
+    // What the bases whose terms bind this model say: their clauses (for the personal answer) and
+    // their five answers (for the model's own).
+    let mut inherited = vec![];
+    let mut binding_answers = vec![];
+    for (n, inf) in w.nodes.iter().zip(&infos) {
+        let Some(inf) = inf.as_ref().filter(|_| n.passes_on) else { continue };
+        if !inf.clauses.is_empty() {
+            inherited.push(Inherited { from: n.id.clone(), clauses: inf.clauses.clone() });
+        }
+        binding_answers.push((n.id.clone(), inf.answers.clone()));
+    }
+    for n in w.nodes.iter_mut() {
+        n.note_message = n.note.as_deref().and_then(said::message);
+    }
     let lineage = Lineage {
         bases,
         chain: w.nodes,
@@ -510,9 +528,9 @@ pub fn resolve(
         complete,
         note_messages: w.notes.iter().map(|n| said::message(n)).collect(),
         notes: w.notes,
-        inherited: vec![],
+        inherited,
     };
-    Some(Outcome { lineage, badge: Badge { class, text, same_as_declared: false, message }, warnings })
+    Some(Outcome { lineage, badge: Badge { class, text, same_as_declared: false, message }, warnings, binding_answers })
 }
 
 #[cfg(test)]
