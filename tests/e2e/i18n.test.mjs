@@ -129,6 +129,45 @@ test('the checker in Chinese: no English outside the license\'s own words', asyn
   }
 });
 
+/** Serve `base` as a gated Llama 3 model whose prompt holds its license (as Meta's do). */
+function serveLlamaBase(b, base) {
+  const gated = apiAnswer('api-meta-llama__Llama-3.2-3B-gated.json');
+  b.serve(`/api/models/${base}`, b.json({ ...gated, id: base, modelId: base,
+    cardData: { ...gated.cardData, license: 'llama3', extra_gated_prompt: corpusText('ai/llama-3-community.txt') } }));
+}
+
+/**
+ * The panel's words (runs in the extension's world: its shadow root is closed): the visible text of
+ * `section` (default: the whole dialog) outside the DATA elements and outside closed folds, or with
+ * every fold opened first (`open`); with `attrs`, its aria-labels and titles too. Also the title, the
+ * documents' names and the number of notes (muted lines and paragraphs).
+ */
+function panelText({ data, section, open, attrs }) {
+  const root = globalThis.FinePrintPanel.rootOf(document.querySelector('[data-fineprint-panel]'));
+  const dialog = root.querySelector('[role="dialog"]');
+  const box = section ? dialog.querySelector(section) : dialog;
+  if (open) for (const d of dialog.querySelectorAll('details')) d.open = true;
+  const out = [];
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (data.some((s) => el.closest(s)) || !el.checkVisibility()) continue;
+    if (el.closest('details:not([open])') && !el.closest('summary')) continue;
+    out.push(n.textContent);
+  }
+  if (attrs) for (const el of box.querySelectorAll('[aria-label], [title]')) for (const a of ['aria-label', 'title']) if (el.getAttribute(a)) out.push(el.getAttribute(a));
+  return { text: out.join('\n'), title: root.querySelector('h2')?.textContent ?? '', docs: [...dialog.querySelectorAll('dl.kv dd')].map((d) => d.textContent),
+    notes: box.querySelectorAll('li .fp-muted, p').length };
+}
+
+/** Open the badge's panel and read it ({@link panelText}). */
+async function openAndRead(page, opts = {}) {
+  await page.locator('[data-fineprint-badge] button').click();
+  await page.waitForSelector('[data-fineprint-panel]');
+  await page.waitForTimeout(400);
+  return inExtensionWorld(page, panelText, { data: DATA, ...opts });
+}
+
 test('the extension in Chinese: badge, panel, popup and options speak it (chrome.i18n)', async () => {
   const b = await hfBrowser({ lang: 'zh-CN' });
   try {
@@ -139,23 +178,7 @@ test('the extension in Chinese: badge, panel, popup and options speak it (chrome
     const v = await visit(b, `${HF}/${id}`);
     const badgeText = await v.page.evaluate(() => document.querySelector('[data-fineprint-badge]').shadowRoot.querySelector('.text').textContent);
     assert.equal(badgeText, '可商用 · 有条件');
-    await v.page.locator('[data-fineprint-badge] button').click();
-    await v.page.waitForSelector('[data-fineprint-panel]');
-    await v.page.waitForTimeout(400);
-    const panel = await inExtensionWorld(v.page, ({ data }) => {
-      const host = document.querySelector('[data-fineprint-panel]');
-      const root = globalThis.FinePrintPanel.rootOf(host);
-      const dialog = root.querySelector('[role="dialog"]');
-      const out = [];
-      const walker = document.createTreeWalker(dialog, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement;
-        if (data.some((s) => el.closest(s)) || !el.checkVisibility()) continue;
-        if (el.closest('details:not([open])') && !el.closest('summary')) continue;
-        out.push(n.textContent);
-      }
-      return { text: out.join('\n'), title: root.querySelector('h2').textContent, docs: [...dialog.querySelectorAll('dl.kv dd')].map((d) => d.textContent) };
-    }, { data: DATA });
+    const panel = await openAndRead(v.page);
     assert.equal(panel.title, 'Fine Print：此许可证允许你做什么');
     const names = ['Llama 3.1 Community License Agreement', 'Llama 3.1 Acceptable Use Policy', 'llama-3.1-community', 'State of California', 'LICENSE', 'USE_POLICY.md', ...panel.docs];
     assert.deepEqual(english(panel.text, names), [], panel.text);
@@ -183,24 +206,12 @@ test('the extension in Chinese: badge, panel, popup and options speak it (chrome
     // the relabel, all written by the core, in Chinese too.
     const base = 'meta-llama/Meta-Llama-3-8B';
     const tune = 'acme-ai/llama3-apache-tune';
-    const gated = apiAnswer('api-meta-llama__Llama-3.2-3B-gated.json');
-    b.serve(`/api/models/${base}`, b.json({ ...gated, id: base, modelId: base,
-      cardData: { ...gated.cardData, license: 'llama3', extra_gated_prompt: corpusText('ai/llama-3-community.txt') } }));
+    serveLlamaBase(b, base);
     b.serve(`/${tune}`, hfPage({ id: tune, cardData: { license: 'apache-2.0', base_model: base } }));
     b.serve(`/${tune}/raw/main/LICENSE`, b.text(corpusText('spdx/Apache-2.0.txt')));
     const d = await visit(b, `${HF}/${tune}`);
     assert.equal(d.badge.verdict, 'open-weights-restricted');
-    await d.page.locator('[data-fineprint-badge] button').click();
-    await d.page.waitForSelector('[data-fineprint-panel]');
-    await d.page.waitForTimeout(400);
-    const lineage = await inExtensionWorld(d.page, ({ data }) => {
-      const root = globalThis.FinePrintPanel.rootOf(document.querySelector('[data-fineprint-panel]'));
-      const sec = root.querySelector('[data-fineprint-lineage]');
-      const out = [];
-      const walker = document.createTreeWalker(sec, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!data.some((s) => n.parentElement.closest(s))) out.push(n.textContent);
-      return { text: out.join('\n'), notes: [...sec.querySelectorAll('li .fp-muted, p')].length };
-    }, { data: DATA });
+    const lineage = await openAndRead(d.page, { section: '[data-fineprint-lineage]' });
     assert.ok(lineage.notes >= 2, lineage.text);
     assert.deepEqual(english(lineage.text, [base, tune, 'apache-2.0', 'Apache-2.0', 'Meta Llama 3 Community License Agreement (with appended AUP)', 'Meta Llama 3 Community License Agreement', 'Llama 3 Community License']), [], lineage.text);
     assert.match(lineage.text, /基于/);
@@ -219,9 +230,7 @@ test('the extension in a pseudo-locale: every word of the badge and the panel co
   const b = await hfBrowser({ lang: 'en-US', extensionDir: dir });
   try {
     const base = 'meta-llama/Meta-Llama-3-8B';
-    const gated = apiAnswer('api-meta-llama__Llama-3.2-3B-gated.json');
-    b.serve(`/api/models/${base}`, b.json({ ...gated, id: base, modelId: base,
-      cardData: { ...gated.cardData, license: 'llama3', extra_gated_prompt: corpusText('ai/llama-3-community.txt') } }));
+    serveLlamaBase(b, base);
     const cases = [
       ['meta-llama/Llama-3.1-8B-Instruct', { license: 'llama3.1', license_link: 'LICENSE' },
         { LICENSE: corpusText('ai/llama-3.1-community.txt'), 'USE_POLICY.md': corpusText('ai/llama-3.1-aup.txt') }],
@@ -234,24 +243,8 @@ test('the extension in a pseudo-locale: every word of the badge and the panel co
       const v = await visit(b, `${HF}/${id}`);
       assert.equal(v.badge.state, 'result', id);
       assert.match(v.badge.text, /⟦.*⟧/s, `${id}: the badge says a message: ${v.badge.text}`);
-      await v.page.locator('[data-fineprint-badge] button').click();
-      await v.page.waitForSelector('[data-fineprint-panel]');
-      await v.page.waitForTimeout(400);
-      const got = await inExtensionWorld(v.page, ({ data }) => {
-        const root = globalThis.FinePrintPanel.rootOf(document.querySelector('[data-fineprint-panel]'));
-        const dialog = root.querySelector('[role="dialog"]');
-        // Open every fold, so that the clause quotes' neighbours and the recipe are read too.
-        for (const d of dialog.querySelectorAll('details')) d.open = true;
-        const out = [];
-        const walker = document.createTreeWalker(dialog, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const el = n.parentElement;
-          if (data.some((s) => el.closest(s)) || !el.checkVisibility()) continue;
-          out.push(n.textContent);
-        }
-        for (const el of dialog.querySelectorAll('[aria-label], [title]')) for (const a of ['aria-label', 'title']) if (el.getAttribute(a)) out.push(el.getAttribute(a));
-        return { text: out.join('\n'), docs: [...dialog.querySelectorAll('dl.kv dd')].map((d) => d.textContent) };
-      }, { data: DATA });
+      // Every fold open, so that the clause quotes' neighbours and the recipe are read too.
+      const got = await openAndRead(v.page, { open: true, attrs: true });
       let text = got.text;
       for (let prev = ''; prev !== text;) { prev = text; text = text.replace(/⟦[^⟦⟧]*⟧/g, ' '); }
       const names = [id, base, ...Object.keys(files), ...got.docs, 'Llama 3.1 Community License Agreement', 'Llama 3.1 Acceptable Use Policy',
